@@ -1,0 +1,103 @@
+"""Rate limits with the `limits` library: Redis storage when configured, memory otherwise.
+
+Policies: per organization by plan (minute and day windows, from the plans table), per client IP
+for requests without valid credentials, and seed 003's stricter auth (per IP) and export (per
+caller) limits. The most constraining window is reported in the headers.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from limits import RateLimitItem, RateLimitItemPerDay, RateLimitItemPerMinute, parse
+from limits.storage import storage_from_string
+from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
+
+from charter.settings import Settings
+
+AUTH_PATHS = frozenset({"/v2/auth/login", "/v2/auth/refresh", "/api/v1/auth/login", "/oauth/token"})
+EXPORT_PATHS = frozenset({"/api/v1/data/export"})
+
+
+@dataclass
+class Verdict:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int  # unix time
+    window: int  # seconds
+    policy: str
+
+    @property
+    def retry_after(self) -> int:
+        return max(1, math.ceil(self.reset - time.time()))
+
+    def headers(self) -> dict[str, str]:
+        reset_in = max(0, math.ceil(self.reset - time.time()))
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(self.reset),
+            "RateLimit-Policy": f'"{self.policy}";q={self.limit};w={self.window}',
+            "RateLimit": f'"{self.policy}";r={self.remaining};t={reset_in}',
+        }
+
+
+class RateLimiter:
+    def __init__(self, settings: Settings) -> None:
+        self.enabled = settings.rate_limits_enabled
+        if settings.redis_url:
+            uri = "async+" + settings.redis_url
+            self.storage = storage_from_string(uri, implementation="redispy")
+        else:
+            self.storage = storage_from_string("async+memory://")
+        self.moving = MovingWindowRateLimiter(self.storage)
+        self.fixed = FixedWindowRateLimiter(self.storage)
+        self.anonymous = parse(settings.anonymous_rate_limit)
+        self.auth = parse(settings.auth_rate_limit)
+        self.export = parse(settings.export_rate_limit)
+
+    async def check(self, *, principal, client_ip: str | None, method: str, path: str):
+        """Count this request against every policy that applies; None when limits are off."""
+        if not self.enabled:
+            return None
+        rules: list[tuple[RateLimitItem, str, str, bool]] = []  # item, key, policy, moving
+        if principal is not None:
+            if principal.requests_per_minute:
+                item = RateLimitItemPerMinute(principal.requests_per_minute)
+                rules.append((item, principal.rate_key, f"plan-{principal.plan}-minute", True))
+            if principal.requests_per_day:
+                item = RateLimitItemPerDay(principal.requests_per_day)
+                rules.append((item, principal.rate_key, f"plan-{principal.plan}-day", False))
+            if method == "POST" and path in EXPORT_PATHS:
+                rules.append((self.export, f"export:{principal.id}", "export", True))
+        else:
+            rules.append((self.anonymous, f"ip:{client_ip}", "anonymous", True))
+        if path in AUTH_PATHS:
+            rules.append((self.auth, f"auth:{client_ip}", "auth", True))
+        if not rules:
+            return None
+        verdicts = []
+        for item, key, policy, moving in rules:
+            strategy = self.moving if moving else self.fixed
+            allowed = await strategy.hit(item, policy, key)
+            stats = await strategy.get_window_stats(item, policy, key)
+            verdicts.append(
+                Verdict(
+                    allowed=allowed,
+                    limit=item.amount,
+                    remaining=max(0, stats.remaining),
+                    reset=math.ceil(stats.reset_time),
+                    window=item.get_expiry(),
+                    policy=policy,
+                )
+            )
+        denied = [v for v in verdicts if not v.allowed]
+        if denied:
+            return max(denied, key=lambda v: v.reset)
+        return min(verdicts, key=lambda v: (v.remaining, v.reset))
+
+    async def reset(self) -> None:
+        await self.storage.reset()
