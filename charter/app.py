@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from charter import errors, runtime, validation
 from charter.middleware import CharterMiddleware, JsonFormatter, timeout_for
 from charter.settings import Settings, get_settings
-from charter.spec import SURFACES, bundled_spec
+from charter.spec import SURFACES, allowed_methods, bundled_spec
 from storage import db as storage_db
 from storage.migrate import upgrade
 
@@ -29,7 +29,7 @@ log = logging.getLogger("charter")
 
 
 class SurfaceResolver(Resolver):
-    """operationId `list_organizations` tagged `organizations` on v1 -> handlers.v1.organizations."""
+    """`list_organizations` tagged `organizations` on v1 -> handlers.v1.organizations."""
 
     def __init__(self, surface: str) -> None:
         super().__init__()
@@ -105,6 +105,10 @@ def _is_cancelled_query(exc: Exception) -> bool:
 
 def handle_error(request, exc: Exception) -> ConnexionResponse:
     error = _translate(exc)
+    if error.status == 405:
+        methods = allowed_methods(request.url.path)
+        if methods:
+            error.headers["Allow"] = ", ".join(methods)
     state = request.scope.get("charter", {})
     request_id = state.get("request_id", "")
     if error.status >= 500 and type(error) is errors.CharterError:
@@ -158,7 +162,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
             validate_responses=False,
             pythonic_params=False,
             validator_map={"parameter": validation.NamedParameterValidator},
-            swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+            swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", serve_spec=False),
         )
     for exc_type in (
         errors.CharterError,
@@ -177,7 +181,16 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
 
     @flask_app.before_request
     def _set_deadline():
+        from connexion.context import _operation
         from flask import request
+
+        if request.blueprint is not None:
+            try:
+                _operation.get()
+            except LookupError:
+                # Connexion's router did not match but Flask's did (paths with characters the
+                # two routers treat differently): there is no validated operation to run.
+                raise errors.NotFound("No such endpoint") from None
 
         budget = timeout_for(request.method, request.path, request.content_type or "")
         storage_db.deadline.set(time.monotonic() + budget)
@@ -217,8 +230,19 @@ def _add_root_routes(app: connexion.FlaskApp) -> None:
             f'<a href="{html.escape(s["openapi"])}">openapi.json</a></li>'
             for s in surfaces
         )
-        page = f"<!doctype html><title>Charter API</title><h1>Charter API surfaces</h1><ul>{items}</ul>"
+        page = (
+            "<!doctype html><title>Charter API</title>"
+            f"<h1>Charter API surfaces</h1><ul>{items}</ul>"
+        )
         return app.app.response_class(page, mimetype="text/html")
 
+    def surface_openapi(surface: str):
+        # Served with its $refs into components (Connexion would serve it fully dereferenced),
+        # so generated SDKs get named models.
+        document = json.dumps(bundled_spec(surface))
+        return lambda: app.app.response_class(document, mimetype="application/json")
+
+    for surface, mount in SURFACES.items():
+        app.add_url_rule(f"{mount}/openapi.json", f"{surface}_openapi", surface_openapi(surface))
     app.add_url_rule("/openapi.json", "root_openapi", root_openapi)
     app.add_url_rule("/docs", "root_docs", root_docs)

@@ -51,7 +51,7 @@ def publish(
     payload: dict[str, Any],
     livemode: bool = True,
 ) -> None:
-    """Queue an event in the outbox, in the same transaction as the change (transactional outbox)."""
+    """Queue an event in the outbox, in the same transaction as the change it announces."""
     now = utcnow()
     repo.add(
         session,

@@ -6,7 +6,6 @@ import shutil
 import time
 from typing import Any
 
-
 from charter import runtime
 
 

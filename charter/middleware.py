@@ -14,6 +14,8 @@ import logging
 import re
 import secrets
 import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from urllib.parse import parse_qsl
 
 import anyio
@@ -32,10 +34,25 @@ from charter.errors import (
     surface_for_path,
 )
 from charter.security import credential_from_headers, resolve
+from charter.spec import operation_index
 
 log = logging.getLogger("charter.access")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def deprecation_headers(scope) -> dict[str, str]:
+    """RFC 9745 `Deprecation` and RFC 8594 `Sunset` for operations marked deprecated in the spec."""
+    routing = scope.get("extensions", {}).get("connexion_routing") or {}
+    operation_id = (routing.get("operation_id") or "").rsplit(".", 1)[-1]
+    info = operation_index().get((routing.get("api_base_path"), operation_id))
+    if info is None or not info.deprecated:
+        return {}
+    headers = {"Deprecation": "true"}
+    if info.sunset:
+        sunset = datetime.fromisoformat(info.sunset.replace("Z", "+00:00"))
+        headers["Sunset"] = format_datetime(sunset.astimezone(UTC), usegmt=True)
+    return headers
 
 
 def new_request_id() -> str:
@@ -107,6 +124,7 @@ class CharterMiddleware:
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
                 outcome["status"] = message["status"]
+                extra_headers.update(deprecation_headers(scope))
                 raw = [
                     (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
                 ]

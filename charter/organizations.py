@@ -8,7 +8,7 @@ from typing import Any
 from charter import audit, runtime
 from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
-from charter.errors import Invalid, NotFound, PermissionDenied
+from charter.errors import Conflict, Invalid, NotFound, PermissionDenied
 from storage import repositories as repo
 from storage.models import Organization
 
@@ -110,6 +110,8 @@ def delete(actor: Actor, organization_id: str) -> None:
     with runtime.current().db.transaction() as session:
         org = _get_or_raise(session, actor, organization_id)
         _require_superuser(actor, "delete organizations")
+        if actor.principal.organization_id == org.id:
+            raise Conflict("An organization cannot be deleted with one of its own credentials")
         snapshot = to_dict(org)
         repo.delete_organization(session, org)
         _announce(session, actor, org, "organization.deleted", snapshot)

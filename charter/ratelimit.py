@@ -7,13 +7,15 @@ caller) limits. The most constraining window is reported in the headers.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
+import weakref
 from dataclasses import dataclass
 
 from limits import RateLimitItem, RateLimitItemPerDay, RateLimitItemPerMinute, parse
-from limits.storage import storage_from_string
 from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 from charter.settings import Settings
 
@@ -26,20 +28,24 @@ class Verdict:
     allowed: bool
     limit: int
     remaining: int
-    reset: int  # unix time
+    reset_at: float  # unix time at which the window frees a request
     window: int  # seconds
     policy: str
 
     @property
+    def reset_in(self) -> int:
+        return min(self.window, max(0, math.ceil(self.reset_at - time.time())))
+
+    @property
     def retry_after(self) -> int:
-        return max(1, math.ceil(self.reset - time.time()))
+        return max(1, self.reset_in)
 
     def headers(self) -> dict[str, str]:
-        reset_in = max(0, math.ceil(self.reset - time.time()))
+        reset_in = self.reset_in
         return {
             "X-RateLimit-Limit": str(self.limit),
             "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": str(self.reset),
+            "X-RateLimit-Reset": str(math.ceil(self.reset_at)),
             "RateLimit-Policy": f'"{self.policy}";q={self.limit};w={self.window}',
             "RateLimit": f'"{self.policy}";r={self.remaining};t={reset_in}',
         }
@@ -48,16 +54,25 @@ class Verdict:
 class RateLimiter:
     def __init__(self, settings: Settings) -> None:
         self.enabled = settings.rate_limits_enabled
-        if settings.redis_url:
-            uri = "async+" + settings.redis_url
-            self.storage = storage_from_string(uri, implementation="redispy")
-        else:
-            self.storage = storage_from_string("async+memory://")
-        self.moving = MovingWindowRateLimiter(self.storage)
-        self.fixed = FixedWindowRateLimiter(self.storage)
+        self._redis_url = settings.redis_url
+        # An async Redis connection belongs to the event loop that opened it; a process normally
+        # has one loop, but tests and embedded servers run several.
+        self._per_loop: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._memory = None if settings.redis_url else storage_from_string("async+memory://")
         self.anonymous = parse(settings.anonymous_rate_limit)
         self.auth = parse(settings.auth_rate_limit)
         self.export = parse(settings.export_rate_limit)
+
+    def _strategies(self):
+        if self._memory is not None:
+            storage = self._memory
+        else:
+            loop = asyncio.get_running_loop()
+            storage = self._per_loop.get(loop)
+            if storage is None:
+                storage = storage_from_string("async+" + self._redis_url, implementation="redispy")
+                self._per_loop[loop] = storage
+        return MovingWindowRateLimiter(storage), FixedWindowRateLimiter(storage), storage
 
     async def check(self, *, principal, client_ip: str | None, method: str, path: str):
         """Count this request against every policy that applies; None when limits are off."""
@@ -79,9 +94,10 @@ class RateLimiter:
             rules.append((self.auth, f"auth:{client_ip}", "auth", True))
         if not rules:
             return None
+        moving_limiter, fixed_limiter, _ = self._strategies()
         verdicts = []
         for item, key, policy, moving in rules:
-            strategy = self.moving if moving else self.fixed
+            strategy = moving_limiter if moving else fixed_limiter
             allowed = await strategy.hit(item, policy, key)
             stats = await strategy.get_window_stats(item, policy, key)
             verdicts.append(
@@ -89,15 +105,15 @@ class RateLimiter:
                     allowed=allowed,
                     limit=item.amount,
                     remaining=max(0, stats.remaining),
-                    reset=math.ceil(stats.reset_time),
+                    reset_at=stats.reset_time,
                     window=item.get_expiry(),
                     policy=policy,
                 )
             )
         denied = [v for v in verdicts if not v.allowed]
         if denied:
-            return max(denied, key=lambda v: v.reset)
-        return min(verdicts, key=lambda v: (v.remaining, v.reset))
+            return max(denied, key=lambda v: v.reset_at)
+        return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
 
     async def reset(self) -> None:
-        await self.storage.reset()
+        await self._strategies()[2].reset()

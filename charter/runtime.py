@@ -1,4 +1,4 @@
-"""The process-wide runtime: settings, database, Redis and the rate limiter, built once."""
+"""The process-wide runtime: settings, database and the rate limiter, built once."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ class Runtime:
     settings: Settings
     db: Database
     started_at: float = field(default_factory=time.monotonic)
-    redis: object | None = None  # redis.asyncio.Redis when CHARTER_REDIS_URL is set
     limiter: object | None = None  # charter.ratelimit.RateLimiter
 
 
@@ -28,12 +27,7 @@ def init(settings: Settings) -> Runtime:
     if _current is not None:
         _current.db.dispose()
     db = Database(settings.sqlalchemy_url, pool_size=settings.db_pool_size)
-    redis_client = None
-    if settings.redis_url:
-        import redis.asyncio
-
-        redis_client = redis.asyncio.from_url(settings.redis_url, socket_timeout=2)
-    _current = Runtime(settings=settings, db=db, redis=redis_client)
+    _current = Runtime(settings=settings, db=db)
     _current.limiter = RateLimiter(settings)
     return _current
 

@@ -242,7 +242,9 @@ async def _authenticate(token: str, request) -> dict:
     if not principal.allows_ip(state.get("client_ip")):
         raise PermissionDenied("This API key may not be used from this IP address")
     routing = request.scope.get("extensions", {}).get("connexion_routing", {})
-    info = operation_index().get((routing.get("api_base_path"), routing.get("operation_id")))
+    # Connexion records the resolved handler path (handlers.v1.organizations.list_organizations).
+    operation_id = (routing.get("operation_id") or "").rsplit(".", 1)[-1]
+    info = operation_index().get((routing.get("api_base_path"), operation_id))
     if info is not None and not principal.has_scopes(info.scopes):
         missing = ", ".join(sorted(set(info.scopes) - principal.scopes))
         raise PermissionDenied(f"This credential lacks the scope(s): {missing}")

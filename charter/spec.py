@@ -8,8 +8,9 @@ PascalCase top-level names of path files are hoisted into `components`; path ite
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ _COMPONENT_FILES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_yaml(path: Path) -> Any:
     with path.open() as fh:
         return yaml.safe_load(fh)
@@ -108,7 +109,7 @@ class _Bundler:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundled(surface: str) -> dict[str, Any]:
     return _Bundler(OPENAPI_DIR / surface / "openapi.yaml").bundle()
 
@@ -153,13 +154,13 @@ def iter_operations(spec: dict[str, Any], surface: str):
                     scopes=tuple(op.get("x-scopes", ())),
                     public=security == [],
                     deprecated=bool(op.get("deprecated")),
-                    sunset=op.get("x-sunset"),
+                    sunset=str(op["x-sunset"]) if op.get("x-sunset") else None,
                 ),
                 op,
             )
 
 
-@lru_cache(maxsize=None)
+@cache
 def operation_index() -> dict[tuple[str, str], OperationInfo]:
     """(mount path, operationId) -> what the cross-cutting layers need to know about it."""
     index = {}
@@ -167,3 +168,22 @@ def operation_index() -> dict[tuple[str, str], OperationInfo]:
         for info, _ in iter_operations(_bundled(surface), surface):
             index[(mount, info.operation_id)] = info
     return index
+
+
+@cache
+def _path_patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    patterns = []
+    for surface, mount in SURFACES.items():
+        for path, item in _bundled(surface).get("paths", {}).items():
+            regex = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(mount + path))
+            methods = tuple(m.upper() for m in HTTP_METHODS if m in item)
+            patterns.append((re.compile(f"^{regex}$"), methods))
+    return patterns
+
+
+def allowed_methods(path: str) -> tuple[str, ...] | None:
+    """The methods the spec documents for a concrete request path, or None if no path matches."""
+    for pattern, methods in _path_patterns():
+        if pattern.match(path):
+            return methods
+    return None

@@ -23,7 +23,10 @@ class NamedParameterValidator(ParameterValidator):
         return error
 
 
-_PARAM = re.compile(r"^(?P<message>.*) - (?P<where>query|path|header|cookie|formData) parameter '(?P<name>[^']+)'$", re.S)
+_PARAM = re.compile(
+    r"^(?P<message>.*) - (?P<where>query|path|header|cookie|formData) parameter '(?P<name>[^']+)'$",
+    re.S,
+)
 _MISSING = re.compile(r"^Missing (?P<where>\w+) parameter '(?P<name>[^']+)'$")
 _EXTRA = re.compile(r"^Extra (?P<where>\w+) parameter\(s\) (?P<names>.+) not in spec$")
 _BODY_PATH = re.compile(r"^(?P<message>.*) - '(?P<path>[^']*)'$", re.S)

@@ -6,7 +6,6 @@ import contextvars
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, make_url, text

@@ -1,0 +1,39 @@
+# Charter: `make run` serves on the embedded default, `make test` runs the whole suite.
+# Both create .venv on first use; nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+
+.PHONY: install run test lint generate fuzz bench clean
+
+$(BIN)/charter: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/charter
+
+run: install
+	$(BIN)/charter serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+lint: install
+	$(BIN)/ruff check charter handlers storage tests bench
+
+test: install lint
+	$(BIN)/pytest -q
+
+generate: install
+	$(BIN)/python -m charter.generate
+
+fuzz: install
+	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/test_fuzz.py
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class StatusEnvelopeDataStorageType(StrEnum):
+    LOCAL = "local"
+
+    def __str__(self) -> str:
+        return str(self.value)

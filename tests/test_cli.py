@@ -1,0 +1,81 @@
+"""The `charter` command: bootstrap, openapi, configuration errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+from tests.conftest import ROOT
+
+
+def _charter(*args, env_extra=None, settings=None):
+    env = {**os.environ, "CHARTER_LOG_LEVEL": "WARNING"}
+    if settings is not None:
+        env.update(
+            CHARTER_DATABASE_URL=settings.database_url,
+            CHARTER_VAR_DIR=str(settings.var_dir),
+            CHARTER_SECRET_KEY=settings.secret_key,
+        )
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "charter.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_bootstrap_prints_one_json_object_and_refuses_a_second_time(settings, client):
+    username = f"boot-{uuid.uuid4().hex[:8]}"
+    args = (
+        "bootstrap",
+        "--org",
+        "Boot Co",
+        "--username",
+        username,
+        "--email",
+        "b@example.com",
+        "--password",
+        "correct horse battery",
+    )
+    first = _charter(*args, settings=settings)
+    assert first.returncode == 0, first.stderr
+    result = json.loads(first.stdout)
+    assert set(result) == {"organization_id", "user_id", "api_key"}
+    assert result["api_key"].startswith("sk_live_")
+    response = client.get(
+        f"/v1/organizations/{result['organization_id']}", headers={"X-API-Key": result["api_key"]}
+    )
+    assert response.status_code == 200
+
+    second = _charter(*args, settings=settings)
+    assert second.returncode == 1
+    assert second.stdout == ""
+    assert "already exists" in second.stderr
+    listed = client.get(
+        "/v1/organizations?limit=100", headers={"X-API-Key": result["api_key"]}
+    ).json()
+    assert [o["name"] for o in listed["data"]].count("Boot Co") == 1
+
+
+def test_openapi_command_prints_the_served_spec(client, tmp_path):
+    result = _charter("openapi", "v2", env_extra={"CHARTER_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == client.get("/v2/openapi.json").json()
+
+
+def test_bad_configuration_names_the_variable(tmp_path):
+    result = _charter(
+        "migrate", env_extra={"CHARTER_THREADS": "zero", "CHARTER_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode == 2
+    assert "CHARTER_THREADS" in result.stderr
+    production = _charter(
+        "migrate", env_extra={"CHARTER_ENV": "production", "CHARTER_VAR_DIR": str(tmp_path)}
+    )
+    assert production.returncode == 2
+    assert "CHARTER_SECRET_KEY" in production.stderr

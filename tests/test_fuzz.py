@@ -1,0 +1,94 @@
+"""Schemathesis with every check against a live `charter serve`, on every surface.
+
+Bounded and deterministic: a fixed number of examples per operation, deterministic generation
+and a hard timeout, so it fits CI. `make fuzz` runs it with more examples.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from charter.spec import SURFACES
+from tests.conftest import ROOT
+from tests.test_ratelimit import _serve, _wait, free_port
+
+EXAMPLES = os.environ.get("CHARTER_FUZZ_EXAMPLES", "25")
+SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+
+
+@pytest.fixture(scope="module")
+def fuzz_target(settings, new_database, tmp_path_factory):
+    env = {
+        **os.environ,
+        # Its own database: the fuzzing superuser deletes every organization it can list.
+        "CHARTER_DATABASE_URL": new_database(),
+        "CHARTER_REDIS_URL": settings.redis_url,
+        "CHARTER_SECRET_KEY": settings.secret_key,
+        "CHARTER_VAR_DIR": str(tmp_path_factory.mktemp("fuzzvar")),
+        "CHARTER_LOG_LEVEL": "WARNING",
+        # The fuzzer may put its own organization on a smaller plan; limits have their own tests.
+        "CHARTER_RATE_LIMITS_ENABLED": "false",
+    }
+    username = f"fuzzer-{uuid.uuid4().hex[:8]}"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "charter.cli",
+            "bootstrap",
+            "--org",
+            "Fuzz",
+            "--username",
+            username,
+            "--email",
+            f"{username}@example.com",
+            "--password",
+            "correct horse battery",
+            "--plan",
+            "unlimited",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    key = json.loads(out.stdout)["api_key"]
+    port = free_port()
+    server = _serve(env, port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url)
+        yield url, key
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+@pytest.mark.parametrize("surface", list(SURFACES))
+def test_schemathesis_finds_no_failure(fuzz_target, surface):
+    url, key = fuzz_target
+    command = [
+        str(SCHEMATHESIS),
+        "run",
+        f"{url}{SURFACES[surface]}/openapi.json",
+        "--checks",
+        "all",
+        "--max-examples",
+        EXAMPLES,
+        "--generation-deterministic",
+        "--header",
+        f"X-API-Key: {key}",
+        "--no-color",
+        "--request-timeout",
+        "35",
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-6000:]
+    assert " passed" in result.stdout

@@ -1,0 +1,39 @@
+"""Health endpoints on /v1 and /api/v1, the root index, and the readiness of dependencies."""
+
+from __future__ import annotations
+
+from charter import runtime
+
+
+def test_v1_health_live_ready(client):
+    assert client.get("/v1/health").json()["status"] == "healthy"
+    assert client.get("/v1/health/live").status_code == 200
+    ready = client.get("/v1/health/ready")
+    assert ready.status_code == 200
+    assert ready.json()["checks"]["database"]["status"] == "ok"
+
+
+def test_ingestion_health_and_status_envelopes(client, admin):
+    health = client.get("/api/v1/health").json()
+    assert health["success"] is True and health["data"]["status"] == "healthy"
+    assert health["request_id"].startswith("req_")
+    status = client.get("/api/v1/status", headers={"X-API-Key": admin.key}).json()
+    assert status["data"]["database"]["connected"] is True
+    assert status["data"]["database"]["dialect"] == runtime.current().db.dialect
+
+
+def test_root_lists_the_four_surfaces(client):
+    surfaces = client.get("/openapi.json").json()["surfaces"]
+    assert [s["base_path"] for s in surfaces] == ["/v1", "/v2", "/api/v1", "/oauth"]
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/api/v1/docs/" in page.text
+    assert client.get("/v1/docs/").status_code == 200
+
+
+def test_readiness_names_a_failing_redis(client, monkeypatch):
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "redis_url", "redis://127.0.0.1:1/0")
+    response = client.get("/v1/health/ready")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["failing"] == ["redis"] and body["checks"]["redis"]["status"] == "failing"

@@ -1,0 +1,121 @@
+"""Idempotency-Key on POST (seed 002): replay, mismatch, in flight, concurrency."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import httpx
+
+from charter import idempotency
+
+
+def _count(client, headers):
+    return client.get("/v1/organizations?limit=1", headers=headers).json()["total"]
+
+
+def test_replay_returns_the_stored_response(client, superuser):
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": str(uuid.uuid4())}
+    first = client.post("/v1/organizations", json={"name": "Once"}, headers=headers)
+    before = _count(client, {"X-API-Key": superuser.key})
+    second = client.post("/v1/organizations", json={"name": "Once"}, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert second.json() == first.json()
+    assert second.headers["idempotent-replayed"] == "true"
+    assert second.headers["location"] == first.headers["location"]
+    assert "idempotent-replayed" not in first.headers
+    assert _count(client, {"X-API-Key": superuser.key}) == before
+
+
+def test_x_idempotency_key_is_a_synonym(client, superuser):
+    headers = {"X-API-Key": superuser.key, "X-Idempotency-Key": str(uuid.uuid4())}
+    first = client.post("/v1/organizations", json={"name": "Synonym"}, headers=headers)
+    second = client.post("/v1/organizations", json={"name": "Synonym"}, headers=headers)
+    assert second.headers["idempotent-replayed"] == "true"
+    assert second.json()["data"]["id"] == first.json()["data"]["id"]
+
+
+def test_same_key_different_body_is_422(client, superuser):
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": str(uuid.uuid4())}
+    client.post("/v1/organizations", json={"name": "First body"}, headers=headers)
+    response = client.post("/v1/organizations", json={"name": "Other body"}, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+
+
+def test_key_still_in_flight_is_409(client, superuser):
+    key = str(uuid.uuid4())
+    principal_scope = f"api_key:{superuser.key_id}"
+    body = b'{"name": "In flight"}'
+    fingerprint = idempotency.request_fingerprint("POST", "/v1/organizations", b"", body)
+    assert idempotency.begin(principal_scope, key, fingerprint) is None  # another request holds it
+    response = client.post(
+        "/v1/organizations",
+        content=body,
+        headers={
+            "X-API-Key": superuser.key,
+            "Idempotency-Key": key,
+            "Content-Type": "application/json",
+        },
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_IN_USE"
+
+
+def test_keys_are_scoped_to_the_caller(client, superuser, make_tenant):
+    other = make_tenant(plan="unlimited", superuser=True)
+    key = str(uuid.uuid4())
+    a = client.post(
+        "/v1/organizations",
+        json={"name": "Scoped"},
+        headers={"X-API-Key": superuser.key, "Idempotency-Key": key},
+    )
+    b = client.post(
+        "/v1/organizations",
+        json={"name": "Scoped"},
+        headers={"X-API-Key": other.key, "Idempotency-Key": key},
+    )
+    assert a.status_code == b.status_code == 201
+    assert a.json()["data"]["id"] != b.json()["data"]["id"]
+    assert "idempotent-replayed" not in b.headers
+
+
+def test_failed_request_releases_the_key(client, superuser):
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": str(uuid.uuid4())}
+    bad = client.post("/v1/organizations", json={"name": ""}, headers=headers)
+    assert bad.status_code == 400
+    good = client.post("/v1/organizations", json={"name": ""}, headers=headers)
+    assert good.status_code == 400 and "idempotent-replayed" not in good.headers
+
+
+def test_concurrent_requests_with_one_key_create_one_resource(live_server, superuser):
+    key = str(uuid.uuid4())
+    name = f"Concurrent {key[:8]}"
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": key}
+    results: list[httpx.Response] = []
+    barrier = threading.Barrier(8)
+
+    def send():
+        barrier.wait()
+        results.append(
+            httpx.post(
+                f"{live_server.url}/v1/organizations",
+                json={"name": name},
+                headers=headers,
+                timeout=30,
+            )
+        )
+
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = sorted(r.status_code for r in results)
+    assert set(statuses) <= {201, 409}, statuses
+    created_ids = {r.json()["data"]["id"] for r in results if r.status_code == 201}
+    assert len(created_ids) == 1
+    listing = httpx.get(
+        f"{live_server.url}/v1/organizations?limit=100", headers={"X-API-Key": superuser.key}
+    ).json()
+    assert [o["name"] for o in listing["data"]].count(name) == 1

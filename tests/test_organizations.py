@@ -1,0 +1,118 @@
+"""Organizations end to end: CRUD, who may do what, audit events and outbox events."""
+
+from __future__ import annotations
+
+from charter import runtime
+from storage import repositories as repo
+
+
+def _audit(organization_id):
+    with runtime.current().db.transaction() as session:
+        return [e.action for e in repo.list_audit_events(session, organization_id=organization_id)]
+
+
+def _outbox(organization_id):
+    with runtime.current().db.transaction() as session:
+        return [
+            e.event_type for e in repo.list_outbox(session) if e.organization_id == organization_id
+        ]
+
+
+def test_superuser_lifecycle_with_audit_and_outbox(client, superuser):
+    headers = {"X-API-Key": superuser.key}
+    created = client.post(
+        "/v1/organizations", json={"name": "Acme Corp", "plan": "pro"}, headers=headers
+    )
+    assert created.status_code == 201
+    org = created.json()["data"]
+    assert org["id"].startswith("org_") and org["plan"] == "pro"
+    assert org["created_at"].endswith("Z")
+    assert created.headers["location"] == f"/v1/organizations/{org['id']}"
+    path = f"/v1/organizations/{org['id']}"
+
+    assert client.get(path, headers=headers).json()["data"] == org
+    patched = client.patch(path, json={"name": "Acme Corporation"}, headers=headers).json()["data"]
+    assert patched["name"] == "Acme Corporation" and patched["plan"] == "pro"
+    replaced = client.put(
+        path, json={"name": "Acme", "plan": "enterprise"}, headers=headers
+    ).json()["data"]
+    assert replaced["name"] == "Acme" and replaced["plan"] == "enterprise"
+    assert client.delete(path, headers=headers).status_code == 204
+    assert client.get(path, headers=headers).status_code == 404
+
+    assert sorted(_audit(org["id"])) == sorted(
+        [
+            "organization.created",
+            "organization.updated",
+            "organization.updated",
+            "organization.deleted",
+        ]
+    )
+    assert _outbox(org["id"]) == [
+        "organization.created",
+        "organization.updated",
+        "organization.updated",
+        "organization.deleted",
+    ]
+
+
+def test_put_requires_every_field(client, superuser):
+    org = client.post(
+        "/v1/organizations", json={"name": "Put Co"}, headers={"X-API-Key": superuser.key}
+    ).json()["data"]
+    response = client.put(
+        f"/v1/organizations/{org['id']}", json={"name": "x"}, headers={"X-API-Key": superuser.key}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["field"] == "body.plan"
+
+
+def test_patch_needs_at_least_one_field(client, admin):
+    response = client.patch(
+        f"/v1/organizations/{admin.organization_id}", json={}, headers={"X-API-Key": admin.key}
+    )
+    assert response.status_code == 400
+
+
+def test_admin_edits_own_name_but_not_plan(client, make_tenant):
+    tenant = make_tenant(plan="free", scopes=["admin"])
+    headers = {"X-API-Key": tenant.key}
+    path = f"/v1/organizations/{tenant.organization_id}"
+    assert (
+        client.patch(path, json={"name": "Renamed"}, headers=headers).json()["data"]["name"]
+        == "Renamed"
+    )
+    upgrade = client.patch(path, json={"plan": "enterprise"}, headers=headers)
+    assert upgrade.status_code == 403
+    assert upgrade.json()["error"]["code"] == "PERMISSION_DENIED"
+    same_plan = client.put(path, json={"name": "Renamed", "plan": "free"}, headers=headers)
+    assert same_plan.status_code == 200
+    assert client.get(path, headers=headers).json()["data"]["plan"] == "free"
+
+
+def test_only_superusers_create_or_delete(client, admin):
+    headers = {"X-API-Key": admin.key}
+    assert (
+        client.post("/v1/organizations", json={"name": "Nope"}, headers=headers).status_code == 403
+    )
+    response = client.delete(f"/v1/organizations/{admin.organization_id}", headers=headers)
+    assert response.status_code == 403
+
+
+def test_superuser_cannot_delete_own_organization(client, superuser):
+    response = client.delete(
+        f"/v1/organizations/{superuser.organization_id}", headers={"X-API-Key": superuser.key}
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "CONFLICT"
+
+
+def test_pagination(client, superuser):
+    headers = {"X-API-Key": superuser.key}
+    for i in range(3):
+        client.post("/v1/organizations", json={"name": f"Page {i}"}, headers=headers)
+    first = client.get("/v1/organizations?limit=2&offset=0", headers=headers).json()
+    second = client.get("/v1/organizations?limit=2&offset=2", headers=headers).json()
+    assert first["limit"] == 2 and first["offset"] == 0 and len(first["data"]) == 2
+    assert first["total"] == second["total"] >= 4
+    assert not {o["id"] for o in first["data"]} & {o["id"] for o in second["data"]}
