@@ -6,8 +6,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from charter.clock import new_id, utcnow
+from charter import runtime
+from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
+from charter.errors import NotFound, PermissionDenied
+from charter.paging import Page
 from storage import repositories as repo
 from storage.models import AuditEvent, OutboxEvent
 
@@ -65,3 +68,47 @@ def publish(
             published_at=None,
         ),
     )
+
+
+def to_dict(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "action": event.action,
+        "actor": {"type": event.actor_type, "id": event.actor_id},
+        "resource": {"type": event.resource_type, "id": event.resource_id},
+        "organization_id": event.organization_id,
+        "ip": event.ip,
+        "request_id": event.request_id,
+        "details": event.details or {},
+        "created_at": isoformat(event.created_at),
+    }
+
+
+def _scope_of(actor: Actor) -> tuple[str, bool]:
+    if actor.principal is None:
+        raise PermissionDenied()
+    return actor.principal.organization_id, actor.principal.livemode
+
+
+def query(actor: Actor, *, limit: int, offset: int, **filters: Any):
+    """The caller's organization's audit trail, newest first (read only: no API changes it)."""
+    organization_id, livemode = _scope_of(actor)
+    with runtime.current().db.transaction() as session:
+        rows, total = repo.query_audit_events(
+            session,
+            organization_id=organization_id,
+            livemode=livemode,
+            limit=limit,
+            offset=offset,
+            **filters,
+        )
+        return Page([to_dict(e) for e in rows], total, limit, offset)
+
+
+def get(actor: Actor, event_id: str) -> dict[str, Any]:
+    organization_id, livemode = _scope_of(actor)
+    with runtime.current().db.transaction() as session:
+        event = repo.get_audit_event(session, event_id)
+        if event is None or event.organization_id != organization_id or event.livemode != livemode:
+            raise NotFound("Audit event not found")
+        return to_dict(event)

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy.exc import IntegrityError
 
-from charter import audit, runtime
+from charter import audit, crypto, runtime
 from charter.clock import new_id, utcnow
 from charter.context import SYSTEM
 from charter.errors import Conflict, Invalid
@@ -55,7 +55,8 @@ def bootstrap(*, org_name: str, username: str, email: str, password: str, plan: 
                     organization_id=org.id,
                     livemode=True,
                     username=username,
-                    email=email,
+                    email_enc=crypto.encrypt(email),
+                    email_index=crypto.blind_index(email),
                     password_hash=password_hash,
                     roles=["admin"],
                     is_superuser=True,

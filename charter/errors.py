@@ -50,6 +50,19 @@ class Unauthenticated(CharterError):
     kind, status, default_message = "unauthenticated", 401, "Missing or invalid credentials"
 
 
+class InvalidCredentials(CharterError):
+    kind, status, default_message = "invalid_credentials", 401, "Wrong username or password"
+
+
+class AccountLocked(CharterError):
+    kind, status = "account_locked", 403
+    default_message = "Too many failed attempts; the account is locked"
+
+
+class MfaRequired(CharterError):
+    kind, status, default_message = "mfa_required", 403, "An MFA code is required"
+
+
 class PermissionDenied(CharterError):
     kind, status, default_message = "forbidden", 403, "Insufficient permissions"
 
@@ -113,6 +126,9 @@ CODES: dict[str, dict[str, str]] = {
     "v1": {
         "invalid": "VALIDATION_ERROR",
         "unauthenticated": "AUTHENTICATION_FAILED",
+        "invalid_credentials": "AUTHENTICATION_FAILED",
+        "account_locked": "ACCOUNT_LOCKED",
+        "mfa_required": "MFA_REQUIRED",
         "forbidden": "PERMISSION_DENIED",
         "not_found": "RESOURCE_NOT_FOUND",
         "method_not_allowed": "METHOD_NOT_ALLOWED",
@@ -132,6 +148,9 @@ CODES: dict[str, dict[str, str]] = {
     "v2": {
         "invalid": "INVALID_REQUEST",
         "unauthenticated": "UNAUTHORIZED",
+        "invalid_credentials": "INVALID_CREDENTIALS",
+        "account_locked": "ACCOUNT_LOCKED",
+        "mfa_required": "MFA_REQUIRED",
         "forbidden": "FORBIDDEN",
         "not_found": "NOT_FOUND",
         "method_not_allowed": "METHOD_NOT_ALLOWED",
@@ -151,6 +170,9 @@ CODES: dict[str, dict[str, str]] = {
     "ingestion": {
         "invalid": "VALIDATION_ERROR",
         "unauthenticated": "AUTHENTICATION_ERROR",
+        "invalid_credentials": "AUTHENTICATION_ERROR",
+        "account_locked": "AUTHORIZATION_ERROR",
+        "mfa_required": "AUTHORIZATION_ERROR",
         "forbidden": "AUTHORIZATION_ERROR",
         "not_found": "NOT_FOUND",
         "method_not_allowed": "METHOD_NOT_ALLOWED",
@@ -170,6 +192,9 @@ CODES: dict[str, dict[str, str]] = {
     "oauth": {
         "invalid": "invalid_request",
         "unauthenticated": "invalid_client",
+        "invalid_credentials": "invalid_grant",
+        "account_locked": "access_denied",
+        "mfa_required": "access_denied",
         "forbidden": "access_denied",
         "not_found": "not_found",
         "method_not_allowed": "invalid_request",

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from charter import audit, runtime
 from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
 from charter.errors import Conflict, Invalid, NotFound, PermissionDenied
+from charter.paging import Page
 from storage import repositories as repo
 from storage.models import Organization
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
 
 
 def to_dict(org: Organization) -> dict[str, Any]:

@@ -61,6 +61,7 @@ class Principal:
     requests_per_minute: int | None
     requests_per_day: int | None
     ip_ranges: tuple[str, ...] = field(default=())
+    session_id: str | None = None  # the login session of a JWT access token
 
     @property
     def rate_key(self) -> str:
@@ -117,6 +118,10 @@ class _KeyCache:
                 self._entries.clear()
             self._entries[digest] = (time.monotonic() + ttl, principal, reason)
 
+    def discard(self, digest: bytes) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
@@ -160,11 +165,18 @@ def _load_key_principal(token: str) -> tuple[Principal | None, str]:
 
 
 def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
+    from charter import crypto
+
     rt = runtime.current()
+    _, keys = crypto.jwt_keys()
     try:
+        kid = jwt.get_unverified_header(token).get("kid")
+        secret = keys.get(kid) if kid else rt.settings.signing_key
+        if secret is None:
+            return None, "Invalid access token"
         claims = jwt.decode(
             token,
-            rt.settings.signing_key,
+            secret,
             algorithms=["HS256"],
             options={"require": ["exp", "sub", "iat"]},
             leeway=5,
@@ -177,6 +189,11 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
         user = repo.get_user(session, str(claims["sub"]))
         if user is None or user.status != "active":
             return None, "Invalid access token"
+        session_id = claims.get("sid")
+        if session_id is not None:
+            auth_session = repo.get_session(session, str(session_id))
+            if auth_session is None or auth_session.revoked_at is not None:
+                return None, "Access token has been revoked"
         organization = repo.get_organization(session, user.organization_id)
         if organization is None:
             return None, "Invalid access token"
@@ -195,6 +212,7 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
             plan=organization.plan,
             requests_per_minute=plan.requests_per_minute if plan else None,
             requests_per_day=plan.requests_per_day if plan else None,
+            session_id=str(session_id) if session_id else None,
         ), ""
 
 

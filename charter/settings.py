@@ -47,6 +47,25 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Earlier secret keys still accepted for verifying JWTs (comma-separated), for rotation.
+    previous_secret_keys: str = ""
+    # Fernet keys for PII at rest, newest first (comma-separated); derived from the secret key
+    # when unset. Add a new key in front to rotate; `charter rotate-pii` re-encrypts.
+    encryption_keys: str = ""
+    access_token_seconds: int = Field(default=900, ge=60)
+    refresh_token_days: int = Field(default=7, ge=1)
+    refresh_token_remember_days: int = Field(default=30, ge=1)
+    refresh_reuse_grace_seconds: float = Field(default=10.0, ge=0)
+    lockout_threshold: int = Field(default=5, ge=1)
+    lockout_window_seconds: int = Field(default=900, ge=1)
+    lockout_seconds: int = Field(default=900, ge=1)
+    otp_ttl_seconds: int = Field(default=300, ge=30)
+    otp_max_attempts: int = Field(default=5, ge=1)
+    # "log": development sender (logs, keeps the last codes in memory); "webhook": POST to the URL.
+    otp_sender: Literal["log", "webhook"] = "log"
+    otp_webhook_url: str = ""
+    # Outbound URLs may not resolve to private, loopback or link-local addresses unless allowed.
+    allow_private_outbound: bool = False
     db_pool_size: int = Field(default=10, ge=1)
 
     @field_validator("database_url")
@@ -85,6 +104,12 @@ class Settings(BaseSettings):
                 )
             if not self.database_url:
                 raise ValueError("CHARTER_DATABASE_URL must be set in production")
+        if self.otp_sender == "webhook" and not self.otp_webhook_url.startswith(
+            ("https://", "http://")
+        ):
+            raise ValueError(
+                "CHARTER_OTP_WEBHOOK_URL must be an http(s) URL when CHARTER_OTP_SENDER=webhook"
+            )
         return self
 
     @property

@@ -12,11 +12,15 @@ from storage.models import (
     ApiKey,
     AuditEvent,
     IdempotencyRecord,
+    OneTimeCode,
     Organization,
     OutboxEvent,
     Plan,
+    RecoveryCode,
+    RefreshToken,
     User,
 )
+from storage.models import Session as AuthSession
 
 # organizations -------------------------------------------------------------------------------
 
@@ -121,3 +125,185 @@ def delete_idempotency(session: Session, principal: str, key: str) -> None:
 def delete_expired_idempotency(session: Session, now: datetime) -> int:
     result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.expires_at < now))
     return result.rowcount or 0
+
+
+# users -----------------------------------------------------------------------------------------
+
+
+def list_users(
+    session: Session,
+    *,
+    organization_id: str,
+    livemode: bool,
+    email_index: str | None,
+    username: str | None,
+    role: str | None,
+    status: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[User], int]:
+    conditions = [User.organization_id == organization_id, User.livemode == livemode]
+    if email_index is not None:
+        conditions.append(User.email_index == email_index)
+    if username is not None:
+        conditions.append(User.username == username)
+    if status is not None:
+        conditions.append(User.status == status)
+    query = select(User).where(*conditions).order_by(User.created_at.desc(), User.id.desc())
+    if role is not None:
+        # Roles are a short JSON list; filter in Python to stay portable across SQLite and
+        # PostgreSQL (an organization's user list is bounded).
+        rows = [u for u in session.scalars(query).all() if role in (u.roles or [])]
+        return rows[offset : offset + limit], len(rows)
+    total = session.scalar(select(func.count()).select_from(User).where(*conditions)) or 0
+    return list(session.scalars(query.limit(limit).offset(offset)).all()), total
+
+
+def email_taken(
+    session: Session, organization_id: str, email_index: str, except_id: str | None
+) -> bool:
+    query = select(User.id).where(
+        User.organization_id == organization_id, User.email_index == email_index
+    )
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    return session.scalar(query) is not None
+
+
+def username_taken(session: Session, username: str, except_id: str | None) -> bool:
+    query = select(User.id).where(User.username == username)
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    return session.scalar(query) is not None
+
+
+# sessions and refresh tokens -------------------------------------------------------------------
+
+
+def get_session(session: Session, session_id: str) -> AuthSession | None:
+    return session.get(AuthSession, session_id)
+
+
+def get_refresh_token_by_hash(session: Session, token_hash: bytes) -> RefreshToken | None:
+    return session.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+
+
+def claim_refresh_token(session: Session, token_id: str, when: datetime) -> bool:
+    """Mark a refresh token used; False if another request used it first."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
+        .values(used_at=when)
+    )
+    return result.rowcount == 1
+
+
+def revoke_sessions_of_user(session: Session, user_id: str, when: datetime, reason: str) -> None:
+    session.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=when, revoked_reason=reason)
+    )
+
+
+# MFA --------------------------------------------------------------------------------------------
+
+
+def recovery_codes(session: Session, user_id: str) -> list[RecoveryCode]:
+    return list(session.scalars(select(RecoveryCode).where(RecoveryCode.user_id == user_id)).all())
+
+
+def delete_recovery_codes(session: Session, user_id: str) -> None:
+    session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user_id))
+
+
+def latest_one_time_code(session: Session, user_id: str, method: str) -> OneTimeCode | None:
+    return session.scalar(
+        select(OneTimeCode)
+        .where(
+            OneTimeCode.user_id == user_id,
+            OneTimeCode.method == method,
+            OneTimeCode.used_at.is_(None),
+        )
+        .order_by(OneTimeCode.created_at.desc())
+        .limit(1)
+    )
+
+
+def invalidate_one_time_codes(session: Session, user_id: str, method: str, when: datetime) -> None:
+    session.execute(
+        update(OneTimeCode)
+        .where(
+            OneTimeCode.user_id == user_id,
+            OneTimeCode.method == method,
+            OneTimeCode.used_at.is_(None),
+        )
+        .values(used_at=when)
+    )
+
+
+# keys ---------------------------------------------------------------------------------------------
+
+
+def list_api_keys(
+    session: Session, *, organization_id: str, livemode: bool, limit: int, offset: int
+) -> tuple[list[ApiKey], int]:
+    conditions = [ApiKey.organization_id == organization_id, ApiKey.livemode == livemode]
+    total = session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
+    rows = session.scalars(
+        select(ApiKey)
+        .where(*conditions)
+        .order_by(ApiKey.created_at.desc(), ApiKey.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return list(rows), total
+
+
+# audit ------------------------------------------------------------------------------------------
+
+
+def query_audit_events(
+    session: Session,
+    *,
+    organization_id: str | None,
+    livemode: bool | None,
+    actor_id: str | None,
+    action: str | None,
+    resource_type: str | None,
+    resource_id: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[AuditEvent], int]:
+    conditions = []
+    if organization_id is not None:
+        conditions.append(AuditEvent.organization_id == organization_id)
+    if livemode is not None:
+        conditions.append(AuditEvent.livemode == livemode)
+    for column, value in (
+        (AuditEvent.actor_id, actor_id),
+        (AuditEvent.action, action),
+        (AuditEvent.resource_type, resource_type),
+        (AuditEvent.resource_id, resource_id),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    if since is not None:
+        conditions.append(AuditEvent.created_at >= since)
+    if until is not None:
+        conditions.append(AuditEvent.created_at < until)
+    total = session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions)) or 0
+    rows = session.scalars(
+        select(AuditEvent)
+        .where(*conditions)
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return list(rows), total
+
+
+def get_audit_event(session: Session, event_id: str) -> AuditEvent | None:
+    return session.get(AuditEvent, event_id)

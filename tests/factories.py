@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from charter import runtime
+from charter import crypto, runtime
 from charter.clock import new_id, utcnow
 from charter.passwords import hash_password
 from charter.security import generate_api_key, hash_secret
@@ -49,7 +49,8 @@ def create_tenant(
                 organization_id=org.id,
                 livemode=True,
                 username=new_id("u").lower(),
-                email=f"{new_id('e').lower()}@example.com",
+                email_enc=crypto.encrypt(f"{new_id('e').lower()}@example.com"),
+                email_index=new_id("ix"),
                 password_hash=_password_hash(),
                 roles=["admin"],
                 is_superuser=superuser,

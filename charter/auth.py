@@ -1,0 +1,293 @@
+"""Sessions: login with lockout and MFA, JWT access tokens, rotating refresh tokens with reuse
+detection, logout.
+
+A login opens a session; its refresh tokens form one family. Each refresh uses up its token and
+issues a child. Presenting a used token again revokes the whole family (a stolen token was
+replayed), except within a short grace window, where the same child is returned so a client that
+retried after a timeout stays logged in.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import timedelta
+from typing import Any
+
+import jwt
+
+from charter import audit, crypto, runtime
+from charter.clock import new_id, utcnow
+from charter.context import Actor
+from charter.errors import (
+    AccountLocked,
+    Invalid,
+    InvalidCredentials,
+    MfaRequired,
+    Unauthenticated,
+)
+from charter.mfa import check_second_factor
+from charter.passwords import hasher, verify_password
+from charter.security import ROLE_SCOPES, hash_secret, key_cache
+from storage import repositories as repo
+from storage.models import RefreshToken, User
+from storage.models import Session as AuthSession
+
+# Verified against when the username is unknown, so both paths cost one argon2 verification.
+_DUMMY_HASH = hasher.hash("charter-dummy-password-for-timing")
+
+
+def _scopes(user: User) -> list[str]:
+    scopes: set[str] = set()
+    for role in user.roles or ():
+        scopes |= ROLE_SCOPES.get(role, frozenset())
+    return sorted(scopes)
+
+
+def access_token(user: User, session: AuthSession) -> str:
+    settings = runtime.current().settings
+    kid, keys = crypto.jwt_keys()
+    now = int(time.time())
+    claims = {
+        "sub": user.id,
+        "org": user.organization_id,
+        "roles": list(user.roles or []),
+        "scope": " ".join(_scopes(user)),
+        "sid": session.id,
+        "jti": new_id("jti"),
+        "amr": list(session.amr or ["pwd"]),
+        "livemode": user.livemode,
+        "iat": now,
+        "exp": now + settings.access_token_seconds,
+    }
+    return jwt.encode(claims, keys[kid], algorithm="HS256", headers={"kid": kid})
+
+
+def _token_response(user: User, session: AuthSession, refresh: str) -> dict[str, Any]:
+    return {
+        "access_token": access_token(user, session),
+        "refresh_token": refresh,
+        "token_type": "Bearer",
+        "expires_in": runtime.current().settings.access_token_seconds,
+        "user": {
+            "id": user.id,
+            "username": user.username,
+            "email": crypto.decrypt(user.email_enc),
+            "roles": list(user.roles or []),
+        },
+    }
+
+
+def _new_refresh(
+    db_session, auth_session: AuthSession, parent_id: str | None
+) -> tuple[RefreshToken, str]:
+    secret = "rt_" + secrets.token_urlsafe(32)
+    row = repo.add(
+        db_session,
+        RefreshToken(
+            id=new_id("rtk"),
+            session_id=auth_session.id,
+            token_hash=hash_secret(secret),
+            parent_id=parent_id,
+            created_at=utcnow(),
+            expires_at=auth_session.expires_at,
+        ),
+    )
+    return row, secret
+
+
+def _record(db_session, actor: Actor, user: User | None, action: str, details: dict | None = None):
+    audit.record(
+        db_session,
+        actor,
+        action=action,
+        resource_type="user",
+        resource_id=user.id if user else None,
+        organization_id=user.organization_id if user else None,
+        details=details or {},
+        livemode=user.livemode if user else True,
+    )
+
+
+def _register_failure(db_session, actor: Actor, user: User, reason: str) -> bool:
+    """Count a failed attempt; True when it locked the account."""
+    settings = runtime.current().settings
+    now = utcnow()
+    window = timedelta(seconds=settings.lockout_window_seconds)
+    if user.first_failed_at is None or now - user.first_failed_at > window:
+        user.first_failed_at, user.failed_logins = now, 0
+    user.failed_logins += 1
+    _record(db_session, actor, user, "login.failed", {"reason": reason})
+    audit.publish(
+        db_session,
+        event_type="user.login_failed",
+        organization_id=user.organization_id,
+        livemode=user.livemode,
+        payload={"user_id": user.id, "reason": reason},
+    )
+    if user.failed_logins < settings.lockout_threshold:
+        return False
+    # Locks for the base period, doubling each time the account locks again.
+    user.locked_until = now + timedelta(
+        seconds=settings.lockout_seconds * 2 ** min(user.lock_count, 10)
+    )
+    user.lock_count += 1
+    user.failed_logins, user.first_failed_at = 0, None
+    _record(db_session, actor, user, "account.locked", {"until": user.locked_until.isoformat()})
+    return True
+
+
+def login(
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    remember_me: bool = False,
+    device_id: str | None = None,
+    mfa_code: str | None = None,
+) -> dict[str, Any]:
+    settings = runtime.current().settings
+    db = runtime.current().db
+    with db.transaction() as db_session:
+        user = repo.get_user_by_username(db_session, username)
+        password_hash = user.password_hash if user is not None else _DUMMY_HASH
+    # The slow hash runs outside any transaction, on this worker thread (never the event loop).
+    password_ok = verify_password(password_hash, password) and user is not None
+    now = utcnow()
+    with db.transaction() as db_session:
+        outcome = _attempt(
+            db_session, actor, user.id if user else None, password, password_ok, mfa_code, now
+        )
+        if isinstance(outcome, Exception):
+            failure = outcome
+        else:
+            user, amr = outcome
+            days = (
+                settings.refresh_token_remember_days if remember_me else settings.refresh_token_days
+            )
+            auth_session = repo.add(
+                db_session,
+                AuthSession(
+                    id=new_id("ses"),
+                    user_id=user.id,
+                    organization_id=user.organization_id,
+                    device_id=device_id,
+                    remember_me=remember_me,
+                    amr=amr,
+                    created_at=now,
+                    expires_at=now + timedelta(days=days),
+                ),
+            )
+            _, refresh_secret = _new_refresh(db_session, auth_session, None)
+            _record(
+                db_session,
+                actor,
+                user,
+                "login.succeeded",
+                {"session_id": auth_session.id, "amr": amr},
+            )
+            audit.publish(
+                db_session,
+                event_type="user.authenticated",
+                organization_id=user.organization_id,
+                livemode=user.livemode,
+                payload={"user_id": user.id, "session_id": auth_session.id},
+            )
+            return _token_response(user, auth_session, refresh_secret)
+    raise failure  # raised after commit: failed attempts and lockouts stay recorded
+
+
+def _attempt(
+    db_session, actor, user_id, password, password_ok, mfa_code, now
+) -> tuple[User, list[str]] | Exception:
+    """Decide a login attempt and record it: (user, authentication methods) or the error."""
+    user = repo.get_user(db_session, user_id) if user_id else None
+    if user is None:
+        _record(db_session, actor, None, "login.failed", {"reason": "unknown_user"})
+        return InvalidCredentials("Wrong username or password")
+    if user.status != "active":
+        _record(db_session, actor, user, "login.failed", {"reason": "inactive"})
+        return InvalidCredentials("Wrong username or password")
+    if user.locked_until is not None and user.locked_until > now:
+        _record(db_session, actor, user, "login.failed", {"reason": "locked"})
+        until = user.locked_until.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return AccountLocked(f"Too many failed attempts; locked until {until}")
+    if not password_ok:
+        locked = _register_failure(db_session, actor, user, "password")
+        return AccountLocked() if locked else InvalidCredentials("Wrong username or password")
+    amr = ["pwd"]
+    if user.mfa_enabled:
+        if not mfa_code:
+            _record(db_session, actor, user, "login.mfa_required")
+            return MfaRequired("This account has MFA enabled: send mfa_code")
+        method = check_second_factor(db_session, user, mfa_code)
+        if method is None:
+            locked = _register_failure(db_session, actor, user, "mfa")
+            return AccountLocked() if locked else InvalidCredentials("Wrong MFA code")
+        amr.append("otp" if method == "totp" else "mfa_recovery")
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    user.failed_logins, user.first_failed_at, user.lock_count = 0, None, 0
+    user.last_login_at = now
+    return user, amr
+
+
+def refresh(actor: Actor, token: str) -> dict[str, Any]:
+    settings = runtime.current().settings
+    now = utcnow()
+    reuse_detected = None
+    with runtime.current().db.transaction() as db_session:
+        row = repo.get_refresh_token_by_hash(db_session, hash_secret(token))
+        if row is None:
+            raise Unauthenticated("Invalid refresh token")
+        auth_session = repo.get_session(db_session, row.session_id)
+        user = repo.get_user(db_session, auth_session.user_id) if auth_session else None
+        if (
+            auth_session is None
+            or user is None
+            or user.status != "active"
+            or auth_session.revoked_at is not None
+            or auth_session.expires_at <= now
+            or row.expires_at <= now
+        ):
+            raise Unauthenticated("Refresh token expired or revoked")
+        if repo.claim_refresh_token(db_session, row.id, now):
+            child, secret = _new_refresh(db_session, auth_session, row.id)
+            row.child_id = child.id
+            row.child_token_enc = crypto.encrypt(secret)
+            _record(db_session, actor, user, "session.refreshed", {"session_id": auth_session.id})
+            return _token_response(user, auth_session, secret)
+        db_session.refresh(row)
+        grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
+        if row.used_at is not None and now - row.used_at <= grace and row.child_token_enc:
+            child = db_session.get(RefreshToken, row.child_id)
+            if child is not None and child.used_at is None:
+                return _token_response(user, auth_session, crypto.decrypt(row.child_token_enc))
+        auth_session.revoked_at = now
+        auth_session.revoked_reason = "refresh_token_reuse"
+        _record(
+            db_session,
+            actor,
+            user,
+            "session.refresh_reuse_detected",
+            {"session_id": auth_session.id},
+        )
+        reuse_detected = Unauthenticated("Refresh token was already used; the session is revoked")
+    key_cache.clear()
+    raise reuse_detected
+
+
+def logout(actor: Actor, token: str) -> None:
+    principal = actor.principal
+    if principal is None or principal.kind != "user" or principal.session_id is None:
+        raise Invalid(
+            "Logout needs a user access token, not an API key", field="header.Authorization"
+        )
+    with runtime.current().db.transaction() as db_session:
+        auth_session = repo.get_session(db_session, principal.session_id)
+        if auth_session is not None and auth_session.revoked_at is None:
+            auth_session.revoked_at = utcnow()
+            auth_session.revoked_reason = "logout"
+        user = repo.get_user(db_session, principal.user_id)
+        _record(db_session, actor, user, "logout", {"session_id": principal.session_id})
+    key_cache.discard(hash_secret(token))

@@ -1,0 +1,76 @@
+"""Secrets at rest and signing keys.
+
+PII (email addresses, phone numbers, TOTP secrets) is stored encrypted with Fernet (AES-128-CBC +
+HMAC-SHA256) under a MultiFernet, so a new key can be put in front and old ciphertexts still
+decrypt until re-encrypted. Lookups on encrypted values use a keyed blind index (HMAC-SHA256).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, MultiFernet
+
+from charter import runtime
+
+
+def _derive(secret: str, purpose: str) -> bytes:
+    return hmac.new(secret.encode(), purpose.encode(), hashlib.sha256).digest()
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: str, secret: str) -> MultiFernet:
+    if keys:
+        return MultiFernet([Fernet(k.strip().encode()) for k in keys.split(",") if k.strip()])
+    return MultiFernet([Fernet(base64.urlsafe_b64encode(_derive(secret, "charter:pii:v1")))])
+
+
+def _cipher() -> MultiFernet:
+    settings = runtime.current().settings
+    return _fernet(settings.encryption_keys, settings.signing_key)
+
+
+def encrypt(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return _cipher().encrypt(value.encode()).decode()
+
+
+def decrypt(token: str | None) -> str | None:
+    if token is None:
+        return None
+    return _cipher().decrypt(token.encode()).decode()
+
+
+def rotate(token: str | None) -> str | None:
+    """Re-encrypt under the newest key."""
+    return None if token is None else _cipher().rotate(token.encode()).decode()
+
+
+def blind_index(value: str) -> str:
+    """Deterministic keyed hash for equality lookups on an encrypted value."""
+    key = _derive(runtime.current().settings.signing_key, "charter:blind-index:v1")
+    return hmac.new(key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+def keyed_hash(value: str, purpose: str) -> str:
+    """HMAC of a short secret (recovery codes, OTPs) so a database leak does not reveal them."""
+    key = _derive(runtime.current().settings.signing_key, f"charter:{purpose}:v1")
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def constant_time_equal(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def jwt_keys() -> tuple[str, dict[str, str]]:
+    """(current kid, kid -> secret) for HS256 tokens; previous keys still verify."""
+    settings = runtime.current().settings
+    secrets = [settings.signing_key] + [
+        k.strip() for k in settings.previous_secret_keys.split(",") if k.strip()
+    ]
+    table = {hashlib.sha256(s.encode()).hexdigest()[:12]: s for s in secrets}
+    return next(iter(table)), table

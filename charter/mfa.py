@@ -1,0 +1,228 @@
+"""Multi-factor authentication: TOTP enrolment and checks (no replay within a window), recovery
+codes (hashed, single use), and one-time codes by SMS or email (hashed, 5 minutes, single use,
+limited attempts)."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from datetime import timedelta
+from typing import Any
+
+import pyotp
+
+from charter import audit, crypto, runtime, senders, users
+from charter.clock import isoformat, new_id, utcnow
+from charter.context import Actor
+from charter.errors import Conflict, Invalid, PermissionDenied
+from storage import repositories as repo
+from storage.models import OneTimeCode, RecoveryCode, User
+
+ISSUER = "Charter"
+RECOVERY_CODES = 10
+
+
+def _self_only(actor: Actor, user_id: str) -> None:
+    if actor.principal is None or actor.principal.user_id != user_id:
+        raise PermissionDenied("Only the user may manage their own authenticator")
+
+
+def check_totp(user: User, code: str, secret_enc: str | None = None) -> bool:
+    """True for a current code not used before; records its time step (replay protection)."""
+    secret = crypto.decrypt(secret_enc or user.totp_secret_enc)
+    if not secret or not code.isdigit():
+        return False
+    totp = pyotp.TOTP(secret)
+    now_step = int(time.time()) // totp.interval
+    for step in (now_step - 1, now_step, now_step + 1):
+        if crypto.constant_time_equal(totp.generate_otp(step), code):
+            if user.totp_last_step is not None and step <= user.totp_last_step:
+                return False
+            user.totp_last_step = step
+            return True
+    return False
+
+
+def check_recovery_code(session, user: User, code: str) -> bool:
+    digest = crypto.keyed_hash(code.strip().lower(), "recovery")
+    for row in repo.recovery_codes(session, user.id):
+        if row.used_at is None and crypto.constant_time_equal(row.code_hash, digest):
+            row.used_at = utcnow()
+            return True
+    return False
+
+
+def check_second_factor(session, user: User, code: str) -> str | None:
+    """The method that accepted `code` ("totp" or "recovery"), or None."""
+    if check_totp(user, code):
+        return "totp"
+    if check_recovery_code(session, user, code):
+        return "recovery"
+    return None
+
+
+def enroll_totp(actor: Actor, user_id: str) -> dict[str, Any]:
+    _self_only(actor, user_id)
+    secret = pyotp.random_base32()
+    with runtime.current().db.transaction() as session:
+        user = users.get_or_raise(session, actor, user_id)
+        if user.mfa_enabled:
+            raise Conflict("TOTP is already enabled; disable it first")
+        user.totp_pending_enc = crypto.encrypt(secret)
+        uri = pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=ISSUER)
+        _record(session, actor, user, "mfa.totp_enrollment_started")
+    return {"secret": secret, "otpauth_uri": uri}
+
+
+def confirm_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
+    _self_only(actor, user_id)
+    codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
+    with runtime.current().db.transaction() as session:
+        user = users.get_or_raise(session, actor, user_id)
+        if user.totp_pending_enc is None:
+            raise Conflict("Start TOTP enrolment first")
+        if not check_totp(user, code, secret_enc=user.totp_pending_enc):
+            raise Invalid("The code does not match the authenticator", field="body.code")
+        user.totp_secret_enc, user.totp_pending_enc = user.totp_pending_enc, None
+        user.mfa_enabled = True
+        repo.delete_recovery_codes(session, user.id)
+        for code_text in codes:
+            repo.add(
+                session,
+                RecoveryCode(
+                    id=new_id("rc"),
+                    user_id=user.id,
+                    code_hash=crypto.keyed_hash(code_text, "recovery"),
+                    created_at=utcnow(),
+                ),
+            )
+        _record(session, actor, user, "mfa.totp_enabled")
+    return {"enabled": True, "recovery_codes": codes}
+
+
+def disable_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
+    _self_only(actor, user_id)
+    with runtime.current().db.transaction() as session:
+        user = users.get_or_raise(session, actor, user_id)
+        if not user.mfa_enabled:
+            raise Conflict("TOTP is not enabled")
+        if check_second_factor(session, user, code) is None:
+            raise Invalid("A current code or a recovery code is required", field="body.code")
+        user.mfa_enabled = False
+        user.totp_secret_enc = None
+        user.totp_last_step = None
+        repo.delete_recovery_codes(session, user.id)
+        _record(session, actor, user, "mfa.totp_disabled")
+    return {"enabled": False}
+
+
+def _recovery_code() -> str:
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def send_code(actor: Actor, user_id: str, method: str, destination: str | None) -> dict[str, Any]:
+    """Send a one-time code by `sms` or `email`; earlier unused codes of that method lapse."""
+    settings = runtime.current().settings
+    code = f"{secrets.randbelow(10**6):06d}"
+    now = utcnow()
+    with runtime.current().db.transaction() as session:
+        user = users.get_or_raise(session, actor, user_id)
+        if destination is None:
+            stored = user.phone_enc if method == "sms" else user.email_enc
+            destination = crypto.decrypt(stored)
+        if not destination:
+            field = "body.phone" if method == "sms" else "body.email"
+            raise Invalid(
+                f"No {'phone number' if method == 'sms' else 'email'} to send to", field=field
+            )
+        repo.invalidate_one_time_codes(session, user.id, method, now)
+        record = repo.add(
+            session,
+            OneTimeCode(
+                id=new_id("otp"),
+                user_id=user.id,
+                method=method,
+                code_hash=crypto.keyed_hash(f"{user.id}:{code}", "otp"),
+                destination_enc=crypto.encrypt(destination),
+                attempts=0,
+                expires_at=now + timedelta(seconds=settings.otp_ttl_seconds),
+                created_at=now,
+            ),
+        )
+        _record(session, actor, user, "mfa.code_sent", {"method": method})
+        expires_at = record.expires_at
+    senders.send(
+        {
+            "method": method,
+            "destination": destination,
+            "code": code,
+            "user_id": user_id,
+            "expires_at": isoformat(expires_at),
+        }
+    )
+    return {
+        "sent": True,
+        "user_id": user_id,
+        "method": method,
+        "destination": _mask(destination),
+        "expires_at": isoformat(expires_at),
+    }
+
+
+def _mask(destination: str) -> str:
+    if "@" in destination:
+        name, _, domain = destination.partition("@")
+        return f"{name[:1]}***@{domain}"
+    return f"***{destination[-4:]}"
+
+
+def verify(actor: Actor, user_id: str, method: str, code: str) -> dict[str, Any]:
+    """Seed 001 `POST /auth/verify`: does `code` prove the user's second factor right now?"""
+    settings = runtime.current().settings
+    now = utcnow()
+    with runtime.current().db.transaction() as session:
+        user = users.get_or_raise(session, actor, user_id)
+        if method == "totp":
+            if not user.mfa_enabled:
+                raise Conflict("TOTP is not enabled for this user")
+            verified = check_totp(user, code)
+        elif method == "recovery":
+            verified = user.mfa_enabled and check_recovery_code(session, user, code)
+        else:
+            record = repo.latest_one_time_code(session, user.id, method)
+            verified = False
+            if record is not None and record.expires_at > now:
+                record.attempts += 1
+                expected = crypto.keyed_hash(f"{user.id}:{code}", "otp")
+                if crypto.constant_time_equal(record.code_hash, expected):
+                    record.used_at = now
+                    verified = True
+                elif record.attempts >= settings.otp_max_attempts:
+                    record.used_at = now  # too many attempts: the code is spent
+        _record(
+            session, actor, user, "mfa.verified" if verified else "mfa.failed", {"method": method}
+        )
+        if not verified:
+            audit.publish(
+                session,
+                event_type="user.mfa_failed",
+                organization_id=user.organization_id,
+                livemode=user.livemode,
+                payload={"user_id": user.id, "method": method},
+            )
+    return {"verified": verified, "user_id": user_id, "timestamp": isoformat(now)}
+
+
+def _record(session, actor: Actor, user: User, action: str, details: dict | None = None) -> None:
+    audit.record(
+        session,
+        actor,
+        action=action,
+        resource_type="user",
+        resource_id=user.id,
+        organization_id=user.organization_id,
+        details=details or {},
+        livemode=user.livemode,
+    )

@@ -1,0 +1,44 @@
+"""Where one-time codes go: a development sender (logs, keeps the last codes for tests) or a
+webhook sender that POSTs a signed JSON message to a bridge for any SMS or mail provider."""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import hmac
+import json
+import logging
+from typing import Any
+
+from charter import outbound, runtime
+from charter.errors import Unavailable
+
+log = logging.getLogger("charter.otp")
+# The development sender's last messages, newest last (read by tests and local tooling).
+sent: collections.deque[dict[str, Any]] = collections.deque(maxlen=200)
+
+
+def send(message: dict[str, Any]) -> None:
+    settings = runtime.current().settings
+    if settings.otp_sender == "webhook":
+        body = json.dumps(message, sort_keys=True).encode()
+        signature = hmac.new(settings.signing_key.encode(), body, hashlib.sha256).hexdigest()
+        outbound.post_json(
+            settings.otp_webhook_url,
+            message,
+            headers={"X-Charter-Signature": f"sha256={signature}"},
+        )
+        return
+    if settings.env == "production":
+        raise Unavailable("No one-time code sender is configured (CHARTER_OTP_SENDER=webhook)")
+    sent.append(message)
+    log.warning(
+        "development OTP sender: code not delivered",
+        extra={
+            "fields": {
+                "method": message["method"],
+                "user_id": message["user_id"],
+                "code": message["code"],
+            }
+        },
+    )
