@@ -48,7 +48,7 @@ def _from_problem(problem: ProblemException) -> errors.CharterError:
         summary = "Request failed validation"
         if field_errors:
             summary += f": {field_errors[0].field}: {field_errors[0].message}"
-        return errors.Invalid(summary, errors=field_errors, headers=headers)
+        return errors.Malformed(summary, errors=field_errors, headers=headers)
     mapping = {
         401: errors.Unauthenticated,
         403: errors.PermissionDenied,
@@ -58,7 +58,7 @@ def _from_problem(problem: ProblemException) -> errors.CharterError:
         413: errors.PayloadTooLarge,
         415: errors.UnsupportedMediaType,
     }
-    cls = mapping.get(status, errors.Invalid if 400 <= status < 500 else errors.CharterError)
+    cls = mapping.get(status, errors.Malformed if 400 <= status < 500 else errors.CharterError)
     detail = str(problem.detail or "") or None
     if status >= 500:
         detail = None  # never leak internals
@@ -78,7 +78,7 @@ def _from_http(exc: StarletteHTTPException) -> errors.CharterError:
     if exc.status_code == 401:
         return errors.Unauthenticated(headers=headers)
     if 400 <= exc.status_code < 500:
-        return errors.Invalid(str(exc.detail), headers=headers)
+        return errors.Malformed(str(exc.detail), headers=headers)
     return errors.CharterError(headers=headers)
 
 
@@ -90,7 +90,7 @@ def _translate(exc: Exception) -> errors.CharterError:
     if isinstance(exc, StarletteHTTPException):
         return _from_http(exc)
     if isinstance(exc, UnicodeDecodeError):
-        return errors.Invalid("Request body is not valid UTF-8", field="body")
+        return errors.Malformed("Request body is not valid UTF-8", field="body")
     if isinstance(exc, TimeoutError) or _is_cancelled_query(exc):
         return errors.Timeout("The request exceeded its time limit; its changes were rolled back")
     return errors.CharterError()

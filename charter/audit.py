@@ -84,10 +84,11 @@ def to_dict(event: AuditEvent) -> dict[str, Any]:
     }
 
 
-def _scope_of(actor: Actor) -> tuple[str, bool]:
+def _scope_of(actor: Actor) -> tuple[str, bool | None]:
+    """(organization, mode filter): live credentials see all events, sandbox ones sandbox events."""
     if actor.principal is None:
         raise PermissionDenied()
-    return actor.principal.organization_id, actor.principal.livemode
+    return actor.principal.organization_id, None if actor.principal.livemode else False
 
 
 def query(actor: Actor, *, limit: int, offset: int, **filters: Any):
@@ -109,6 +110,10 @@ def get(actor: Actor, event_id: str) -> dict[str, Any]:
     organization_id, livemode = _scope_of(actor)
     with runtime.current().db.transaction() as session:
         event = repo.get_audit_event(session, event_id)
-        if event is None or event.organization_id != organization_id or event.livemode != livemode:
+        if (
+            event is None
+            or event.organization_id != organization_id
+            or (livemode is False and event.livemode)
+        ):
             raise NotFound("Audit event not found")
         return to_dict(event)

@@ -39,11 +39,17 @@ class CharterError(Exception):
 
 
 class Invalid(CharterError):
-    kind, status, default_message = "invalid", 400, "Request failed validation"
+    """Well-formed input that breaks a rule (422); `Malformed` is input that breaks the spec."""
+
+    kind, status, default_message = "invalid", 422, "Request failed validation"
 
     def __init__(self, message: str | None = None, *, field: str | None = None, **kw) -> None:
         errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
         super().__init__(message, errors=errors, **kw)
+
+
+class Malformed(Invalid):
+    status = 400
 
 
 class Unauthenticated(CharterError):

@@ -44,9 +44,10 @@ def _principal(actor: Actor):
 
 
 def _get_or_raise(session, actor: Actor, key_id: str) -> ApiKey:
+    # Live credentials manage both live and sandbox keys; sandbox credentials only sandbox ones.
     p = _principal(actor)
     key = repo.get_api_key(session, key_id)
-    if key is None or key.organization_id != p.organization_id or key.livemode != p.livemode:
+    if key is None or key.organization_id != p.organization_id or (key.livemode and not p.livemode):
         raise NotFound("API key not found")
     return key
 

@@ -25,7 +25,7 @@ from charter import idempotency, runtime
 from charter.errors import (
     CharterError,
     HeadersTooLarge,
-    Invalid,
+    Malformed,
     PayloadTooLarge,
     RateLimited,
     Timeout,
@@ -201,7 +201,7 @@ class CharterMiddleware:
             > settings.max_query_params
         ):
             await respond_error(
-                Invalid(
+                Malformed(
                     f"More than {settings.max_query_params} query parameters",
                     field="query",
                 )
@@ -211,7 +211,7 @@ class CharterMiddleware:
         if declared is not None:
             if not declared.isdigit():
                 await respond_error(
-                    Invalid("Malformed Content-Length", field="header.Content-Length")
+                    Malformed("Malformed Content-Length", field="header.Content-Length")
                 )
                 return
             if int(declared) > settings.max_body_bytes:
@@ -282,7 +282,7 @@ class CharterMiddleware:
         if method == "POST" and idem_key and principal is not None:
             if len(idem_key) > 255:
                 await respond_error(
-                    Invalid(
+                    Malformed(
                         "Idempotency key longer than 255 characters", field="header.Idempotency-Key"
                     )
                 )

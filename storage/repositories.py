@@ -246,9 +246,11 @@ def invalidate_one_time_codes(session: Session, user_id: str, method: str, when:
 
 
 def list_api_keys(
-    session: Session, *, organization_id: str, livemode: bool, limit: int, offset: int
+    session: Session, *, organization_id: str, livemode: bool | None, limit: int, offset: int
 ) -> tuple[list[ApiKey], int]:
-    conditions = [ApiKey.organization_id == organization_id, ApiKey.livemode == livemode]
+    conditions = [ApiKey.organization_id == organization_id]
+    if livemode is not None:
+        conditions.append(ApiKey.livemode == livemode)
     total = session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
     rows = session.scalars(
         select(ApiKey)

@@ -88,6 +88,7 @@ def settings(database_url, redis_url, tmp_path_factory):
         redis_url=redis_url,
         secret_key="test-secret-key-" + "x" * 32,
         anonymous_rate_limit="100000/minute",
+        auth_rate_limit="100000/minute",
         log_level="WARNING",
     )
 

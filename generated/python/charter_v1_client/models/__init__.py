@@ -1,5 +1,25 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .api_key import ApiKey
+from .api_key_create import ApiKeyCreate
+from .api_key_create_mode import ApiKeyCreateMode
+from .api_key_envelope import ApiKeyEnvelope
+from .api_key_mode import ApiKeyMode
+from .api_key_page import ApiKeyPage
+from .api_key_patch import ApiKeyPatch
+from .api_key_prefix import ApiKeyPrefix
+from .api_key_roll import ApiKeyRoll
+from .api_key_secret_envelope import ApiKeySecretEnvelope
+from .api_key_with_secret import ApiKeyWithSecret
+from .audit_event import AuditEvent
+from .audit_event_actor import AuditEventActor
+from .audit_event_actor_type import AuditEventActorType
+from .audit_event_details import AuditEventDetails
+from .audit_event_envelope import AuditEventEnvelope
+from .audit_event_page import AuditEventPage
+from .audit_event_resource import AuditEventResource
+from .batch_item_error import BatchItemError
+from .code_request import CodeRequest
 from .dependency_check import DependencyCheck
 from .dependency_check_status import DependencyCheckStatus
 from .error_item import ErrorItem
@@ -12,15 +32,60 @@ from .organization_envelope import OrganizationEnvelope
 from .organization_page import OrganizationPage
 from .organization_patch import OrganizationPatch
 from .organization_replace import OrganizationReplace
+from .otp_send_request import OtpSendRequest
+from .otp_send_request_method import OtpSendRequestMethod
+from .otp_sent import OtpSent
+from .otp_sent_method import OtpSentMethod
 from .plan_name import PlanName
 from .problem import Problem
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .readiness_status import ReadinessStatus
+from .role import Role
+from .scope import Scope
+from .totp_confirmation_envelope import TotpConfirmationEnvelope
+from .totp_confirmation_envelope_data import TotpConfirmationEnvelopeData
+from .totp_enrollment_envelope import TotpEnrollmentEnvelope
+from .totp_enrollment_envelope_data import TotpEnrollmentEnvelopeData
+from .totp_state_envelope import TotpStateEnvelope
+from .totp_state_envelope_data import TotpStateEnvelopeData
+from .user import User
+from .user_batch import UserBatch
+from .user_batch_item import UserBatchItem
+from .user_batch_result import UserBatchResult
+from .user_create import UserCreate
+from .user_envelope import UserEnvelope
+from .user_page import UserPage
+from .user_patch import UserPatch
+from .user_replace import UserReplace
+from .user_status import UserStatus
 from .v1_error import V1Error
 from .v1_error_error import V1ErrorError
+from .verify_request import VerifyRequest
+from .verify_request_method import VerifyRequestMethod
+from .verify_result import VerifyResult
 
 __all__ = (
+    "ApiKey",
+    "ApiKeyCreate",
+    "ApiKeyCreateMode",
+    "ApiKeyEnvelope",
+    "ApiKeyMode",
+    "ApiKeyPage",
+    "ApiKeyPatch",
+    "ApiKeyPrefix",
+    "ApiKeyRoll",
+    "ApiKeySecretEnvelope",
+    "ApiKeyWithSecret",
+    "AuditEvent",
+    "AuditEventActor",
+    "AuditEventActorType",
+    "AuditEventDetails",
+    "AuditEventEnvelope",
+    "AuditEventPage",
+    "AuditEventResource",
+    "BatchItemError",
+    "CodeRequest",
     "DependencyCheck",
     "DependencyCheckStatus",
     "ErrorItem",
@@ -33,11 +98,36 @@ __all__ = (
     "OrganizationPage",
     "OrganizationPatch",
     "OrganizationReplace",
+    "OtpSendRequest",
+    "OtpSendRequestMethod",
+    "OtpSent",
+    "OtpSentMethod",
     "PlanName",
     "Problem",
     "Readiness",
     "ReadinessChecks",
     "ReadinessStatus",
+    "Role",
+    "Scope",
+    "TotpConfirmationEnvelope",
+    "TotpConfirmationEnvelopeData",
+    "TotpEnrollmentEnvelope",
+    "TotpEnrollmentEnvelopeData",
+    "TotpStateEnvelope",
+    "TotpStateEnvelopeData",
+    "User",
+    "UserBatch",
+    "UserBatchItem",
+    "UserBatchResult",
+    "UserCreate",
+    "UserEnvelope",
+    "UserPage",
+    "UserPatch",
+    "UserReplace",
+    "UserStatus",
     "V1Error",
     "V1ErrorError",
+    "VerifyRequest",
+    "VerifyRequestMethod",
+    "VerifyResult",
 )

@@ -26,7 +26,8 @@ T = TypeVar("T", bound="V2ErrorError")
 class V2ErrorError:
     """ 
         Attributes:
-            code (str): One of `INVALID_REQUEST`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`,
+            code (str): One of `INVALID_REQUEST`, `UNAUTHORIZED`, `INVALID_CREDENTIALS`, `FORBIDDEN`,
+                `ACCOUNT_LOCKED`, `MFA_REQUIRED`, `NOT_FOUND`,
                 `METHOD_NOT_ALLOWED`, `CONFLICT`, `PAYLOAD_TOO_LARGE`, `RATE_LIMITED`,
                 `INTERNAL_ERROR`, `SERVICE_UNAVAILABLE`, `TIMEOUT`.
                  Example: INVALID_REQUEST.

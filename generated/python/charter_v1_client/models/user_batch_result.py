@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.user_batch_item import UserBatchItem
+
+
+
+
+
+T = TypeVar("T", bound="UserBatchResult")
+
+
+
+@_attrs_define
+class UserBatchResult:
+    """ 
+        Attributes:
+            created (int):
+            data (list[UserBatchItem]):
+            failed (int):
+     """
+
+    created: int
+    data: list[UserBatchItem]
+    failed: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.user_batch_item import UserBatchItem # noqa: PLC0415
+        created = self.created
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+
+
+        failed = self.failed
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "created": created,
+            "data": data,
+            "failed": failed,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.user_batch_item import UserBatchItem # noqa: PLC0415
+        d = dict(src_dict)
+        created = d.pop("created")
+
+        data = []
+        _data = d.pop("data")
+        for data_item_data in (_data):
+            data_item = UserBatchItem.from_dict(data_item_data)
+
+
+
+            data.append(data_item)
+
+
+        failed = d.pop("failed")
+
+        user_batch_result = cls(
+            created=created,
+            data=data,
+            failed=failed,
+        )
+
+
+        user_batch_result.additional_properties = d
+        return user_batch_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,41 @@
+"""v1 audit log (read only, seed 002)."""
+
+from datetime import datetime
+
+from charter import audit
+from charter.context import current_actor
+from handlers.common import json
+
+
+def _time(value):
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def list_audit_events(
+    limit=20,
+    offset=0,
+    actor_id=None,
+    action=None,
+    resource_type=None,
+    resource_id=None,
+    since=None,
+    until=None,
+):
+    page = audit.query(
+        current_actor(),
+        limit=limit,
+        offset=offset,
+        actor_id=actor_id,
+        action=action,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        since=_time(since),
+        until=_time(until),
+    )
+    return json(
+        {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
+    )
+
+
+def get_audit_event(event_id):
+    return json({"data": audit.get(current_actor(), event_id)})
