@@ -62,10 +62,10 @@ def check_second_factor(session, user: User, code: str) -> str | None:
 
 
 def enroll_totp(actor: Actor, user_id: str) -> dict[str, Any]:
-    _self_only(actor, user_id)
     secret = pyotp.random_base32()
     with runtime.current().db.transaction() as session:
-        user = users.get_or_raise(session, actor, user_id)
+        user = users.get_or_raise(session, actor, user_id)  # 404 for other tenants first
+        _self_only(actor, user.id)
         if user.mfa_enabled:
             raise Conflict("TOTP is already enabled; disable it first")
         user.totp_pending_enc = crypto.encrypt(secret)
@@ -75,10 +75,10 @@ def enroll_totp(actor: Actor, user_id: str) -> dict[str, Any]:
 
 
 def confirm_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
-    _self_only(actor, user_id)
     codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
+        _self_only(actor, user.id)
         if user.totp_pending_enc is None:
             raise Conflict("Start TOTP enrolment first")
         if not check_totp(user, code, secret_enc=user.totp_pending_enc):
@@ -101,9 +101,9 @@ def confirm_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
 
 
 def disable_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
-    _self_only(actor, user_id)
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
+        _self_only(actor, user.id)
         if not user.mfa_enabled:
             raise Conflict("TOTP is not enabled")
         if check_second_factor(session, user, code) is None:

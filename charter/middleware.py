@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl
 import anyio
 import anyio.to_thread
 
-from charter import idempotency, runtime
+from charter import idempotency, keys, runtime
 from charter.errors import (
     CharterError,
     HeadersTooLarge,
@@ -53,6 +53,29 @@ def deprecation_headers(scope) -> dict[str, str]:
         sunset = datetime.fromisoformat(info.sunset.replace("Z", "+00:00"))
         headers["Sunset"] = format_datetime(sunset.astimezone(UTC), usegmt=True)
     return headers
+
+
+def _contains_nul(body: bytes) -> bool:
+    """A raw NUL byte, or a JSON string holding U+0000 (parsed only when the escape appears)."""
+    if b"\x00" in body:
+        return True
+    if b"u0000" not in body:
+        return False
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return False  # not JSON: validation answers it
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and "\x00" in node:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def new_request_id() -> str:
@@ -98,6 +121,18 @@ class CharterMiddleware:
     def __init__(self, app) -> None:
         self.app = app
         self._proxies: _TrustedProxies | None = None
+        # (key id, client ip) pairs already recorded by this process, so only a key's first
+        # request from an address costs a database round trip.
+        self._key_addresses: dict[tuple[str, str | None], None] = {}
+
+    async def _note_key_address(self, key_id: str, ip: str | None) -> None:
+        pair = (key_id, ip)
+        if pair in self._key_addresses:
+            return
+        if len(self._key_addresses) > 100_000:
+            self._key_addresses.clear()
+        self._key_addresses[pair] = None
+        await anyio.to_thread.run_sync(keys.note_use_from_ip, key_id, ip)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -196,10 +231,8 @@ class CharterMiddleware:
                 HeadersTooLarge(f"Headers exceed {settings.max_header_bytes} bytes")
             )
             return
-        if (
-            len(parse_qsl(query.decode("latin-1"), keep_blank_values=True))
-            > settings.max_query_params
-        ):
+        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+        if len(pairs) > settings.max_query_params:
             await respond_error(
                 Malformed(
                     f"More than {settings.max_query_params} query parameters",
@@ -207,6 +240,16 @@ class CharterMiddleware:
                 )
             )
             return
+        # NUL characters cannot be stored (PostgreSQL text) and are never meaningful in an API.
+        if "\x00" in path:
+            await respond_error(Malformed("The path contains a NUL character", field="path"))
+            return
+        for name, value in pairs:
+            if "\x00" in name or "\x00" in value:
+                await respond_error(
+                    Malformed("NUL characters are not allowed", field=f"query.{name}")
+                )
+                return
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -225,6 +268,8 @@ class CharterMiddleware:
         if credential is not None:
             principal, reason = await resolve(credential)
             state.update(credential=credential, principal=principal, auth_error=reason)
+            if principal is not None and principal.kind == "api_key":
+                await self._note_key_address(principal.id, state.get("client_ip"))
         outcome["principal"] = principal
         # Rate limits ---------------------------------------------------------------------------
         limiter = runtime.current().limiter
@@ -261,6 +306,9 @@ class CharterMiddleware:
                 if not message.get("more_body"):
                     break
             body = b"".join(chunks)
+            if _contains_nul(body):
+                await respond_error(Malformed("NUL characters are not allowed", field="body"))
+                return
             scope["headers"] = [
                 (k, v)
                 for k, v in scope["headers"]

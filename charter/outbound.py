@@ -30,11 +30,16 @@ def check_url(url: str, *, field: str = "url") -> None:
             raise Invalid("URLs may not point at private or internal addresses", field=field)
 
 
-def post_json(url: str, payload: dict, headers: dict[str, str], timeout: float = 5.0) -> int:
+def post_json(url: str, body: bytes, headers: dict[str, str], timeout: float = 5.0) -> int:
+    """POST an already serialised JSON body (so a signature over those bytes stays valid)."""
     check_url(url)
     try:
         response = httpx.post(
-            url, json=payload, headers=headers, timeout=timeout, follow_redirects=False
+            url,
+            content=body,
+            headers={"Content-Type": "application/json", **headers},
+            timeout=timeout,
+            follow_redirects=False,
         )
     except httpx.HTTPError as exc:
         raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None

@@ -25,7 +25,7 @@ def send(message: dict[str, Any]) -> None:
         signature = hmac.new(settings.signing_key.encode(), body, hashlib.sha256).hexdigest()
         outbound.post_json(
             settings.otp_webhook_url,
-            message,
+            body,
             headers={"X-Charter-Signature": f"sha256={signature}"},
         )
         return

@@ -105,3 +105,61 @@ def create_key(
 def revoke_key(key_id: str) -> None:
     with runtime.current().db.transaction() as session:
         repo.get_api_key(session, key_id).revoked_at = utcnow()
+
+
+def create_user(
+    organization_id: str,
+    *,
+    username: str | None = None,
+    password: str = "correct horse battery staple",
+    email: str | None = None,
+    roles: list[str] | None = None,
+    livemode: bool = True,
+    phone: str | None = None,
+    superuser: bool = False,
+) -> User:
+    from charter.passwords import hash_password as _hash
+
+    now = utcnow()
+    username = username or new_id("u").lower()
+    email = email or f"{username}@example.com"
+    with runtime.current().db.transaction() as session:
+        return repo.add(
+            session,
+            User(
+                id=new_id("usr"),
+                organization_id=organization_id,
+                livemode=livemode,
+                username=username,
+                email_enc=crypto.encrypt(email),
+                email_index=crypto.blind_index(email),
+                phone_enc=crypto.encrypt(phone),
+                password_hash=_password_hash()
+                if password == "correct horse battery staple"
+                else _hash(password),
+                roles=roles or ["user"],
+                is_superuser=superuser,
+                status="active",
+                mfa_enabled=False,
+                failed_logins=0,
+                lock_count=0,
+                created_at=now,
+                updated_at=now,
+            ),
+        )
+
+
+def record_event(organization_id: str, action: str = "test.event") -> str:
+    from charter import audit
+    from charter.context import SYSTEM
+
+    with runtime.current().db.transaction() as session:
+        audit.record(
+            session,
+            SYSTEM,
+            action=action,
+            resource_type="test",
+            resource_id=None,
+            organization_id=organization_id,
+        )
+        return repo.list_audit_events(session, organization_id=organization_id)[0].id

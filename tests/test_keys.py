@@ -1,0 +1,164 @@
+"""/v1/keys (seed 002): create, list, change, revoke, roll, expiry, IP ranges, sandbox keys."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.factories import create_user
+
+
+@pytest.fixture
+def tenant(make_tenant):
+    return make_tenant(plan="enterprise", scopes=["admin"])
+
+
+def _create(client, tenant, **body):
+    return client.post(
+        "/v1/keys",
+        headers={"X-API-Key": tenant.key},
+        json={"name": "k", "scopes": ["users:read"], **body},
+    )
+
+
+def test_create_shows_the_secret_once(client, tenant):
+    created = _create(client, tenant, name="Reporting")
+    assert created.status_code == 201
+    key = created.json()["data"]
+    assert key["secret"].startswith("sk_live_") and key["last4"] == key["secret"][-4:]
+    assert key["prefix"] == "sk_live_" and key["mode"] == "live"
+    shown = client.get(f"/v1/keys/{key['id']}", headers={"X-API-Key": tenant.key}).json()["data"]
+    assert "secret" not in shown
+    listed = client.get("/v1/keys", headers={"X-API-Key": tenant.key}).json()
+    assert key["id"] in [k["id"] for k in listed["data"]]
+    assert all("secret" not in k for k in listed["data"])
+    assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 200
+
+
+def test_keys_need_admin(client, tenant, make_tenant):
+    from tests.factories import create_key
+
+    reader, _ = create_key(tenant.organization_id, scopes=["users:read"])
+    response = client.get("/v1/keys", headers={"X-API-Key": reader})
+    assert response.status_code == 403
+
+
+def test_patch_scopes_and_ip_ranges(client, tenant):
+    key = _create(client, tenant).json()["data"]
+    path = f"/v1/keys/{key['id']}"
+    changed = client.patch(
+        path,
+        headers={"X-API-Key": tenant.key},
+        json={"scopes": ["audit:read"], "ip_ranges": ["10.0.0.0/8"]},
+    )
+    assert changed.status_code == 200
+    assert changed.json()["data"]["scopes"] == ["audit:read"] and changed.json()["data"][
+        "ip_ranges"
+    ] == ["10.0.0.0/8"]
+    assert (
+        client.get("/v1/audit", headers={"X-API-Key": key["secret"]}).status_code == 403
+    )  # wrong IP now
+    bad = client.patch(path, headers={"X-API-Key": tenant.key}, json={"ip_ranges": ["not-a-cidr"]})
+    assert (
+        bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "body.ip_ranges.0"
+    )
+
+
+def test_revoke_is_effective_and_idempotent(client, tenant):
+    key = _create(client, tenant).json()["data"]
+    assert (
+        client.delete(f"/v1/keys/{key['id']}", headers={"X-API-Key": tenant.key}).status_code == 204
+    )
+    assert (
+        client.delete(f"/v1/keys/{key['id']}", headers={"X-API-Key": tenant.key}).status_code == 204
+    )
+    assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
+
+
+def test_roll_with_grace(client, tenant):
+    key = _create(client, tenant).json()["data"]
+    rolled = client.post(
+        f"/v1/keys/{key['id']}/roll", headers={"X-API-Key": tenant.key}, json={"grace_seconds": 2}
+    )
+    assert rolled.status_code == 201
+    new = rolled.json()["data"]
+    assert (
+        new["id"] != key["id"] and new["secret"] != key["secret"] and new["scopes"] == key["scopes"]
+    )
+    assert (
+        client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 200
+    )  # still in grace
+    assert client.get("/v1/users", headers={"X-API-Key": new["secret"]}).status_code == 200
+    time.sleep(2.1)
+    assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
+    assert client.get("/v1/users", headers={"X-API-Key": new["secret"]}).status_code == 200
+
+
+def test_roll_without_grace_revokes_at_once(client, tenant):
+    key = _create(client, tenant).json()["data"]
+    client.post(f"/v1/keys/{key['id']}/roll", headers={"X-API-Key": tenant.key})
+    assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
+
+
+def test_expiry_must_be_future_and_is_enforced(client, tenant):
+    past = _create(client, tenant, expires_at="2000-01-01T00:00:00Z")
+    assert (
+        past.status_code == 422 and past.json()["error"]["details"][0]["field"] == "body.expires_at"
+    )
+    soon = _create(
+        client, tenant, expires_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
+    )
+    secret = soon.json()["data"]["secret"]
+    assert client.get("/v1/users", headers={"X-API-Key": secret}).status_code == 200
+    time.sleep(2.2)
+    assert client.get("/v1/users", headers={"X-API-Key": secret}).status_code == 401
+
+
+def test_sandbox_keys_see_sandbox_data_only(client, tenant):
+    live_user = create_user(tenant.organization_id, livemode=True)
+    sandbox_user = create_user(tenant.organization_id, livemode=False)
+    test_key = _create(client, tenant, mode="test", scopes=["admin"]).json()["data"]
+    assert test_key["secret"].startswith("sk_test_")
+    sandbox_headers = {"X-API-Key": test_key["secret"]}
+    ids = [
+        u["id"] for u in client.get("/v1/users?limit=100", headers=sandbox_headers).json()["data"]
+    ]
+    assert sandbox_user.id in ids and live_user.id not in ids
+    assert client.get(f"/v1/users/{live_user.id}", headers=sandbox_headers).status_code == 404
+    live_ids = [
+        u["id"]
+        for u in client.get("/v1/users?limit=100", headers={"X-API-Key": tenant.key}).json()["data"]
+    ]
+    assert live_user.id in live_ids and sandbox_user.id not in live_ids
+    created = client.post(
+        "/v1/users",
+        headers=sandbox_headers,
+        json={
+            "username": "sandbox.made",
+            "email": "sm@example.com",
+            "password": "SecurePassword123!",
+        },
+    ).json()["data"]
+    assert (
+        client.get(f"/v1/users/{created['id']}", headers={"X-API-Key": tenant.key}).status_code
+        == 404
+    )
+    escalate = client.post(
+        "/v1/keys",
+        headers=sandbox_headers,
+        json={"name": "x", "scopes": ["users:read"], "mode": "live"},
+    )
+    assert escalate.status_code == 403
+
+
+def test_use_from_a_new_ip_is_audited(app, client, tenant):
+    key = _create(client, tenant).json()["data"]
+    client.get("/v1/users", headers={"X-API-Key": key["secret"]})
+    with app.test_client(client=("192.0.2.44", 5000)) as elsewhere:
+        elsewhere.get("/v1/users", headers={"X-API-Key": key["secret"]})
+    events = client.get(
+        f"/v1/audit?action=api_key.used_from_new_ip&resource_id={key['id']}",
+        headers={"X-API-Key": tenant.key},
+    ).json()["data"]
+    assert [e["ip"] for e in events] == ["192.0.2.44", "127.0.0.1"]

@@ -1,0 +1,97 @@
+"""No principal of one organization reads or changes another's resources: every operation of the
+v1 and v2 specs that takes an id is called with a foreign id and must answer 404."""
+
+from __future__ import annotations
+
+import pytest
+
+from charter import runtime
+from charter.spec import HTTP_METHODS, SURFACES, bundled_spec
+from storage import repositories as repo
+from tests.factories import create_key, create_user, record_event
+
+BODIES = {
+    # A valid body per operation, so the call reaches the tenancy rule instead of validation.
+    "replace_organization": {"name": "Hijack", "plan": "free"},
+    "update_organization": {"name": "Hijack"},
+    "replace_user": {
+        "username": "hijacked.user",
+        "email": "h@example.com",
+        "roles": ["user"],
+        "status": "active",
+    },
+    "update_user": {"status": "disabled"},
+    "confirm_totp": {"code": "123456"},
+    "disable_totp": {"code": "123456"},
+    "update_key": {"name": "hijack"},
+    "roll_key": {"grace_seconds": 0},
+}
+
+
+@pytest.fixture(scope="module")
+def victim(make_tenant):
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    user = create_user(tenant.organization_id)
+    return {
+        "organization_id": tenant.organization_id,
+        "user_id": user.id,
+        "key_id": tenant.key_id,
+        "event_id": record_event(tenant.organization_id),
+    }
+
+
+@pytest.fixture(scope="module")
+def attacker(make_tenant):
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    own_user = create_user(tenant.organization_id)
+    key, _ = create_key(tenant.organization_id, user_id=own_user.id, scopes=["admin"])
+    return key
+
+
+def _operations_with_ids():
+    for surface in ("v1", "v2"):
+        spec = bundled_spec(surface)
+        for path, item in spec["paths"].items():
+            if "{" not in path:
+                continue
+            for method in HTTP_METHODS:
+                if method in item:
+                    yield surface, method, path, item[method]["operationId"]
+
+
+CASES = list(_operations_with_ids())
+
+
+def test_the_walk_covers_every_id_taking_operation():
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("surface,method,path,operation_id", CASES, ids=[c[3] for c in CASES])
+def test_foreign_id_answers_404(client, victim, attacker, surface, method, path, operation_id):
+    url = SURFACES[surface] + path.format(**victim)
+    body = BODIES.get(operation_id)
+    response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
+    assert response.status_code == 404, (operation_id, response.status_code, response.text)
+    with runtime.current().db.transaction() as session:
+        assert repo.get_organization(session, victim["organization_id"]).name != "Hijack"
+        assert repo.get_user(session, victim["user_id"]).status == "active"
+        key = repo.get_api_key(session, victim["key_id"])
+        assert key.revoked_at is None and key.name == "test"
+
+
+def test_foreign_user_id_in_bodies_answers_404(client, victim, attacker):
+    for path, body in (
+        ("/v1/auth/verify", {"user_id": victim["user_id"], "method": "sms", "code": "123456"}),
+        ("/v1/otp/send", {"user_id": victim["user_id"], "method": "sms", "phone": "+14155550100"}),
+    ):
+        response = client.post(path, headers={"X-API-Key": attacker}, json=body)
+        assert response.status_code == 404, path
+
+
+def test_audit_and_lists_show_only_own_organization(client, victim, attacker):
+    events = client.get("/v1/audit?limit=100", headers={"X-API-Key": attacker}).json()["data"]
+    assert all(e["organization_id"] != victim["organization_id"] for e in events)
+    users = client.get("/v1/users?limit=100", headers={"X-API-Key": attacker}).json()["data"]
+    assert victim["user_id"] not in [u["id"] for u in users]
+    keys = client.get("/v1/keys?limit=100", headers={"X-API-Key": attacker}).json()["data"]
+    assert victim["key_id"] not in [k["id"] for k in keys]

@@ -1,0 +1,199 @@
+"""/v1/users (seeds 002, 004): CRUD, filters, uniqueness, roles, batch, PII at rest."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from charter import runtime
+from tests.factories import create_key
+
+
+@pytest.fixture
+def tenant(make_tenant):
+    return make_tenant(plan="enterprise", scopes=["admin"])
+
+
+def _new(client, tenant, **fields):
+    body = {
+        "username": fields.pop("username"),
+        "email": fields.pop("email"),
+        "password": "SecurePassword123!",
+        **fields,
+    }
+    return client.post("/v1/users", json=body, headers={"X-API-Key": tenant.key})
+
+
+def test_crud_in_data_envelope(client, tenant):
+    headers = {"X-API-Key": tenant.key}
+    created = _new(
+        client, tenant, username="crud.user", email="crud@example.com", roles=["user", "editor"]
+    )
+    assert created.status_code == 201
+    user = created.json()["data"]
+    assert created.headers["location"] == f"/v1/users/{user['id']}"
+    assert user["email"] == "crud@example.com" and user["roles"] == ["editor", "user"]
+    assert "password" not in user and "password_hash" not in user
+    path = f"/v1/users/{user['id']}"
+    assert client.get(path, headers=headers).json()["data"] == user
+    replaced = client.put(
+        path,
+        headers=headers,
+        json={
+            "username": "crud.user2",
+            "email": "crud2@example.com",
+            "roles": ["user"],
+            "status": "active",
+            "phone": "+14155550100",
+        },
+    ).json()["data"]
+    assert replaced["username"] == "crud.user2" and replaced["phone"] == "+14155550100"
+    patched = client.patch(path, headers=headers, json={"status": "disabled"}).json()["data"]
+    assert patched["status"] == "disabled" and patched["phone"] == "+14155550100"
+    cleared = client.put(
+        path,
+        headers=headers,
+        json={
+            "username": "crud.user2",
+            "email": "crud2@example.com",
+            "roles": ["user"],
+            "status": "active",
+        },
+    ).json()["data"]
+    assert cleared["phone"] is None  # PUT is a full replace
+    assert client.delete(path, headers=headers).status_code == 204
+    assert client.get(path, headers=headers).status_code == 404
+
+
+def test_list_pagination_and_filters(client, tenant):
+    headers = {"X-API-Key": tenant.key}
+    for i, role in enumerate(["user", "editor", "editor"]):
+        _new(
+            client,
+            tenant,
+            username=f"filter.{i}.{tenant.organization_id[-6:]}".lower(),
+            email=f"f{i}@example.com",
+            roles=[role],
+        )
+    page = client.get("/v1/users?limit=2&offset=0", headers=headers).json()
+    assert (
+        page["limit"] == 2 and page["offset"] == 0 and len(page["data"]) == 2 and page["total"] >= 3
+    )
+    editors = client.get("/v1/users?role=editor", headers=headers).json()
+    assert editors["total"] == 2 and all("editor" in u["roles"] for u in editors["data"])
+    by_email = client.get("/v1/users?email=F1@EXAMPLE.COM", headers=headers).json()
+    assert [u["email"] for u in by_email["data"]] == ["f1@example.com"]
+    by_status = client.get("/v1/users?status=disabled", headers=headers).json()
+    assert by_status["total"] == 0
+    assert client.get("/v1/users?limit=101", headers=headers).status_code == 400
+
+
+def test_username_unique_across_platform_email_within_organization(client, tenant, make_tenant):
+    other = make_tenant(plan="enterprise", scopes=["admin"])
+    assert _new(client, tenant, username="unique.name", email="same@example.com").status_code == 201
+    clash = _new(client, other, username="unique.name", email="x@example.com")
+    assert clash.status_code == 409 and clash.json()["error"]["code"] == "CONFLICT"
+    assert _new(client, other, username="unique.other", email="same@example.com").status_code == 201
+    again = _new(client, tenant, username="unique.third", email="SAME@example.com")
+    assert again.status_code == 409
+
+
+def test_granting_admin_needs_an_admin(client, tenant):
+    writer, _ = create_key(tenant.organization_id, scopes=["users:write", "users:read"])
+    response = client.post(
+        "/v1/users",
+        headers={"X-API-Key": writer},
+        json={
+            "username": "would.be.admin",
+            "email": "wba@example.com",
+            "password": "SecurePassword123!",
+            "roles": ["admin"],
+        },
+    )
+    assert response.status_code == 403 and response.json()["error"]["code"] == "PERMISSION_DENIED"
+
+
+def test_missing_scope_for_delete(client, tenant):
+    writer, _ = create_key(tenant.organization_id, scopes=["users:write", "users:read"])
+    user = _new(client, tenant, username="keep.me", email="keep@example.com").json()["data"]
+    response = client.delete(f"/v1/users/{user['id']}", headers={"X-API-Key": writer})
+    assert response.status_code == 403
+
+
+def test_batch_reports_each_item(client, tenant):
+    _new(client, tenant, username="batch.taken", email="bt@example.com")
+    response = client.post(
+        "/v1/users/batch",
+        headers={"X-API-Key": tenant.key},
+        json={
+            "users": [
+                {
+                    "username": "batch.one",
+                    "email": "b1@example.com",
+                    "password": "SecurePassword123!",
+                },
+                {
+                    "username": "batch.taken",
+                    "email": "b2@example.com",
+                    "password": "SecurePassword123!",
+                },
+                {
+                    "username": "batch.two",
+                    "email": "b3@example.com",
+                    "password": "SecurePassword123!",
+                },
+            ]
+        },
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["created"] == 2 and body["failed"] == 1
+    assert [item["status"] for item in body["data"]] == [201, 409, 201]
+    assert body["data"][1]["error"]["code"] == "CONFLICT"
+
+
+def test_batch_limit_is_100(client, tenant):
+    users = [
+        {"username": f"many.{i}", "email": f"m{i}@example.com", "password": "SecurePassword123!"}
+        for i in range(101)
+    ]
+    response = client.post(
+        "/v1/users/batch", headers={"X-API-Key": tenant.key}, json={"users": users}
+    )
+    assert response.status_code == 400
+
+
+def test_pii_is_encrypted_at_rest(client, tenant):
+    user = _new(
+        client, tenant, username="pii.user", email="secret.person@example.com", phone="+14155550123"
+    ).json()["data"]
+    with runtime.current().db.engine.connect() as conn:
+        row = (
+            conn.execute(text("SELECT * FROM users WHERE id = :id"), {"id": user["id"]})
+            .mappings()
+            .one()
+        )
+    stored = " ".join(str(v) for v in row.values())
+    assert "secret.person@example.com" not in stored and "4155550123" not in stored
+
+
+def test_password_change_ends_sessions(client, tenant):
+    user = _new(client, tenant, username="pw.change", email="pw@example.com").json()["data"]
+    tokens = client.post(
+        "/v2/auth/login", json={"username": "pw.change", "password": "SecurePassword123!"}
+    ).json()
+    client.patch(
+        f"/v1/users/{user['id']}",
+        headers={"X-API-Key": tenant.key},
+        json={"password": "BrandNewPassword456!"},
+    )
+    assert (
+        client.post("/v2/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).status_code
+        == 401
+    )
+    assert (
+        client.post(
+            "/v2/auth/login", json={"username": "pw.change", "password": "BrandNewPassword456!"}
+        ).status_code
+        == 200
+    )
