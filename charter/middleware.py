@@ -25,6 +25,7 @@ from charter import idempotency, keys, runtime
 from charter.errors import (
     CharterError,
     HeadersTooLarge,
+    Invalid,
     Malformed,
     PayloadTooLarge,
     RateLimited,
@@ -240,14 +241,15 @@ class CharterMiddleware:
                 )
             )
             return
-        # NUL characters cannot be stored (PostgreSQL text) and are never meaningful in an API.
+        # NUL characters cannot be stored (PostgreSQL text) and are never meaningful in an API:
+        # well-formed per the spec, but against a rule, so 422.
         if "\x00" in path:
-            await respond_error(Malformed("The path contains a NUL character", field="path"))
+            await respond_error(Invalid("The path contains a NUL character", field="path"))
             return
         for name, value in pairs:
             if "\x00" in name or "\x00" in value:
                 await respond_error(
-                    Malformed("NUL characters are not allowed", field=f"query.{name}")
+                    Invalid("NUL characters are not allowed", field=f"query.{name}")
                 )
                 return
         declared = headers.get("content-length")
@@ -307,7 +309,7 @@ class CharterMiddleware:
                     break
             body = b"".join(chunks)
             if _contains_nul(body):
-                await respond_error(Malformed("NUL characters are not allowed", field="body"))
+                await respond_error(Invalid("NUL characters are not allowed", field="body"))
                 return
             scope["headers"] = [
                 (k, v)
