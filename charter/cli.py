@@ -104,6 +104,14 @@ def cmd_bootstrap(args) -> int:
     return 0
 
 
+def cmd_rotate_pii(_args) -> int:
+    from charter import pii, runtime
+
+    runtime.init(_settings_or_exit())
+    print(f"re-encrypted {pii.rotate_all()} rows", file=sys.stderr)
+    return 0
+
+
 def cmd_openapi(args) -> int:
     from charter.openapi_export import served_spec
 
@@ -133,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     boot.add_argument("--password", required=True)
     boot.add_argument("--plan", default="enterprise")
     boot.set_defaults(func=cmd_bootstrap)
+
+    sub.add_parser(
+        "rotate-pii", help="re-encrypt PII and secrets under the newest encryption key"
+    ).set_defaults(func=cmd_rotate_pii)
 
     spec = sub.add_parser("openapi", help="print a surface's spec exactly as served")
     spec.add_argument("surface", choices=["v1", "v2", "ingestion", "oauth"])

@@ -23,9 +23,11 @@ def _derive(secret: str, purpose: str) -> bytes:
 
 @lru_cache(maxsize=4)
 def _fernet(keys: str, secret: str) -> MultiFernet:
-    if keys:
-        return MultiFernet([Fernet(k.strip().encode()) for k in keys.split(",") if k.strip()])
-    return MultiFernet([Fernet(base64.urlsafe_b64encode(_derive(secret, "charter:pii:v1")))])
+    # The key derived from the secret key stays last, for reading values written before
+    # CHARTER_ENCRYPTION_KEYS was first set.
+    derived = Fernet(base64.urlsafe_b64encode(_derive(secret, "charter:pii:v1")))
+    explicit = [Fernet(k.strip().encode()) for k in keys.split(",") if k.strip()]
+    return MultiFernet([*explicit, derived])
 
 
 def _cipher() -> MultiFernet:

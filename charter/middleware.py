@@ -95,6 +95,7 @@ def timeout_for(method: str, path: str, content_type: str) -> float:
 
 class _TrustedProxies:
     def __init__(self, spec: str) -> None:
+        self.spec = spec
         self.networks = [
             ipaddress.ip_network(item.strip(), strict=False)
             for item in spec.split(",")
@@ -142,7 +143,7 @@ class CharterMiddleware:
         started = time.perf_counter()
         rt = runtime.current()
         settings = rt.settings
-        if self._proxies is None:
+        if self._proxies is None or self._proxies.spec != settings.trusted_proxies:
             self._proxies = _TrustedProxies(settings.trusted_proxies)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         given_id = headers.get("x-request-id", "")

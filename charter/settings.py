@@ -95,6 +95,18 @@ class Settings(BaseSettings):
             raise ValueError(f"not a rate limit like '60/minute': {exc}") from None
         return value
 
+    @field_validator("encryption_keys")
+    @classmethod
+    def _fernet_keys(cls, value: str) -> str:
+        from cryptography.fernet import Fernet
+
+        for key in [k.strip() for k in value.split(",") if k.strip()]:
+            try:
+                Fernet(key.encode())
+            except ValueError:
+                raise ValueError("each key must be a Fernet key (Fernet.generate_key())") from None
+        return value
+
     @model_validator(mode="after")
     def _production_needs_secret(self) -> Settings:
         if self.env == "production":

@@ -34,7 +34,21 @@ _REQUIRED = re.compile(r"^'(?P<name>[^']+)' is a required property$")
 _ADDITIONAL = re.compile(r"\('(?P<name>[^']+)' (?:was|were) unexpected\)")
 
 
+_PATTERN = re.compile(r"^(?P<value>.*) does not match ['\"].*['\"]$", re.S)
+
+
+def _clean(message: str) -> str:
+    # Connexion quotes the schema's regular expression; the spec's description explains the format.
+    if _PATTERN.match(message):
+        return "is not in the expected format"
+    return message
+
+
 def field_errors(detail: str) -> list[FieldError]:
+    return [FieldError(e.field, _clean(e.message)) for e in _field_errors(detail)]
+
+
+def _field_errors(detail: str) -> list[FieldError]:
     detail = detail.split("\n\nFailed validating")[0].strip()
     if m := _PARAM.match(detail):
         return [FieldError(f"{m['where']}.{m['name']}", m["message"])]

@@ -171,3 +171,50 @@ def pytest_report_header(config):
         f"charter database: {'PostgreSQL' if PG_URL else 'SQLite'}",
         f"charter redis: {'yes' if REDIS_URL else 'no (in-process fallbacks)'}",
     ]
+
+
+def server_env(settings, **overrides) -> dict[str, str]:
+    """Environment for a `charter serve` subprocess sharing this run's database and Redis."""
+    env = {
+        **os.environ,
+        "CHARTER_DATABASE_URL": settings.database_url,
+        "CHARTER_REDIS_URL": settings.redis_url,
+        "CHARTER_SECRET_KEY": settings.secret_key,
+        "CHARTER_VAR_DIR": str(settings.var_dir),
+        "CHARTER_LOG_LEVEL": "WARNING",
+    }
+    env.update(overrides)
+    return env
+
+
+class ServerProcess:
+    """`charter serve` in a subprocess on a free port (a second process of the platform)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        import subprocess
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "charter.cli", "serve", "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def __enter__(self):
+        import httpx
+
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                if httpx.get(self.url + "/v1/health/live", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError(f"{self.url} did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=15)

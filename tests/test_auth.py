@@ -101,3 +101,15 @@ def test_admin_cannot_see_or_touch_another_organization(client, admin, make_tena
         assert response.json()["error"]["code"] == "RESOURCE_NOT_FOUND"
     listed = client.get("/v1/organizations", headers=headers).json()
     assert [o["id"] for o in listed["data"]] == [admin.organization_id] and listed["total"] == 1
+
+
+def test_forwarded_for_is_believed_only_from_trusted_proxies(client, admin, monkeypatch):
+    from charter import runtime
+
+    key, _ = create_key(admin.organization_id, scopes=["admin"], ip_ranges=["203.0.113.0/24"])
+    spoofed = {"X-API-Key": key, "X-Forwarded-For": "203.0.113.9"}
+    assert client.get("/v1/organizations", headers=spoofed).status_code == 403
+    monkeypatch.setattr(runtime.current().settings, "trusted_proxies", "127.0.0.1")
+    assert client.get("/v1/organizations", headers=spoofed).status_code == 200
+    chained = {"X-API-Key": key, "X-Forwarded-For": "198.51.100.1, 203.0.113.9"}
+    assert client.get("/v1/organizations", headers=chained).status_code == 200

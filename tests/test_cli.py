@@ -79,3 +79,16 @@ def test_bad_configuration_names_the_variable(tmp_path):
     )
     assert production.returncode == 2
     assert "CHARTER_SECRET_KEY" in production.stderr
+
+
+def test_bad_encryption_key_names_the_variable(tmp_path):
+    result = _charter(
+        "migrate", env_extra={"CHARTER_ENCRYPTION_KEYS": "short", "CHARTER_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode == 2 and "CHARTER_ENCRYPTION_KEYS" in result.stderr
+
+
+def test_rotate_pii_command(settings, client):
+    result = _charter("rotate-pii", settings=settings)
+    assert result.returncode == 0, result.stderr
+    assert "re-encrypted" in result.stderr

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from charter.spec import SURFACES
-from tests.conftest import ROOT
-from tests.test_ratelimit import _serve, _wait, free_port
+from tests.conftest import ROOT, ServerProcess, server_env
 
 EXAMPLES = os.environ.get("CHARTER_FUZZ_EXAMPLES", "25")
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
@@ -25,17 +24,14 @@ SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
 @pytest.fixture(scope="module")
 def fuzz_target(settings, new_database, tmp_path_factory):
-    env = {
-        **os.environ,
+    env = server_env(
+        settings,
         # Its own database: the fuzzing superuser deletes every organization it can list.
-        "CHARTER_DATABASE_URL": new_database(),
-        "CHARTER_REDIS_URL": settings.redis_url,
-        "CHARTER_SECRET_KEY": settings.secret_key,
-        "CHARTER_VAR_DIR": str(tmp_path_factory.mktemp("fuzzvar")),
-        "CHARTER_LOG_LEVEL": "WARNING",
+        CHARTER_DATABASE_URL=new_database(),
+        CHARTER_VAR_DIR=str(tmp_path_factory.mktemp("fuzzvar")),
         # The fuzzer may put its own organization on a smaller plan; limits have their own tests.
-        "CHARTER_RATE_LIMITS_ENABLED": "false",
-    }
+        CHARTER_RATE_LIMITS_ENABLED="false",
+    )
     username = f"fuzzer-{uuid.uuid4().hex[:8]}"
     out = subprocess.run(
         [
@@ -60,15 +56,8 @@ def fuzz_target(settings, new_database, tmp_path_factory):
         check=True,
     )
     key = json.loads(out.stdout)["api_key"]
-    port = free_port()
-    server = _serve(env, port)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait(url)
-        yield url, key
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+    with ServerProcess(env) as server:
+        yield server.url, key
 
 
 @pytest.mark.parametrize("surface", list(SURFACES))

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 
-from tests.conftest import REDIS_URL, free_port
+from tests.conftest import REDIS_URL, ServerProcess, server_env
 
 HEADERS = (
     "x-ratelimit-limit",
@@ -55,43 +50,12 @@ def test_plans_are_data(client, make_tenant):
     assert "q=300;w=60" in response.headers["ratelimit-policy"]
 
 
-def _serve(env, port):
-    return subprocess.Popen(
-        [sys.executable, "-m", "charter.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _wait(url):
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if httpx.get(url + "/v1/health/live", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not start")
-
-
 @pytest.mark.skipif(not REDIS_URL, reason="needs CHARTER_TEST_REDIS_URL: counters live in Redis")
 def test_counters_are_shared_across_two_processes(settings, make_tenant):
     tenant = make_tenant(plan="free", scopes=["admin"])
-    env = {
-        **os.environ,
-        "CHARTER_DATABASE_URL": settings.database_url,
-        "CHARTER_REDIS_URL": settings.redis_url,
-        "CHARTER_SECRET_KEY": settings.secret_key,
-        "CHARTER_VAR_DIR": str(settings.var_dir),
-        "CHARTER_LOG_LEVEL": "WARNING",
-    }
-    ports = [free_port(), free_port()]
-    servers = [_serve(env, port) for port in ports]
-    try:
-        urls = [f"http://127.0.0.1:{port}" for port in ports]
-        for url in urls:
-            _wait(url)
+    env = server_env(settings)
+    with ServerProcess(env) as a, ServerProcess(env) as b:
+        urls = [a.url, b.url]
         headers = {"X-API-Key": tenant.key}
         statuses = [
             httpx.get(f"{urls[i % 2]}/v1/organizations", headers=headers).status_code
@@ -102,7 +66,3 @@ def test_counters_are_shared_across_two_processes(settings, make_tenant):
             response = httpx.get(f"{url}/v1/organizations", headers=headers)
             assert response.status_code == 429
             assert "retry-after" in response.headers
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=15)

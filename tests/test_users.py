@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from charter import runtime
-from tests.factories import create_key
+from tests.factories import create_key, create_user
 
 
 @pytest.fixture
@@ -197,3 +197,58 @@ def test_password_change_ends_sessions(client, tenant):
         ).status_code
         == 200
     )
+
+
+def test_bad_email_names_the_field_without_leaking_the_pattern(client, tenant):
+    response = _new(client, tenant, username="bad.email", email="not-an-email")
+    assert response.status_code == 400
+    detail = response.json()["error"]["details"][0]
+    assert detail == {"field": "body.email", "message": "is not in the expected format"}
+
+
+def test_password_hash_is_upgraded_on_login(client, tenant):
+    from argon2 import PasswordHasher
+
+    from charter.passwords import hasher
+    from storage import repositories as repo
+
+    user = create_user(tenant.organization_id, username="old.hash")
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(
+        "correct horse battery staple"
+    )
+    with runtime.current().db.transaction() as session:
+        repo.get_user(session, user.id).password_hash = weak
+    assert (
+        client.post(
+            "/v2/auth/login",
+            json={"username": "old.hash", "password": "correct horse battery staple"},
+        ).status_code
+        == 200
+    )
+    with runtime.current().db.transaction() as session:
+        upgraded = repo.get_user(session, user.id).password_hash
+    assert upgraded != weak and not hasher.check_needs_rehash(upgraded)
+
+
+def test_pii_key_rotation(client, tenant, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    from charter import pii
+
+    settings = runtime.current().settings
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    monkeypatch.setattr(settings, "encryption_keys", old)
+    user = _new(
+        client, tenant, username="rotated.user", email="rotate@example.com", phone="+14155550111"
+    ).json()["data"]
+    monkeypatch.setattr(settings, "encryption_keys", f"{new},{old}")
+    assert (
+        client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key}).json()["data"][
+            "email"
+        ]
+        == "rotate@example.com"
+    )
+    assert pii.rotate_all() >= 1
+    monkeypatch.setattr(settings, "encryption_keys", new)  # the old key is gone
+    shown = client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key}).json()["data"]
+    assert shown["email"] == "rotate@example.com" and shown["phone"] == "+14155550111"
