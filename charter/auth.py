@@ -27,21 +27,14 @@ from charter.errors import (
     Unauthenticated,
 )
 from charter.mfa import check_second_factor
-from charter.passwords import hasher, verify_password
-from charter.security import ROLE_SCOPES, hash_secret, key_cache
+from charter.passwords import hasher, rehash, verify_password
+from charter.security import hash_secret, key_cache, scopes_for_roles
 from storage import repositories as repo
 from storage.models import RefreshToken, User
 from storage.models import Session as AuthSession
 
 # Verified against when the username is unknown, so both paths cost one argon2 verification.
 _DUMMY_HASH = hasher.hash("charter-dummy-password-for-timing")
-
-
-def _scopes(user: User) -> list[str]:
-    scopes: set[str] = set()
-    for role in user.roles or ():
-        scopes |= ROLE_SCOPES.get(role, frozenset())
-    return sorted(scopes)
 
 
 def access_token(user: User, session: AuthSession) -> str:
@@ -52,7 +45,7 @@ def access_token(user: User, session: AuthSession) -> str:
         "sub": user.id,
         "org": user.organization_id,
         "roles": list(user.roles or []),
-        "scope": " ".join(_scopes(user)),
+        "scope": " ".join(sorted(scopes_for_roles(user.roles))),
         "sid": session.id,
         "jti": new_id("jti"),
         "amr": list(session.amr or ["pwd"]),
@@ -226,7 +219,7 @@ def _attempt(
             return AccountLocked() if locked else InvalidCredentials("Wrong MFA code")
         amr.append("otp" if method == "totp" else "mfa_recovery")
     if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hasher.hash(password)
+        user.password_hash = rehash(password)
     user.failed_logins, user.first_failed_at, user.lock_count = 0, None, 0
     user.last_login_at = now
     return user, amr

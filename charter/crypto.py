@@ -69,10 +69,8 @@ def constant_time_equal(a: str, b: str) -> bool:
 
 
 def jwt_keys() -> tuple[str, dict[str, str]]:
-    """(current kid, kid -> secret) for HS256 tokens; previous keys still verify."""
+    """(signing kid, kid -> key) for HS256 access tokens; every listed key verifies."""
     settings = runtime.current().settings
-    secrets = [settings.signing_key] + [
-        k.strip() for k in settings.previous_secret_keys.split(",") if k.strip()
-    ]
-    table = {hashlib.sha256(s.encode()).hexdigest()[:12]: s for s in secrets}
+    keys = [k.strip() for k in settings.jwt_keys.split(",") if k.strip()] or [settings.signing_key]
+    table = {hashlib.sha256(k.encode()).hexdigest()[:12]: k for k in keys}
     return next(iter(table)), table

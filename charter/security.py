@@ -48,6 +48,13 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
 LAST_USED_RESOLUTION_SECONDS = 60
 
 
+def scopes_for_roles(roles) -> frozenset[str]:
+    scopes: set[str] = set()
+    for role in roles or ():
+        scopes |= ROLE_SCOPES.get(role, frozenset())
+    return frozenset(scopes)
+
+
 @dataclass(frozen=True)
 class Principal:
     kind: str  # "api_key" | "user"
@@ -170,8 +177,7 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
     rt = runtime.current()
     _, keys = crypto.jwt_keys()
     try:
-        kid = jwt.get_unverified_header(token).get("kid")
-        secret = keys.get(kid) if kid else rt.settings.signing_key
+        secret = keys.get(jwt.get_unverified_header(token).get("kid"))
         if secret is None:
             return None, "Invalid access token"
         claims = jwt.decode(
@@ -198,15 +204,12 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
         if organization is None:
             return None, "Invalid access token"
         plan = repo.get_plan(session, organization.plan)
-        scopes: set[str] = set()
-        for role in user.roles or ():
-            scopes |= ROLE_SCOPES.get(role, frozenset())
         return Principal(
             kind="user",
             id=user.id,
             organization_id=user.organization_id,
             user_id=user.id,
-            scopes=frozenset(scopes),
+            scopes=scopes_for_roles(user.roles),
             livemode=user.livemode,
             is_superuser=user.is_superuser,
             plan=organization.plan,

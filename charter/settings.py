@@ -47,8 +47,10 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    # Earlier secret keys still accepted for verifying JWTs (comma-separated), for rotation.
-    previous_secret_keys: str = ""
+    # HS256 keys for access tokens, newest first (comma-separated): the first signs, all verify.
+    # Unset: the secret key signs. Rotate by putting a new key first and dropping the old one
+    # after the access token lifetime.
+    jwt_keys: str = ""
     # Fernet keys for PII at rest, newest first (comma-separated); derived from the secret key
     # when unset. Add a new key in front to rotate; `charter rotate-pii` re-encrypts.
     encryption_keys: str = ""
@@ -56,6 +58,9 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=7, ge=1)
     refresh_token_remember_days: int = Field(default=30, ge=1)
     refresh_reuse_grace_seconds: float = Field(default=10.0, ge=0)
+    # Password hashes computed at once per process (0: one less than the CPU count, at least 1),
+    # so a burst of logins cannot take every core from other requests.
+    password_hash_concurrency: int = Field(default=0, ge=0, le=256)
     lockout_threshold: int = Field(default=5, ge=1)
     lockout_window_seconds: int = Field(default=900, ge=1)
     lockout_seconds: int = Field(default=900, ge=1)

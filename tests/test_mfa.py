@@ -264,3 +264,18 @@ def test_webhook_sender_refuses_internal_addresses(client, tenant, member, monke
     )
     assert response.status_code == 422
     assert "private or internal" in response.json()["error"]["message"]
+
+
+def test_unreachable_sender_is_503(client, tenant, member, monkeypatch):
+    user, _ = member
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "otp_sender", "webhook")
+    monkeypatch.setattr(settings, "otp_webhook_url", "http://127.0.0.1:9/otp")  # nothing listens
+    monkeypatch.setattr(settings, "allow_private_outbound", True)
+    response = client.post(
+        "/v1/otp/send",
+        headers={"X-API-Key": tenant.key},
+        json={"user_id": user.id, "method": "sms"},
+    )
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "SERVICE_UNAVAILABLE"

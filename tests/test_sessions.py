@@ -280,3 +280,57 @@ def test_auth_endpoints_are_limited_per_ip(app, user, monkeypatch):
     with app.test_client(client=("198.51.100.7", 4000)) as other:
         statuses = [login(other, user.username).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_jwt_keys_rotate_by_kid(client, user, monkeypatch):
+    from charter.security import key_cache
+
+    settings = runtime.current().settings
+    old_token = login(client, user.username).json()["access_token"]
+    old_kid = jwt.get_unverified_header(old_token)["kid"]
+    monkeypatch.setattr(
+        settings, "jwt_keys", f"a-new-signing-key-{'z' * 32},{settings.signing_key}"
+    )
+    key_cache.clear()
+    headers = {"Authorization": f"Bearer {old_token}"}
+    assert client.get("/v1/users", headers=headers).status_code == 200  # old kid still verifies
+    new_token = login(client, user.username).json()["access_token"]
+    assert jwt.get_unverified_header(new_token)["kid"] != old_kid
+    monkeypatch.setattr(settings, "jwt_keys", f"a-new-signing-key-{'z' * 32}")
+    key_cache.clear()
+    assert client.get("/v1/users", headers=headers).status_code == 401
+    assert (
+        client.get("/v1/users", headers={"Authorization": f"Bearer {new_token}"}).status_code == 200
+    )
+
+
+V2_ERRORS = [
+    ("METHOD_NOT_ALLOWED", "GET", "/v2/auth/login", None, 405),
+    ("INVALID_REQUEST", "POST", "/v2/auth/login", {"username": 7, "password": "x" * 12}, 400),
+    ("UNAUTHORIZED", "POST", "/v2/auth/api-keys", {"name": "x", "permissions": ["read:data"]}, 401),
+    ("NOT_FOUND", "GET", "/v2/nothing-here", None, 404),
+]
+
+
+@pytest.mark.parametrize("code,method,path,body,status", V2_ERRORS, ids=[e[0] for e in V2_ERRORS])
+def test_v2_error_codes_are_reachable(client, code, method, path, body, status):
+    response = client.request(method, path, json=body)
+    assert response.status_code == status and response.json()["error"]["code"] == code
+
+
+def test_v2_conflict_and_payload_too_large(client, tenant, settings):
+    from charter import idempotency
+
+    key = "v2-in-flight"
+    body = b'{"name": "x", "permissions": ["read:data"]}'
+    fingerprint = idempotency.request_fingerprint("POST", "/v2/auth/api-keys", b"", body)
+    idempotency.begin(f"api_key:{tenant.key_id}", key, fingerprint)
+    headers = {"X-API-Key": tenant.key, "Idempotency-Key": key, "Content-Type": "application/json"}
+    conflict = client.post("/v2/auth/api-keys", content=body, headers=headers)
+    assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "CONFLICT"
+    big = client.post(
+        "/v2/auth/login",
+        content=b"x" * (settings.max_body_bytes + 1),
+        headers={"Content-Type": "application/json"},
+    )
+    assert big.status_code == 413 and big.json()["error"]["code"] == "PAYLOAD_TOO_LARGE"
