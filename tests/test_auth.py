@@ -64,9 +64,12 @@ def test_ip_restricted_key(client, admin):
 
 
 def _token(settings, user_id, **overrides):
+    from charter import crypto
+
+    kid, keys = crypto.jwt_keys()
     now = int(time.time())
     claims = {"sub": user_id, "iat": now, "exp": now + 900, **overrides}
-    return jwt.encode(claims, settings.signing_key, algorithm="HS256")
+    return jwt.encode(claims, keys[kid], algorithm="HS256", headers={"kid": kid})
 
 
 def test_jwt_access_token(client, settings, admin):
