@@ -16,7 +16,7 @@ from typing import Any
 
 import jwt
 
-from charter import audit, crypto, runtime
+from charter import audit, crypto, lockout, runtime
 from charter.clock import new_id, utcnow
 from charter.context import Actor
 from charter.errors import (
@@ -102,34 +102,6 @@ def _record(db_session, actor: Actor, user: User | None, action: str, details: d
     )
 
 
-def _register_failure(db_session, actor: Actor, user: User, reason: str) -> bool:
-    """Count a failed attempt; True when it locked the account."""
-    settings = runtime.current().settings
-    now = utcnow()
-    window = timedelta(seconds=settings.lockout_window_seconds)
-    if user.first_failed_at is None or now - user.first_failed_at > window:
-        user.first_failed_at, user.failed_logins = now, 0
-    user.failed_logins += 1
-    _record(db_session, actor, user, "login.failed", {"reason": reason})
-    audit.publish(
-        db_session,
-        event_type="user.login_failed",
-        organization_id=user.organization_id,
-        livemode=user.livemode,
-        payload={"user_id": user.id, "reason": reason},
-    )
-    if user.failed_logins < settings.lockout_threshold:
-        return False
-    # Locks for the base period, doubling each time the account locks again.
-    user.locked_until = now + timedelta(
-        seconds=settings.lockout_seconds * 2 ** min(user.lock_count, 10)
-    )
-    user.lock_count += 1
-    user.failed_logins, user.first_failed_at = 0, None
-    _record(db_session, actor, user, "account.locked", {"until": user.locked_until.isoformat()})
-    return True
-
-
 def login(
     actor: Actor,
     *,
@@ -201,12 +173,12 @@ def _attempt(
     if user.status != "active":
         _record(db_session, actor, user, "login.failed", {"reason": "inactive"})
         return InvalidCredentials("Wrong username or password")
-    if user.locked_until is not None and user.locked_until > now:
+    if lockout.is_locked(user):
         _record(db_session, actor, user, "login.failed", {"reason": "locked"})
         until = user.locked_until.strftime("%Y-%m-%dT%H:%M:%SZ")
         return AccountLocked(f"Too many failed attempts; locked until {until}")
     if not password_ok:
-        locked = _register_failure(db_session, actor, user, "password")
+        locked = lockout.register_failure(db_session, actor, user, "password")
         return AccountLocked() if locked else InvalidCredentials("Wrong username or password")
     amr = ["pwd"]
     if user.mfa_enabled:
@@ -215,7 +187,7 @@ def _attempt(
             return MfaRequired("This account has MFA enabled: send mfa_code")
         method = check_second_factor(db_session, user, mfa_code)
         if method is None:
-            locked = _register_failure(db_session, actor, user, "mfa")
+            locked = lockout.register_failure(db_session, actor, user, "mfa")
             return AccountLocked() if locked else InvalidCredentials("Wrong MFA code")
         amr.append("otp" if method == "totp" else "mfa_recovery")
     if hasher.check_needs_rehash(user.password_hash):

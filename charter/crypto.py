@@ -64,6 +64,11 @@ def keyed_hash(value: str, purpose: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
+def purpose_key(purpose: str) -> bytes:
+    """A key for one purpose derived from the root secret, so sharing it exposes nothing else."""
+    return _derive(runtime.current().settings.signing_key, f"charter:{purpose}:v1")
+
+
 def constant_time_equal(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
 
@@ -71,6 +76,8 @@ def constant_time_equal(a: str, b: str) -> bool:
 def jwt_keys() -> tuple[str, dict[str, str]]:
     """(signing kid, kid -> key) for HS256 access tokens; every listed key verifies."""
     settings = runtime.current().settings
-    keys = [k.strip() for k in settings.jwt_keys.split(",") if k.strip()] or [settings.signing_key]
+    keys = [k.strip() for k in settings.jwt_keys.split(",") if k.strip()] or [
+        _derive(settings.signing_key, "charter:jwt:v1").hex()
+    ]
     table = {hashlib.sha256(k.encode()).hexdigest()[:12]: k for k in keys}
     return next(iter(table)), table

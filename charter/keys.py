@@ -52,6 +52,12 @@ def _get_or_raise(session, actor: Actor, key_id: str) -> ApiKey:
     return key
 
 
+def _check_can_manage(actor: Actor, key: ApiKey) -> None:
+    """Only a superuser may change, roll or revoke a superuser key (or obtain its powers)."""
+    if key.is_superuser and not _principal(actor).is_superuser:
+        raise PermissionDenied("Only a platform superuser may manage a superuser key")
+
+
 def _check_scopes(actor: Actor, scopes: list[str]) -> list[str]:
     unknown = sorted(set(scopes) - set(scope_catalog()))
     if unknown:
@@ -138,6 +144,7 @@ def create(
 def update(actor: Actor, key_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     with runtime.current().db.transaction() as session:
         key = _get_or_raise(session, actor, key_id)
+        _check_can_manage(actor, key)
         if key.revoked_at is not None:
             raise Conflict("A revoked key cannot be changed")
         if "name" in changes:
@@ -155,6 +162,7 @@ def update(actor: Actor, key_id: str, changes: dict[str, Any]) -> dict[str, Any]
 def revoke(actor: Actor, key_id: str) -> None:
     with runtime.current().db.transaction() as session:
         key = _get_or_raise(session, actor, key_id)
+        _check_can_manage(actor, key)
         if key.revoked_at is None:
             key.revoked_at = utcnow()
             _announce(session, actor, key, "api_key.revoked", {})
@@ -166,6 +174,7 @@ def roll(actor: Actor, key_id: str, *, grace_seconds: int) -> tuple[dict[str, An
     now = utcnow()
     with runtime.current().db.transaction() as session:
         old = _get_or_raise(session, actor, key_id)
+        _check_can_manage(actor, old)
         if old.revoked_at is not None or (old.expires_at is not None and old.expires_at <= now):
             raise Conflict("Only a live key can be rolled")
         secret = generate_api_key(livemode=old.livemode)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pyotp
 
-from charter import audit, crypto, runtime, senders, users
+from charter import audit, crypto, lockout, runtime, senders, users
 from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
 from charter.errors import Conflict, Invalid, PermissionDenied
@@ -27,8 +27,8 @@ def _self_only(actor: Actor, user_id: str) -> None:
         raise PermissionDenied("Only the user may manage their own authenticator")
 
 
-def check_totp(user: User, code: str, secret_enc: str | None = None) -> bool:
-    """True for a current code not used before; records its time step (replay protection)."""
+def check_totp(session, user: User, code: str, secret_enc: str | None = None) -> bool:
+    """True for a current code whose time step was not used before (checked atomically)."""
     secret = crypto.decrypt(secret_enc or user.totp_secret_enc)
     if not secret or not code.isdigit():
         return False
@@ -36,10 +36,7 @@ def check_totp(user: User, code: str, secret_enc: str | None = None) -> bool:
     now_step = int(time.time()) // totp.interval
     for step in (now_step - 1, now_step, now_step + 1):
         if crypto.constant_time_equal(totp.generate_otp(step), code):
-            if user.totp_last_step is not None and step <= user.totp_last_step:
-                return False
-            user.totp_last_step = step
-            return True
+            return repo.advance_totp_step(session, user.id, step)
     return False
 
 
@@ -47,14 +44,13 @@ def check_recovery_code(session, user: User, code: str) -> bool:
     digest = crypto.keyed_hash(code.strip().lower(), "recovery")
     for row in repo.recovery_codes(session, user.id):
         if row.used_at is None and crypto.constant_time_equal(row.code_hash, digest):
-            row.used_at = utcnow()
-            return True
+            return repo.use_recovery_code(session, row.id, utcnow())
     return False
 
 
 def check_second_factor(session, user: User, code: str) -> str | None:
     """The method that accepted `code` ("totp" or "recovery"), or None."""
-    if check_totp(user, code):
+    if check_totp(session, user, code):
         return "totp"
     if check_recovery_code(session, user, code):
         return "recovery"
@@ -81,7 +77,7 @@ def confirm_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
         _self_only(actor, user.id)
         if user.totp_pending_enc is None:
             raise Conflict("Start TOTP enrolment first")
-        if not check_totp(user, code, secret_enc=user.totp_pending_enc):
+        if not check_totp(session, user, code, secret_enc=user.totp_pending_enc):
             raise Invalid("The code does not match the authenticator", field="body.code")
         user.totp_secret_enc, user.totp_pending_enc = user.totp_pending_enc, None
         user.mfa_enabled = True
@@ -179,28 +175,36 @@ def _mask(destination: str) -> str:
 
 
 def verify(actor: Actor, user_id: str, method: str, code: str) -> dict[str, Any]:
-    """Seed 001 `POST /auth/verify`: does `code` prove the user's second factor right now?"""
+    """Seed 001 `POST /auth/verify`: does `code` prove the user's second factor right now?
+
+    Wrong TOTP and recovery codes count toward the account lockout like wrong passwords; while
+    the account is locked nothing verifies. One-time codes have their own attempt limit.
+    """
     settings = runtime.current().settings
     now = utcnow()
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
-        if method == "totp":
-            if not user.mfa_enabled:
+        verified = False
+        if method in ("totp", "recovery"):
+            if method == "totp" and not user.mfa_enabled:
                 raise Conflict("TOTP is not enabled for this user")
-            verified = check_totp(user, code)
-        elif method == "recovery":
-            verified = user.mfa_enabled and check_recovery_code(session, user, code)
+            if user.mfa_enabled and not lockout.is_locked(user):
+                if method == "totp":
+                    verified = check_totp(session, user, code)
+                else:
+                    verified = check_recovery_code(session, user, code)
+                if not verified:
+                    lockout.register_failure(session, actor, user, f"mfa_{method}")
         else:
             record = repo.latest_one_time_code(session, user.id, method)
-            verified = False
-            if record is not None and record.expires_at > now:
-                record.attempts += 1
+            if (
+                record is not None
+                and record.expires_at > now
+                and repo.spend_code_attempt(session, record.id, settings.otp_max_attempts)
+            ):
                 expected = crypto.keyed_hash(f"{user.id}:{code}", "otp")
                 if crypto.constant_time_equal(record.code_hash, expected):
-                    record.used_at = now
-                    verified = True
-                elif record.attempts >= settings.otp_max_attempts:
-                    record.used_at = now  # too many attempts: the code is spent
+                    verified = repo.use_code(session, record.id, now)
         _record(
             session, actor, user, "mfa.verified" if verified else "mfa.failed", {"method": method}
         )

@@ -35,7 +35,7 @@ from charter.errors import (
     surface_for_path,
 )
 from charter.security import credential_from_headers, resolve
-from charter.spec import operation_index
+from charter.spec import operation_for, operation_index
 
 log = logging.getLogger("charter.access")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -126,6 +126,14 @@ class CharterMiddleware:
         # (key id, client ip) pairs already recorded by this process, so only a key's first
         # request from an address costs a database round trip.
         self._key_addresses: dict[tuple[str, str | None], None] = {}
+
+    @staticmethod
+    def _may_call(principal, method: str, path: str, state: dict) -> bool:
+        """Would authorization let this caller run the operation? Replays must not skip it."""
+        if principal is None or not principal.allows_ip(state.get("client_ip")):
+            return False
+        info = operation_for(method, path)
+        return info is not None and principal.has_scopes(info.scopes)
 
     async def _note_key_address(self, key_id: str, ip: str | None) -> None:
         pair = (key_id, ip)
@@ -330,7 +338,7 @@ class CharterMiddleware:
         # Idempotency ---------------------------------------------------------------------------
         idem_key = next((headers[h] for h in idempotency.HEADER_NAMES if headers.get(h)), None)
         idem_scope = None
-        if method == "POST" and idem_key and principal is not None:
+        if method == "POST" and idem_key and self._may_call(principal, method, path, state):
             if len(idem_key) > 255:
                 await respond_error(
                     Malformed(

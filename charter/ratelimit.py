@@ -8,6 +8,7 @@ caller) limits. The most constraining window is reported in the headers.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import math
 import time
 import weakref
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from limits import RateLimitItem, RateLimitItemPerDay, RateLimitItemPerMinute, parse
 from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
 from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter as SyncFixed
+from limits.strategies import MovingWindowRateLimiter as SyncMoving
 
 from charter.settings import Settings
 
@@ -58,20 +61,20 @@ class RateLimiter:
         # An async Redis connection belongs to the event loop that opened it; a process normally
         # has one loop, but tests and embedded servers run several.
         self._per_loop: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        self._memory = None if settings.redis_url else storage_from_string("async+memory://")
+        # In memory, the synchronous storage (thread locks, no I/O) serves every event loop.
+        self._memory = None if settings.redis_url else storage_from_string("memory://")
         self.anonymous = parse(settings.anonymous_rate_limit)
         self.auth = parse(settings.auth_rate_limit)
         self.export = parse(settings.export_rate_limit)
 
     def _strategies(self):
         if self._memory is not None:
-            storage = self._memory
-        else:
-            loop = asyncio.get_running_loop()
-            storage = self._per_loop.get(loop)
-            if storage is None:
-                storage = storage_from_string("async+" + self._redis_url, implementation="redispy")
-                self._per_loop[loop] = storage
+            return SyncMoving(self._memory), SyncFixed(self._memory), self._memory
+        loop = asyncio.get_running_loop()
+        storage = self._per_loop.get(loop)
+        if storage is None:
+            storage = storage_from_string("async+" + self._redis_url, implementation="redispy")
+            self._per_loop[loop] = storage
         return MovingWindowRateLimiter(storage), FixedWindowRateLimiter(storage), storage
 
     async def check(self, *, principal, client_ip: str | None, method: str, path: str):
@@ -98,8 +101,8 @@ class RateLimiter:
         verdicts = []
         for item, key, policy, moving in rules:
             strategy = moving_limiter if moving else fixed_limiter
-            allowed = await strategy.hit(item, policy, key)
-            stats = await strategy.get_window_stats(item, policy, key)
+            allowed = await _maybe_await(strategy.hit(item, policy, key))
+            stats = await _maybe_await(strategy.get_window_stats(item, policy, key))
             verdicts.append(
                 Verdict(
                     allowed=allowed,
@@ -116,4 +119,8 @@ class RateLimiter:
         return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
 
     async def reset(self) -> None:
-        await self._strategies()[2].reset()
+        await _maybe_await(self._strategies()[2].reset())
+
+
+async def _maybe_await(value):
+    return await value if inspect.isawaitable(value) else value

@@ -26,7 +26,9 @@ def init(settings: Settings) -> Runtime:
 
     if _current is not None:
         _current.db.dispose()
-    db = Database(settings.sqlalchemy_url, pool_size=settings.db_pool_size)
+    db = Database(
+        settings.sqlalchemy_url, pool_size=settings.db_pool_size, threads=settings.threads
+    )
     _current = Runtime(settings=settings, db=db)
     _current.limiter = RateLimiter(settings)
     return _current

@@ -184,7 +184,7 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
             token,
             secret,
             algorithms=["HS256"],
-            options={"require": ["exp", "sub", "iat"]},
+            options={"require": ["exp", "sub", "iat", "sid"]},
             leeway=5,
         )
     except jwt.ExpiredSignatureError:
@@ -195,11 +195,10 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
         user = repo.get_user(session, str(claims["sub"]))
         if user is None or user.status != "active":
             return None, "Invalid access token"
-        session_id = claims.get("sid")
-        if session_id is not None:
-            auth_session = repo.get_session(session, str(session_id))
-            if auth_session is None or auth_session.revoked_at is not None:
-                return None, "Access token has been revoked"
+        session_id = str(claims["sid"])
+        auth_session = repo.get_session(session, session_id)
+        if auth_session is None or auth_session.user_id != user.id or auth_session.revoked_at:
+            return None, "Access token has been revoked"
         organization = repo.get_organization(session, user.organization_id)
         if organization is None:
             return None, "Invalid access token"
@@ -215,7 +214,7 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
             plan=organization.plan,
             requests_per_minute=plan.requests_per_minute if plan else None,
             requests_per_day=plan.requests_per_day if plan else None,
-            session_id=str(session_id) if session_id else None,
+            session_id=session_id,
         ), ""
 
 

@@ -171,19 +171,31 @@ def operation_index() -> dict[tuple[str, str], OperationInfo]:
 
 
 @cache
-def _path_patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+def _path_patterns() -> list[tuple[re.Pattern[str], dict[str, OperationInfo]]]:
+    """Concrete paths before templated ones, as the router matches them."""
     patterns = []
     for surface, mount in SURFACES.items():
-        for path, item in _bundled(surface).get("paths", {}).items():
+        by_path: dict[str, dict[str, OperationInfo]] = {}
+        for info, _ in iter_operations(_bundled(surface), surface):
+            by_path.setdefault(info.path, {})[info.method] = info
+        for path, operations in by_path.items():
             regex = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(mount + path))
-            methods = tuple(m.upper() for m in HTTP_METHODS if m in item)
-            patterns.append((re.compile(f"^{regex}$"), methods))
-    return patterns
+            patterns.append(("{" in path, re.compile(f"^{regex}$"), operations))
+    patterns.sort(key=lambda entry: entry[0])
+    return [(regex, operations) for _, regex, operations in patterns]
 
 
 def allowed_methods(path: str) -> tuple[str, ...] | None:
     """The methods the spec documents for a concrete request path, or None if no path matches."""
-    for pattern, methods in _path_patterns():
+    for pattern, operations in _path_patterns():
         if pattern.match(path):
-            return methods
+            return tuple(m.upper() for m in HTTP_METHODS if m.upper() in operations)
+    return None
+
+
+def operation_for(method: str, path: str) -> OperationInfo | None:
+    """The operation a concrete request will be routed to, if any."""
+    for pattern, operations in _path_patterns():
+        if pattern.match(path):
+            return operations.get(method)
     return None

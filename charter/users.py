@@ -56,6 +56,15 @@ def get_or_raise(session, actor: Actor, user_id: str) -> User:
     return user
 
 
+def _check_can_manage(actor: Actor, user: User) -> None:
+    """A caller changes or deletes only users with no more power than itself."""
+    p = _principal(actor)
+    if user.is_superuser and not p.is_superuser:
+        raise PermissionDenied("Only a platform superuser may change a superuser")
+    if "admin" in (user.roles or []) and not p.is_admin:
+        raise PermissionDenied("Only an admin may change an admin")
+
+
 def _check_roles(actor: Actor, roles: list[str], current: list[str] | None = None) -> None:
     if "admin" in roles and "admin" not in (current or []) and not _principal(actor).is_admin:
         raise PermissionDenied("Only an admin may grant the admin role")
@@ -144,6 +153,7 @@ def update(actor: Actor, user_id: str, changes: dict[str, Any]) -> dict[str, Any
     try:
         with runtime.current().db.transaction() as session:
             user = get_or_raise(session, actor, user_id)
+            _check_can_manage(actor, user)
             if "roles" in changes:
                 _check_roles(actor, changes["roles"], list(user.roles or []))
             _check_unique(
@@ -189,6 +199,7 @@ def update(actor: Actor, user_id: str, changes: dict[str, Any]) -> dict[str, Any
 def delete(actor: Actor, user_id: str) -> None:
     with runtime.current().db.transaction() as session:
         user = get_or_raise(session, actor, user_id)
+        _check_can_manage(actor, user)
         if user.id == _principal(actor).user_id:
             raise Conflict("A user cannot delete itself")
         _announce(session, actor, user, "user.deleted", {"username": user.username})
@@ -196,10 +207,11 @@ def delete(actor: Actor, user_id: str) -> None:
 
 
 def unlock(actor: Actor, user_id: str) -> dict[str, Any]:
-    if not _principal(actor).is_admin:
-        raise PermissionDenied("Only an admin may unlock users")
     with runtime.current().db.transaction() as session:
         user = get_or_raise(session, actor, user_id)
+        if not _principal(actor).is_admin:
+            raise PermissionDenied("Only an admin may unlock users")
+        _check_can_manage(actor, user)
         user.locked_until = None
         user.failed_logins = 0
         user.first_failed_at = None

@@ -17,5 +17,19 @@ def json(body: Any, status: int = 200, headers: dict[str, str] | None = None) ->
     return Response(_json.dumps(body), status=status, headers=headers, mimetype="application/json")
 
 
+def parse_time(value: str | None, field: str):
+    """An RFC 3339 time from a validated string (`Z`, `z` or an offset), or None."""
+    if not value:
+        return None
+    from datetime import datetime
+
+    from charter.errors import Malformed
+
+    try:
+        return datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        raise Malformed(f"{value!r} is not an RFC 3339 time", field=field) from None
+
+
 def no_content() -> Response:
     return Response(status=204)

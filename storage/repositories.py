@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -309,3 +309,101 @@ def query_audit_events(
 
 def get_audit_event(session: Session, event_id: str) -> AuditEvent | None:
     return session.get(AuditEvent, event_id)
+
+
+# compare-and-set updates: correct under concurrency on SQLite and PostgreSQL alike ---------------
+
+
+def advance_totp_step(session: Session, user_id: str, step: int) -> bool:
+    """Record a used TOTP time step; False if this or a later step was already used."""
+    result = session.execute(
+        update(User)
+        .where(User.id == user_id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def use_recovery_code(session: Session, code_id: str, when: datetime) -> bool:
+    result = session.execute(
+        update(RecoveryCode)
+        .where(RecoveryCode.id == code_id, RecoveryCode.used_at.is_(None))
+        .values(used_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def spend_code_attempt(session: Session, code_id: str, max_attempts: int) -> bool:
+    """Count one attempt at a one-time code; False once the code is used or out of attempts."""
+    result = session.execute(
+        update(OneTimeCode)
+        .where(
+            OneTimeCode.id == code_id,
+            OneTimeCode.used_at.is_(None),
+            OneTimeCode.attempts < max_attempts,
+        )
+        .values(attempts=OneTimeCode.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def use_code(session: Session, code_id: str, when: datetime) -> bool:
+    result = session.execute(
+        update(OneTimeCode)
+        .where(OneTimeCode.id == code_id, OneTimeCode.used_at.is_(None))
+        .values(used_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def count_failure(
+    session: Session, user_id: str, now: datetime, window_start: datetime
+) -> tuple[int, datetime | None]:
+    """Add one failed attempt (restarting the count outside the window).
+
+    Returns the new count and the account's lock end as stored now (a concurrent request may
+    have just locked it).
+    """
+    fresh = or_(User.first_failed_at.is_(None), User.first_failed_at < window_start)
+    session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            failed_logins=case((fresh, 1), else_=User.failed_logins + 1),
+            first_failed_at=case((fresh, now), else_=User.first_failed_at),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    row = session.execute(
+        select(User.failed_logins, User.locked_until).where(User.id == user_id)
+    ).one()
+    locked_until = row.locked_until
+    if locked_until is not None and locked_until.tzinfo is None:
+        locked_until = locked_until.replace(tzinfo=UTC)
+    return row.failed_logins, locked_until
+
+
+def lock_user(session: Session, user_id: str, threshold: int, base_seconds: int, now: datetime):
+    """Lock the account if the count reached the threshold (once); the lock end, or None."""
+    row = session.execute(
+        select(User.failed_logins, User.lock_count).where(User.id == user_id)
+    ).one_or_none()
+    if row is None or row.failed_logins < threshold:
+        return None
+    until = now + timedelta(seconds=base_seconds * 2 ** min(row.lock_count, 10))
+    result = session.execute(
+        update(User)
+        .where(User.id == user_id, User.failed_logins >= threshold)
+        .values(
+            locked_until=until,
+            lock_count=User.lock_count + 1,
+            failed_logins=0,
+            first_failed_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return until if result.rowcount == 1 else None

@@ -73,10 +73,24 @@ def _token(settings, user_id, **overrides):
 
 
 def test_jwt_access_token(client, settings, admin):
-    token = _token(settings, admin.user_id)
+    from tests.factories import create_user
+
+    user = create_user(admin.organization_id, roles=["admin"])
+    token = client.post(
+        "/v2/auth/login",
+        json={"username": user.username, "password": "correct horse battery staple"},
+    ).json()["access_token"]
     response = client.get("/v1/organizations", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
     assert [o["id"] for o in response.json()["data"]] == [admin.organization_id]
+
+
+def test_jwt_without_a_session_is_refused(client, settings, admin):
+    # A correctly signed token that names no login session cannot be revoked: refuse it.
+    response = client.get(
+        "/v1/organizations", headers={"Authorization": f"Bearer {_token(settings, admin.user_id)}"}
+    )
+    assert response.status_code == 401
 
 
 def test_expired_or_forged_jwt_is_401(client, settings, admin):

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pyotp
 import pytest
 
-from charter import runtime, senders
+from charter import crypto, runtime, senders
 from tests.factories import create_key, create_user
 
 PASSWORD = "correct horse battery staple"
@@ -247,7 +247,7 @@ def test_webhook_sender_posts_a_signed_message(client, tenant, member, monkeypat
         server.shutdown()
     assert response.status_code == 202
     headers, body = _Receiver.received[-1]
-    expected = hmac.new(settings.signing_key.encode(), body, hashlib.sha256).hexdigest()
+    expected = hmac.new(crypto.purpose_key("otp-webhook"), body, hashlib.sha256).hexdigest()
     assert headers["X-Charter-Signature"] == f"sha256={expected}"
     assert json.loads(body)["destination"] == "+14155550199"
 

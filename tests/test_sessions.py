@@ -288,9 +288,11 @@ def test_jwt_keys_rotate_by_kid(client, user, monkeypatch):
     settings = runtime.current().settings
     old_token = login(client, user.username).json()["access_token"]
     old_kid = jwt.get_unverified_header(old_token)["kid"]
-    monkeypatch.setattr(
-        settings, "jwt_keys", f"a-new-signing-key-{'z' * 32},{settings.signing_key}"
-    )
+    from charter import crypto
+
+    current_kid, keys = crypto.jwt_keys()
+    assert current_kid == old_kid
+    monkeypatch.setattr(settings, "jwt_keys", f"a-new-signing-key-{'z' * 32},{keys[current_kid]}")
     key_cache.clear()
     headers = {"Authorization": f"Bearer {old_token}"}
     assert client.get("/v1/users", headers=headers).status_code == 200  # old kid still verifies

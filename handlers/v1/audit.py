@@ -1,14 +1,8 @@
 """v1 audit log (read only, seed 002)."""
 
-from datetime import datetime
-
 from charter import audit
 from charter.context import current_actor
-from handlers.common import json
-
-
-def _time(value):
-    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+from handlers.common import json, parse_time
 
 
 def list_audit_events(
@@ -29,8 +23,8 @@ def list_audit_events(
         action=action,
         resource_type=resource_type,
         resource_id=resource_id,
-        since=_time(since),
-        until=_time(until),
+        since=parse_time(since, "query.since"),
+        until=parse_time(until, "query.until"),
     )
     return json(
         {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}

@@ -1,10 +1,8 @@
 """v1 API keys (admin only, seed 002)."""
 
-from datetime import datetime
-
 from charter import keys
 from charter.context import current_actor
-from handlers.common import json, no_content
+from handlers.common import json, no_content, parse_time
 
 
 def list_keys(limit=20, offset=0):
@@ -15,15 +13,12 @@ def list_keys(limit=20, offset=0):
 
 
 def create_key(body):
-    expires_at = body.get("expires_at")
     key, secret = keys.create(
         current_actor(),
         name=body["name"],
         scopes=body["scopes"],
         ip_ranges=body.get("ip_ranges"),
-        expires_at=datetime.fromisoformat(expires_at.replace("Z", "+00:00"))
-        if expires_at
-        else None,
+        expires_at=parse_time(body.get("expires_at"), "body.expires_at"),
         mode=body.get("mode", "live"),
     )
     return json({"data": {**key, "secret": secret}}, 201, {"Location": f"/v1/keys/{key['id']}"})

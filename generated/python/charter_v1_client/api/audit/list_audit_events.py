@@ -120,6 +120,7 @@ def sync_detailed(
 
      The organization's audit trail, newest first: logins and their failures, lockouts, MFA
     events, key creation, revocation and use from a new IP, and every change to a resource.
+    Live credentials see live and sandbox events; sandbox credentials only sandbox events.
     Read only; kept 90 days.
 
     Args:
@@ -176,6 +177,7 @@ def sync(
 
      The organization's audit trail, newest first: logins and their failures, lockouts, MFA
     events, key creation, revocation and use from a new IP, and every change to a resource.
+    Live credentials see live and sandbox events; sandbox credentials only sandbox events.
     Read only; kept 90 days.
 
     Args:
@@ -227,6 +229,7 @@ async def asyncio_detailed(
 
      The organization's audit trail, newest first: logins and their failures, lockouts, MFA
     events, key creation, revocation and use from a new IP, and every change to a resource.
+    Live credentials see live and sandbox events; sandbox credentials only sandbox events.
     Read only; kept 90 days.
 
     Args:
@@ -283,6 +286,7 @@ async def asyncio(
 
      The organization's audit trail, newest first: logins and their failures, lockouts, MFA
     events, key creation, revocation and use from a new IP, and every change to a resource.
+    Live credentials see live and sandbox events; sandbox credentials only sandbox events.
     Read only; kept 90 days.
 
     Args:

@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[ApiKeyPage | V1Error]:
     """ List API keys
 
-     The organization's keys in the caller's mode (live or sandbox). Secrets are never shown.
+     The organization's keys. Live credentials see and manage live and sandbox keys; sandbox
+    (`sk_test_`) credentials only sandbox keys. Secrets are never shown.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -123,7 +124,8 @@ def sync(
 ) -> ApiKeyPage | V1Error | None:
     """ List API keys
 
-     The organization's keys in the caller's mode (live or sandbox). Secrets are never shown.
+     The organization's keys. Live credentials see and manage live and sandbox keys; sandbox
+    (`sk_test_`) credentials only sandbox keys. Secrets are never shown.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -154,7 +156,8 @@ async def asyncio_detailed(
 ) -> Response[ApiKeyPage | V1Error]:
     """ List API keys
 
-     The organization's keys in the caller's mode (live or sandbox). Secrets are never shown.
+     The organization's keys. Live credentials see and manage live and sandbox keys; sandbox
+    (`sk_test_`) credentials only sandbox keys. Secrets are never shown.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -190,7 +193,8 @@ async def asyncio(
 ) -> ApiKeyPage | V1Error | None:
     """ List API keys
 
-     The organization's keys in the caller's mode (live or sandbox). Secrets are never shown.
+     The organization's keys. Live credentials see and manage live and sandbox keys; sandbox
+    (`sk_test_`) credentials only sandbox keys. Secrets are never shown.
 
     Args:
         limit (int | Unset):  Default: 20.

@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[ApiKeyEnvelope | V1Error]:
     """ Change an API key
 
-     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second.
+     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second. Keys
+    of a platform superuser are managed only by a superuser (403).
 
     Args:
         key_id (str):
@@ -119,7 +120,8 @@ def sync(
 ) -> ApiKeyEnvelope | V1Error | None:
     """ Change an API key
 
-     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second.
+     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second. Keys
+    of a platform superuser are managed only by a superuser (403).
 
     Args:
         key_id (str):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[ApiKeyEnvelope | V1Error]:
     """ Change an API key
 
-     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second.
+     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second. Keys
+    of a platform superuser are managed only by a superuser (403).
 
     Args:
         key_id (str):
@@ -186,7 +189,8 @@ async def asyncio(
 ) -> ApiKeyEnvelope | V1Error | None:
     """ Change an API key
 
-     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second.
+     Changes `name`, `scopes` or `ip_ranges`; effective on every server within a second. Keys
+    of a platform superuser are managed only by a superuser (403).
 
     Args:
         key_id (str):

@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[UserEnvelope | V1Error]:
     """ Update a user
 
-     Changes the fields sent. A new password ends the user's sessions.
+     Changes the fields sent. A new password ends the user's sessions. Changing or deleting an
+    admin needs an admin, and a platform superuser needs a superuser (403 `PERMISSION_DENIED`).
 
     Args:
         user_id (str):
@@ -119,7 +120,8 @@ def sync(
 ) -> UserEnvelope | V1Error | None:
     """ Update a user
 
-     Changes the fields sent. A new password ends the user's sessions.
+     Changes the fields sent. A new password ends the user's sessions. Changing or deleting an
+    admin needs an admin, and a platform superuser needs a superuser (403 `PERMISSION_DENIED`).
 
     Args:
         user_id (str):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[UserEnvelope | V1Error]:
     """ Update a user
 
-     Changes the fields sent. A new password ends the user's sessions.
+     Changes the fields sent. A new password ends the user's sessions. Changing or deleting an
+    admin needs an admin, and a platform superuser needs a superuser (403 `PERMISSION_DENIED`).
 
     Args:
         user_id (str):
@@ -186,7 +189,8 @@ async def asyncio(
 ) -> UserEnvelope | V1Error | None:
     """ Update a user
 
-     Changes the fields sent. A new password ends the user's sessions.
+     Changes the fields sent. A new password ends the user's sessions. Changing or deleting an
+    admin needs an admin, and a platform superuser needs a superuser (403 `PERMISSION_DENIED`).
 
     Args:
         user_id (str):

@@ -1,0 +1,205 @@
+"""Privilege boundaries and races found in review: no escalation to admin or superuser, counters
+that hold under concurrent guesses, and idempotent replays that do not skip authorization."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import httpx
+import pyotp
+from sqlalchemy import select
+
+from charter import crypto, runtime, senders
+from storage import repositories as repo
+from storage.models import OneTimeCode
+from tests.factories import create_key, create_user
+
+PASSWORD = "correct horse battery staple"
+
+
+def test_admin_cannot_roll_or_touch_a_superuser_key(client, superuser, make_tenant):
+    # An organization admin in the superuser's own organization.
+    admin_key, _ = create_key(superuser.organization_id, scopes=["admin"])
+    headers = {"X-API-Key": admin_key}
+    for method, path, body in (
+        ("POST", f"/v1/keys/{superuser.key_id}/roll", {"grace_seconds": 0}),
+        ("PATCH", f"/v1/keys/{superuser.key_id}", {"name": "mine now"}),
+        ("DELETE", f"/v1/keys/{superuser.key_id}", None),
+    ):
+        response = client.request(method, path, headers=headers, json=body)
+        assert response.status_code == 403, (method, path)
+    assert client.get("/v1/organizations", headers={"X-API-Key": superuser.key}).status_code == 200
+
+
+def test_users_write_cannot_take_over_admins_or_superusers(client, superuser):
+    writer, _ = create_key(
+        superuser.organization_id, scopes=["users:write", "users:read", "users:delete"]
+    )
+    headers = {"X-API-Key": writer}
+    admin_user = create_user(superuser.organization_id, roles=["admin"])
+    for target in (superuser.user_id, admin_user.id):
+        for method, body in (
+            ("PATCH", {"password": "attacker-password-123"}),
+            ("PATCH", {"email": "attacker@example.com"}),
+            ("PATCH", {"status": "disabled"}),
+            ("DELETE", None),
+        ):
+            response = client.request(method, f"/v1/users/{target}", headers=headers, json=body)
+            assert response.status_code == 403, (target, method, body)
+    plain = create_user(superuser.organization_id, roles=["user"])
+    assert (
+        client.patch(
+            f"/v1/users/{plain.id}", headers=headers, json={"status": "disabled"}
+        ).status_code
+        == 200
+    )
+
+
+def _parallel(count, call):
+    barrier = threading.Barrier(count)
+    results = []
+
+    def run():
+        barrier.wait()
+        results.append(call())
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_concurrent_wrong_passwords_cannot_exceed_the_threshold(live_server, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    user = create_user(tenant.organization_id)
+    results = _parallel(
+        20,
+        lambda: httpx.post(
+            f"{live_server.url}/v2/auth/login",
+            json={"username": user.username, "password": "a wrong password!"},
+            timeout=30,
+        ).json()["error"]["code"],
+    )
+    assert results.count("INVALID_CREDENTIALS") <= 4  # the 5th failure locks
+    assert "ACCOUNT_LOCKED" in results
+
+
+def test_concurrent_guesses_cannot_exceed_the_code_attempt_limit(live_server, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    user = create_user(tenant.organization_id, phone="+14155550142")
+    headers = {"X-API-Key": tenant.key}
+    httpx.post(
+        f"{live_server.url}/v1/otp/send",
+        headers=headers,
+        json={"user_id": user.id, "method": "sms"},
+    )
+    code = senders.sent[-1]["code"]
+    wrong = [f"{(int(code) + i) % 10**6:06d}" for i in range(1, 21)]
+    guesses = iter(wrong)
+    lock = threading.Lock()
+
+    def guess():
+        with lock:
+            value = next(guesses)
+        return httpx.post(
+            f"{live_server.url}/v1/auth/verify",
+            headers=headers,
+            json={"user_id": user.id, "method": "sms", "code": value},
+            timeout=30,
+        ).json()["verified"]
+
+    assert not any(_parallel(20, guess))
+    late = httpx.post(
+        f"{live_server.url}/v1/auth/verify",
+        headers=headers,
+        json={"user_id": user.id, "method": "sms", "code": code},
+    ).json()
+    assert late["verified"] is False  # the 5 attempts were spent by the wrong guesses
+    with runtime.current().db.transaction() as session:
+        attempts = session.scalars(
+            select(OneTimeCode.attempts).where(OneTimeCode.user_id == user.id)
+        ).all()
+    assert attempts and max(attempts) <= runtime.current().settings.otp_max_attempts
+
+
+def test_a_totp_code_is_accepted_once_even_concurrently(live_server, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    user = create_user(tenant.organization_id)
+    secret = pyotp.random_base32()
+    with runtime.current().db.transaction() as session:
+        row = repo.get_user(session, user.id)
+        row.mfa_enabled, row.totp_secret_enc = True, crypto.encrypt(secret)
+    totp = pyotp.TOTP(secret)
+    code = totp.at(time.time() + totp.interval)
+    statuses = _parallel(
+        12,
+        lambda: (
+            httpx.post(
+                f"{live_server.url}/v2/auth/login",
+                json={"username": user.username, "password": PASSWORD, "mfa_code": code},
+                timeout=30,
+            ).status_code
+        ),
+    )
+    assert statuses.count(200) == 1
+
+
+def test_failed_totp_verifications_count_toward_lockout(client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    user = create_user(tenant.organization_id)
+    secret = pyotp.random_base32()
+    with runtime.current().db.transaction() as session:
+        row = repo.get_user(session, user.id)
+        row.mfa_enabled, row.totp_secret_enc = True, crypto.encrypt(secret)
+    headers = {"X-API-Key": tenant.key}
+    wrong = f"{(int(pyotp.TOTP(secret).now()) + 500000) % 10**6:06d}"
+    for _ in range(5):
+        client.post(
+            "/v1/auth/verify",
+            headers=headers,
+            json={"user_id": user.id, "method": "totp", "code": wrong},
+        )
+    assert client.get(f"/v1/users/{user.id}", headers=headers).json()["data"]["locked"] is True
+    totp = pyotp.TOTP(secret)
+    right = client.post(
+        "/v1/auth/verify",
+        headers=headers,
+        json={"user_id": user.id, "method": "totp", "code": totp.at(time.time() + totp.interval)},
+    ).json()
+    assert right["verified"] is False  # nothing verifies while locked
+
+
+def test_idempotent_replay_does_not_bypass_ip_or_scope_checks(app, client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    key, key_id = create_key(tenant.organization_id, scopes=["admin"], ip_ranges=["127.0.0.0/8"])
+    idem = str(uuid.uuid4())
+    headers = {"X-API-Key": key, "Idempotency-Key": idem}
+    body = {"name": "deploy", "scopes": ["users:read"]}
+    first = client.post("/v1/keys", headers=headers, json=body)
+    assert first.status_code == 201
+    with app.test_client(client=("198.51.100.7", 4000)) as elsewhere:
+        replay = elsewhere.post("/v1/keys", headers=headers, json=body)
+    assert replay.status_code == 403 and "idempotent-replayed" not in replay.headers
+    with runtime.current().db.transaction() as session:
+        repo.get_api_key(session, key_id).scopes = ["users:read"]
+    from charter.security import key_cache
+
+    key_cache.clear()
+    narrowed = client.post("/v1/keys", headers=headers, json=body)
+    assert narrowed.status_code == 403
+
+
+def test_lowercase_z_times_are_accepted(client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    headers = {"X-API-Key": tenant.key}
+    assert client.get("/v1/audit?since=2024-01-01T00:00:00z", headers=headers).status_code == 200
+    created = client.post(
+        "/v1/keys",
+        headers=headers,
+        json={"name": "z", "scopes": ["users:read"], "expires_at": "2999-01-01T00:00:00z"},
+    )
+    assert created.status_code == 201
