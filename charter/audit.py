@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from charter import runtime
 from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
-from charter.errors import NotFound, PermissionDenied
+from charter.errors import NotFound
 from charter.paging import Page
 from storage import repositories as repo
 from storage.models import AuditEvent, OutboxEvent
@@ -70,6 +70,38 @@ def publish(
     )
 
 
+def announce(
+    session: Session,
+    actor: Actor,
+    *,
+    event: str,
+    resource_type: str,
+    resource_id: str,
+    organization_id: str,
+    livemode: bool = True,
+    details: dict[str, Any],
+    payload: dict[str, Any],
+) -> None:
+    """Audit a change and queue the event that announces it, both in the change's transaction."""
+    record(
+        session,
+        actor,
+        action=event,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        organization_id=organization_id,
+        details=details,
+        livemode=livemode,
+    )
+    publish(
+        session,
+        event_type=event,
+        organization_id=organization_id,
+        livemode=livemode,
+        payload=payload,
+    )
+
+
 def to_dict(event: AuditEvent) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -86,9 +118,8 @@ def to_dict(event: AuditEvent) -> dict[str, Any]:
 
 def _scope_of(actor: Actor) -> tuple[str, bool | None]:
     """(organization, mode filter): live credentials see all events, sandbox ones sandbox events."""
-    if actor.principal is None:
-        raise PermissionDenied()
-    return actor.principal.organization_id, None if actor.principal.livemode else False
+    principal = actor.require()
+    return principal.organization_id, None if principal.livemode else False
 
 
 def query(actor: Actor, *, limit: int, offset: int, **filters: Any):

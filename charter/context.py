@@ -15,6 +15,14 @@ class Actor:
     ip: str | None = None
     request_id: str | None = None
 
+    def require(self) -> Principal:
+        """The calling principal; 403 for calls without one (system actors)."""
+        if self.principal is None:
+            from charter.errors import PermissionDenied
+
+            raise PermissionDenied()
+        return self.principal
+
     @property
     def actor_type(self) -> str:
         return self.principal.kind if self.principal else "system"

@@ -37,15 +37,9 @@ def to_dict(key: ApiKey) -> dict[str, Any]:
     }
 
 
-def _principal(actor: Actor):
-    if actor.principal is None:
-        raise PermissionDenied()
-    return actor.principal
-
-
 def _get_or_raise(session, actor: Actor, key_id: str) -> ApiKey:
     # Live credentials manage both live and sandbox keys; sandbox credentials only sandbox ones.
-    p = _principal(actor)
+    p = actor.require()
     key = repo.get_api_key(session, key_id)
     if key is None or key.organization_id != p.organization_id or (key.livemode and not p.livemode):
         raise NotFound("API key not found")
@@ -54,7 +48,7 @@ def _get_or_raise(session, actor: Actor, key_id: str) -> ApiKey:
 
 def _check_can_manage(actor: Actor, key: ApiKey) -> None:
     """Only a superuser may change, roll or revoke a superuser key (or obtain its powers)."""
-    if key.is_superuser and not _principal(actor).is_superuser:
+    if key.is_superuser and not actor.require().is_superuser:
         raise PermissionDenied("Only a platform superuser may manage a superuser key")
 
 
@@ -62,7 +56,7 @@ def _check_scopes(actor: Actor, scopes: list[str]) -> list[str]:
     unknown = sorted(set(scopes) - set(scope_catalog()))
     if unknown:
         raise Invalid(f"Unknown scope(s): {', '.join(unknown)}", field="body.scopes")
-    p = _principal(actor)
+    p = actor.require()
     if not p.has_scopes(tuple(scopes)):
         missing = ", ".join(sorted(set(scopes) - p.scopes))
         raise PermissionDenied(f"A key cannot carry scopes its creator lacks: {missing}")
@@ -82,7 +76,7 @@ def _check_ip_ranges(ranges: list[str]) -> list[str]:
 
 
 def get_all(actor: Actor, *, limit: int, offset: int) -> Page:
-    p = _principal(actor)
+    p = actor.require()
     with runtime.current().db.transaction() as session:
         rows, total = repo.list_api_keys(
             session,
@@ -109,7 +103,7 @@ def create(
     mode: str | None = None,
 ) -> tuple[dict[str, Any], str]:
     """Create a key; returns (key, secret). The secret is never retrievable again."""
-    p = _principal(actor)
+    p = actor.require()
     scopes = _check_scopes(actor, scopes)
     ranges = _check_ip_ranges(ip_ranges or [])
     livemode = p.livemode if mode is None else mode == "live"
@@ -192,7 +186,7 @@ def roll(actor: Actor, key_id: str, *, grace_seconds: int) -> tuple[dict[str, An
                 ip_ranges=list(old.ip_ranges or []),
                 is_superuser=old.is_superuser,
                 expires_at=old.expires_at,
-                created_by=_principal(actor).id,
+                created_by=actor.require().id,
                 created_at=now,
             ),
         )
@@ -236,20 +230,14 @@ def note_use_from_ip(key_id: str, ip: str | None) -> None:
 
 
 def _announce(session, actor: Actor, key: ApiKey, event: str, details: dict) -> None:
-    audit.record(
+    audit.announce(
         session,
         actor,
-        action=event,
+        event=event,
         resource_type="api_key",
         resource_id=key.id,
         organization_id=key.organization_id,
+        livemode=key.livemode,
         details=details,
-        livemode=key.livemode,
-    )
-    audit.publish(
-        session,
-        event_type=event,
-        organization_id=key.organization_id,
-        livemode=key.livemode,
         payload={"key_id": key.id, "name": key.name},
     )

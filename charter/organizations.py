@@ -110,15 +110,13 @@ def delete(actor: Actor, organization_id: str) -> None:
 
 
 def _announce(session, actor: Actor, org: Organization, event: str, details: dict) -> None:
-    audit.record(
+    audit.announce(
         session,
         actor,
-        action=event,
+        event=event,
         resource_type="organization",
         resource_id=org.id,
         organization_id=org.id,
         details=details,
-    )
-    audit.publish(
-        session, event_type=event, organization_id=org.id, payload={"organization": to_dict(org)}
+        payload={"organization": to_dict(org)},
     )

@@ -41,15 +41,9 @@ def to_dict(user: User) -> dict[str, Any]:
     }
 
 
-def _principal(actor: Actor):
-    if actor.principal is None:
-        raise PermissionDenied()
-    return actor.principal
-
-
 def get_or_raise(session, actor: Actor, user_id: str) -> User:
     """The user if it belongs to the caller's organization and mode; 404 otherwise."""
-    p = _principal(actor)
+    p = actor.require()
     user = repo.get_user(session, user_id)
     if user is None or user.organization_id != p.organization_id or user.livemode != p.livemode:
         raise NotFound("User not found")
@@ -58,7 +52,7 @@ def get_or_raise(session, actor: Actor, user_id: str) -> User:
 
 def _check_can_manage(actor: Actor, user: User) -> None:
     """A caller changes or deletes only users with no more power than itself."""
-    p = _principal(actor)
+    p = actor.require()
     if user.is_superuser and not p.is_superuser:
         raise PermissionDenied("Only a platform superuser may change a superuser")
     if "admin" in (user.roles or []) and not p.is_admin:
@@ -66,9 +60,9 @@ def _check_can_manage(actor: Actor, user: User) -> None:
 
 
 def _check_roles(actor: Actor, roles: list[str], current: list[str] | None = None) -> None:
-    if "admin" in roles and "admin" not in (current or []) and not _principal(actor).is_admin:
+    if "admin" in roles and "admin" not in (current or []) and not actor.require().is_admin:
         raise PermissionDenied("Only an admin may grant the admin role")
-    if current is not None and set(roles) != set(current) and not _principal(actor).is_admin:
+    if current is not None and set(roles) != set(current) and not actor.require().is_admin:
         raise PermissionDenied("Only an admin may change roles")
 
 
@@ -84,7 +78,7 @@ def _check_unique(session, organization_id: str, *, username=None, email=None, e
 def get_all(
     actor: Actor, *, limit, offset, email=None, username=None, role=None, status=None
 ) -> Page:
-    p = _principal(actor)
+    p = actor.require()
     with runtime.current().db.transaction() as session:
         rows, total = repo.list_users(
             session,
@@ -106,7 +100,7 @@ def get(actor: Actor, user_id: str) -> dict[str, Any]:
 
 
 def _new_user(actor: Actor, fields: dict[str, Any], password_hash: str) -> User:
-    p = _principal(actor)
+    p = actor.require()
     now = utcnow()
     return User(
         id=new_id("usr"),
@@ -200,7 +194,7 @@ def delete(actor: Actor, user_id: str) -> None:
     with runtime.current().db.transaction() as session:
         user = get_or_raise(session, actor, user_id)
         _check_can_manage(actor, user)
-        if user.id == _principal(actor).user_id:
+        if user.id == actor.require().user_id:
             raise Conflict("A user cannot delete itself")
         _announce(session, actor, user, "user.deleted", {"username": user.username})
         session.delete(user)
@@ -209,7 +203,7 @@ def delete(actor: Actor, user_id: str) -> None:
 def unlock(actor: Actor, user_id: str) -> dict[str, Any]:
     with runtime.current().db.transaction() as session:
         user = get_or_raise(session, actor, user_id)
-        if not _principal(actor).is_admin:
+        if not actor.require().is_admin:
             raise PermissionDenied("Only an admin may unlock users")
         _check_can_manage(actor, user)
         user.locked_until = None
@@ -246,20 +240,14 @@ def batch_create(actor: Actor, items: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def _announce(session, actor: Actor, user: User, event: str, details: dict) -> None:
-    audit.record(
+    audit.announce(
         session,
         actor,
-        action=event,
+        event=event,
         resource_type="user",
         resource_id=user.id,
         organization_id=user.organization_id,
+        livemode=user.livemode,
         details=details,
-        livemode=user.livemode,
-    )
-    audit.publish(
-        session,
-        event_type=event,
-        organization_id=user.organization_id,
-        livemode=user.livemode,
         payload={"user_id": user.id, "username": user.username},
     )
