@@ -1,4 +1,5 @@
-"""Background maintenance: expired idempotency records and audit retention (90 days, seed 002).
+"""Background maintenance: expired idempotency records, ended sessions, spent one-time codes and
+audit retention (90 days, seed 002).
 
 Runs as a thread inside `charter serve` on the embedded default, or as `charter worker`
 processes when scaled out; every task is safe to run from several processes at once.
@@ -23,7 +24,15 @@ def run_once() -> dict[str, int]:
     with runtime.current().db.transaction() as session:
         expired = repo.delete_expired_idempotency(session, now)
         purged = repo.delete_audit_before(session, now - AUDIT_RETENTION)
-    return {"idempotency_records_expired": expired, "audit_events_purged": purged}
+        # Kept a day after they end, so reuse of a late refresh token is still recognised.
+        sessions = repo.delete_expired_sessions(session, now - timedelta(days=1))
+        codes = repo.delete_spent_codes(session, now - timedelta(days=1))
+    return {
+        "idempotency_records_expired": expired,
+        "audit_events_purged": purged,
+        "sessions_removed": sessions,
+        "one_time_codes_removed": codes,
+    }
 
 
 def loop(stop: threading.Event, interval: float = 60.0) -> None:

@@ -407,3 +407,19 @@ def lock_user(session: Session, user_id: str, threshold: int, base_seconds: int,
         .execution_options(synchronize_session=False)
     )
     return until if result.rowcount == 1 else None
+
+
+def delete_expired_sessions(session: Session, cutoff: datetime) -> int:
+    """Sessions (with their refresh tokens) that ended before `cutoff`."""
+    ended = or_(AuthSession.expires_at < cutoff, AuthSession.revoked_at < cutoff)
+    ids = [row for row in session.scalars(select(AuthSession.id).where(ended).limit(5000))]
+    if not ids:
+        return 0
+    session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(ids)))
+    session.execute(delete(AuthSession).where(AuthSession.id.in_(ids)))
+    return len(ids)
+
+
+def delete_spent_codes(session: Session, cutoff: datetime) -> int:
+    spent = or_(OneTimeCode.expires_at < cutoff, OneTimeCode.used_at < cutoff)
+    return session.execute(delete(OneTimeCode).where(spent)).rowcount or 0

@@ -70,3 +70,26 @@ def test_retention_purges_events_older_than_90_days(make_tenant):
     assert counts["audit_events_purged"] >= 1
     with runtime.current().db.transaction() as session:
         assert repo.get_audit_event(session, old_id) is None
+
+
+def test_worker_removes_ended_sessions(client, make_tenant):
+    from datetime import timedelta
+
+    import jwt
+
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    user = create_user(tenant.organization_id)
+    token = client.post(
+        "/v2/auth/login",
+        json={"username": user.username, "password": "correct horse battery staple"},
+    ).json()
+    sid = jwt.decode(token["access_token"], options={"verify_signature": False})["sid"]
+    with runtime.current().db.transaction() as session:
+        repo.get_session(session, sid).expires_at = utcnow() - timedelta(days=2)
+    assert worker.run_once()["sessions_removed"] >= 1
+    with runtime.current().db.transaction() as session:
+        assert repo.get_session(session, sid) is None
+    assert (
+        client.post("/v2/auth/refresh", json={"refresh_token": token["refresh_token"]}).status_code
+        == 401
+    )
