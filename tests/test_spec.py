@@ -97,3 +97,32 @@ def test_scope_catalog_keeps_seed_names():
     catalog = scope_catalog()
     for name in ("users:read", "users:write", "users:delete", "admin", "read:data", "write:data"):
         assert name in catalog
+
+
+def _has_example(spec, media) -> bool:
+    if "example" in media or "examples" in media:
+        return True
+    schema = _resolve(spec, media.get("schema", {}))
+    return "example" in schema
+
+
+@pytest.mark.parametrize("surface", list(SURFACES))
+def test_every_request_and_success_response_has_an_example(surface):
+    spec = bundled_spec(surface)
+    missing = []
+    for path, item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if not op:
+                continue
+            bodies = [("request", _resolve(spec, op.get("requestBody", {})))]
+            bodies += [
+                (code, _resolve(spec, r))
+                for code, r in op["responses"].items()
+                if code.startswith("2")
+            ]
+            for label, holder in bodies:
+                media = holder.get("content", {}).get("application/json")
+                if media is not None and not _has_example(spec, media):
+                    missing.append(f"{method.upper()} {path} {label}")
+    assert not missing, missing

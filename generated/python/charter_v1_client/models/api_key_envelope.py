@@ -24,6 +24,11 @@ T = TypeVar("T", bound="ApiKeyEnvelope")
 @_attrs_define
 class ApiKeyEnvelope:
     """ 
+        Example:
+            {'data': {'created_at': '2026-01-01T00:00:00Z', 'expires_at': None, 'id': 'key_xyz789', 'ip_ranges':
+                ['203.0.113.0/24'], 'last4': 'a1b2', 'last_used_at': '2026-01-15T10:30:00Z', 'mode': 'live', 'name': 'Production
+                Server', 'prefix': 'sk_live_', 'revoked_at': None, 'scopes': ['users:read']}}
+
         Attributes:
             data (ApiKey):  Example: {'created_at': '2026-01-01T00:00:00Z', 'expires_at': None, 'id': 'key_xyz789',
                 'ip_ranges': ['203.0.113.0/24'], 'last4': 'a1b2', 'last_used_at': '2026-01-15T10:30:00Z', 'mode': 'live',

@@ -24,6 +24,12 @@ T = TypeVar("T", bound="ApiKeySecretEnvelope")
 @_attrs_define
 class ApiKeySecretEnvelope:
     """ 
+        Example:
+            {'data': {'created_at': '2026-01-01T00:00:00Z', 'expires_at': None, 'id': 'key_xyz789', 'ip_ranges':
+                ['203.0.113.0/24'], 'last4': 'a1b2', 'last_used_at': '2026-01-15T10:30:00Z', 'mode': 'live', 'name': 'Production
+                Server', 'prefix': 'sk_live_', 'revoked_at': None, 'scopes': ['users:read'], 'secret':
+                'sk_live_4eC39HqLyjWDarjtT1zdp7dc'}}
+
         Attributes:
             data (ApiKeyWithSecret):
      """

@@ -24,6 +24,12 @@ T = TypeVar("T", bound="AuditEventEnvelope")
 @_attrs_define
 class AuditEventEnvelope:
     """ 
+        Example:
+            {'data': {'action': 'user.created', 'actor': {'id': 'key_xyz789', 'type': 'api_key'}, 'created_at':
+                '2026-01-15T10:30:00Z', 'details': {'username': 'john.doe'}, 'id': 'aud_4Tz9QmXc2Lk7PwR1', 'ip': '203.0.113.7',
+                'organization_id': 'org_3KfA9cLq2TnV7wXy', 'request_id': 'req_8c1f0b7d2a9e4f6b', 'resource': {'id':
+                'usr_8fK2mQ9xLp3RtW7v', 'type': 'user'}}}
+
         Attributes:
             data (AuditEvent):  Example: {'action': 'user.created', 'actor': {'id': 'key_xyz789', 'type': 'api_key'},
                 'created_at': '2026-01-15T10:30:00Z', 'details': {'username': 'john.doe'}, 'id': 'aud_4Tz9QmXc2Lk7PwR1', 'ip':

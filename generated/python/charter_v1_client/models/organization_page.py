@@ -24,6 +24,10 @@ T = TypeVar("T", bound="OrganizationPage")
 @_attrs_define
 class OrganizationPage:
     """ 
+        Example:
+            {'data': [{'created_at': '2026-01-15T10:30:00Z', 'id': 'org_3KfA9cLq2TnV7wXy', 'name': 'Acme Corp', 'plan':
+                'pro', 'updated_at': '2026-01-15T10:30:00Z'}], 'limit': 20, 'offset': 0, 'total': 1}
+
         Attributes:
             data (list[Organization]):
             limit (int):  Example: 20.

@@ -24,6 +24,9 @@ T = TypeVar("T", bound="TotpConfirmationEnvelope")
 @_attrs_define
 class TotpConfirmationEnvelope:
     """ 
+        Example:
+            {'data': {'enabled': True, 'recovery_codes': ['k3m9p-x7w2q', 'a8d4r-t6y2h']}}
+
         Attributes:
             data (TotpConfirmationEnvelopeData):
      """

@@ -24,6 +24,9 @@ T = TypeVar("T", bound="TotpStateEnvelope")
 @_attrs_define
 class TotpStateEnvelope:
     """ 
+        Example:
+            {'data': {'enabled': False}}
+
         Attributes:
             data (TotpStateEnvelopeData):
      """

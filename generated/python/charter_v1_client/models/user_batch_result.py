@@ -24,6 +24,13 @@ T = TypeVar("T", bound="UserBatchResult")
 @_attrs_define
 class UserBatchResult:
     """ 
+        Example:
+            {'created': 1, 'data': [{'data': {'created_at': '2026-01-15T10:30:00Z', 'email': 'john@example.com', 'id':
+                'usr_8fK2mQ9xLp3RtW7v', 'last_login_at': '2026-01-15T10:30:00Z', 'locked': False, 'locked_until': None,
+                'mfa_enabled': False, 'phone': None, 'roles': ['editor', 'user'], 'status': 'active', 'updated_at':
+                '2026-01-15T10:30:00Z', 'username': 'john.doe'}, 'index': 0, 'status': 201}, {'error': {'code': 'CONFLICT',
+                'details': [], 'message': "Username 'john.doe' is taken"}, 'index': 1, 'status': 409}], 'failed': 1}
+
         Attributes:
             created (int):
             data (list[UserBatchItem]):

@@ -24,6 +24,12 @@ T = TypeVar("T", bound="UserEnvelope")
 @_attrs_define
 class UserEnvelope:
     """ 
+        Example:
+            {'data': {'created_at': '2026-01-15T10:30:00Z', 'email': 'john@example.com', 'id': 'usr_8fK2mQ9xLp3RtW7v',
+                'last_login_at': '2026-01-15T10:30:00Z', 'locked': False, 'locked_until': None, 'mfa_enabled': False, 'phone':
+                None, 'roles': ['editor', 'user'], 'status': 'active', 'updated_at': '2026-01-15T10:30:00Z', 'username':
+                'john.doe'}}
+
         Attributes:
             data (User):  Example: {'created_at': '2026-01-15T10:30:00Z', 'email': 'john@example.com', 'id':
                 'usr_8fK2mQ9xLp3RtW7v', 'last_login_at': None, 'locked': False, 'locked_until': None, 'mfa_enabled': False,

@@ -24,6 +24,12 @@ T = TypeVar("T", bound="UserPage")
 @_attrs_define
 class UserPage:
     """ 
+        Example:
+            {'data': [{'created_at': '2026-01-15T10:30:00Z', 'email': 'john@example.com', 'id': 'usr_8fK2mQ9xLp3RtW7v',
+                'last_login_at': '2026-01-15T10:30:00Z', 'locked': False, 'locked_until': None, 'mfa_enabled': False, 'phone':
+                None, 'roles': ['editor', 'user'], 'status': 'active', 'updated_at': '2026-01-15T10:30:00Z', 'username':
+                'john.doe'}], 'limit': 50, 'offset': 100, 'total': 1500}
+
         Attributes:
             data (list[User]):
             limit (int):
