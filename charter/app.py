@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import copy
 import html
 import json
 import logging
+import logging.handlers
+import queue
 import sys
 import time
 
@@ -132,14 +136,35 @@ def handle_error(request, exc: Exception) -> ConnexionResponse:
     )
 
 
+class _Handoff(logging.handlers.QueueHandler):
+    """Hands records to the writer thread; exceptions travel as text."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        record = copy.copy(record)
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        return record
+
+
+_listener: logging.handlers.QueueListener | None = None
+
+
 def configure_logging(level: str) -> None:
+    """JSON lines on stderr, written by a thread so a slow pipe never stalls the event loop."""
+    global _listener
     root = logging.getLogger()
-    if any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
-    root.handlers = [handler]
     root.setLevel(level)
+    if _listener is not None:
+        return
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(JsonFormatter())
+    records: queue.SimpleQueue = queue.SimpleQueue()
+    _listener = logging.handlers.QueueListener(records, stream)
+    _listener.start()
+    atexit.register(_listener.stop)
+    root.handlers = [_Handoff(records)]
     logging.getLogger("uvicorn.access").disabled = True
 
 
