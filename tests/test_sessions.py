@@ -336,3 +336,29 @@ def test_v2_conflict_and_payload_too_large(client, tenant, settings):
         headers={"Content-Type": "application/json"},
     )
     assert big.status_code == 413 and big.json()["error"]["code"] == "PAYLOAD_TOO_LARGE"
+
+
+def test_no_secrets_in_logs(client, tenant, user, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        tokens = login(client, user.username).json()
+        created = client.post(
+            "/v2/auth/api-keys",
+            headers={"X-API-Key": tenant.key},
+            json={"name": "log", "permissions": ["read:data"]},
+        ).json()
+        client.get("/v1/organizations", headers={"X-API-Key": created["api_key"]})
+        client.post("/v2/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+        login(client, user.username, "a wrong password!")
+    logged = " ".join(f"{r.getMessage()} {getattr(r, 'fields', '')}" for r in caplog.records)
+    assert "charter.access" in {r.name for r in caplog.records}  # the access log was captured
+    for secret in (
+        PASSWORD,
+        "a wrong password!",
+        tokens["access_token"],
+        tokens["refresh_token"],
+        created["api_key"],
+        tenant.key,
+    ):
+        assert secret not in logged
