@@ -81,7 +81,7 @@ def get_all(actor: Actor, *, limit: int, offset: int) -> Page:
         rows, total = repo.list_api_keys(
             session,
             organization_id=p.organization_id,
-            livemode=p.livemode,
+            livemode=None if p.livemode else False,  # live credentials see sandbox keys too
             limit=limit,
             offset=offset,
         )

@@ -25,10 +25,18 @@ class Database:
             database = make_url(url).database
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
+            # One pooled connection per handler thread: opening SQLite connections is cheap, but
+            # churning them under load showed up in profiles.
             self.engine: Engine = create_engine(
-                url, connect_args={"timeout": 30, "check_same_thread": False}
+                url,
+                connect_args={"timeout": 30, "check_same_thread": False},
+                pool_size=threads,
+                max_overflow=threads,
             )
             event.listen(self.engine, "connect", _sqlite_on_connect)
+            with self.engine.connect() as conn:
+                # WAL is a property of the database file: set once, not on every connection.
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         else:
             # prepare_threshold=None: prepared statements get generic plans that are slow for
             # JSONB filters (see DESIGN.md).

@@ -37,3 +37,14 @@ def test_readiness_names_a_failing_redis(client, monkeypatch):
     assert response.status_code == 503
     body = response.json()
     assert body["failing"] == ["redis"] and body["checks"]["redis"]["status"] == "failing"
+
+
+def test_database_connections_are_tuned_as_designed():
+    db = runtime.current().db
+    with db.engine.connect() as conn:
+        if db.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+        else:
+            # Generic plans for JSONB filters are slow: psycopg must never prepare statements.
+            assert conn.connection.dbapi_connection.prepare_threshold is None
