@@ -10,7 +10,7 @@ import ipaddress
 from datetime import datetime, timedelta
 from typing import Any
 
-from charter import audit, runtime
+from charter import audit, runtime, users
 from charter.clock import isoformat, new_id, utcnow
 from charter.context import Actor
 from charter.errors import Conflict, Invalid, NotFound, PermissionDenied
@@ -46,10 +46,13 @@ def _get_or_raise(session, actor: Actor, key_id: str) -> ApiKey:
     return key
 
 
-def _check_can_manage(actor: Actor, key: ApiKey) -> None:
-    """Only a superuser may change, roll or revoke a superuser key (or obtain its powers)."""
+def _check_can_manage(session, actor: Actor, key: ApiKey) -> None:
+    """A caller manages only keys whose powers and owner it could manage itself."""
     if key.is_superuser and not actor.require().is_superuser:
         raise PermissionDenied("Only a platform superuser may manage a superuser key")
+    owner = repo.get_user(session, key.user_id) if key.user_id else None
+    if owner is not None:
+        users.check_can_manage(actor, owner)
 
 
 def _check_scopes(actor: Actor, scopes: list[str]) -> list[str]:
@@ -138,7 +141,7 @@ def create(
 def update(actor: Actor, key_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     with runtime.current().db.transaction() as session:
         key = _get_or_raise(session, actor, key_id)
-        _check_can_manage(actor, key)
+        _check_can_manage(session, actor, key)
         if key.revoked_at is not None:
             raise Conflict("A revoked key cannot be changed")
         if "name" in changes:
@@ -156,7 +159,7 @@ def update(actor: Actor, key_id: str, changes: dict[str, Any]) -> dict[str, Any]
 def revoke(actor: Actor, key_id: str) -> None:
     with runtime.current().db.transaction() as session:
         key = _get_or_raise(session, actor, key_id)
-        _check_can_manage(actor, key)
+        _check_can_manage(session, actor, key)
         if key.revoked_at is None:
             key.revoked_at = utcnow()
             _announce(session, actor, key, "api_key.revoked", {})
@@ -168,7 +171,7 @@ def roll(actor: Actor, key_id: str, *, grace_seconds: int) -> tuple[dict[str, An
     now = utcnow()
     with runtime.current().db.transaction() as session:
         old = _get_or_raise(session, actor, key_id)
-        _check_can_manage(actor, old)
+        _check_can_manage(session, actor, old)
         if old.revoked_at is not None or (old.expires_at is not None and old.expires_at <= now):
             raise Conflict("Only a live key can be rolled")
         secret = generate_api_key(livemode=old.livemode)
@@ -177,7 +180,7 @@ def roll(actor: Actor, key_id: str, *, grace_seconds: int) -> tuple[dict[str, An
             ApiKey(
                 id=new_id("key"),
                 organization_id=old.organization_id,
-                user_id=old.user_id,
+                user_id=actor.require().user_id,  # the new secret belongs to whoever rolled it
                 livemode=old.livemode,
                 name=old.name,
                 key_hash=hash_secret(secret),

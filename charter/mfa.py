@@ -23,8 +23,12 @@ RECOVERY_CODES = 10
 
 
 def _self_only(actor: Actor, user_id: str) -> None:
-    if actor.principal is None or actor.principal.user_id != user_id:
-        raise PermissionDenied("Only the user may manage their own authenticator")
+    """Authenticator changes need the user's own login session, not an API key."""
+    p = actor.principal
+    if p is None or p.kind != "user" or p.user_id != user_id:
+        raise PermissionDenied(
+            "Only the user, with an access token, may manage their authenticator"
+        )
 
 
 def check_totp(session, user: User, code: str, secret_enc: str | None = None) -> bool:
@@ -97,19 +101,31 @@ def confirm_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
 
 
 def disable_totp(actor: Actor, user_id: str, code: str) -> dict[str, Any]:
+    failure = None
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
         _self_only(actor, user.id)
         if not user.mfa_enabled:
             raise Conflict("TOTP is not enabled")
-        if check_second_factor(session, user, code) is None:
-            raise Invalid("A current code or a recovery code is required", field="body.code")
-        user.mfa_enabled = False
-        user.totp_secret_enc = None
-        user.totp_last_step = None
-        repo.delete_recovery_codes(session, user.id)
-        _record(session, actor, user, "mfa.totp_disabled")
+        if lockout.is_locked(user):
+            failure = Invalid("The account is locked", field="body.code")
+        elif check_second_factor(session, user, code) is None:
+            # A wrong code counts toward the lockout like a wrong password, so it is committed.
+            lockout.register_failure(session, actor, user, "mfa_disable")
+            failure = Invalid("A current code or a recovery code is required", field="body.code")
+        else:
+            _disable(session, actor, user)
+    if failure is not None:
+        raise failure
     return {"enabled": False}
+
+
+def _disable(session, actor: Actor, user: User) -> None:
+    user.mfa_enabled = False
+    user.totp_secret_enc = None
+    user.totp_last_step = None
+    repo.delete_recovery_codes(session, user.id)
+    _record(session, actor, user, "mfa.totp_disabled")
 
 
 def _recovery_code() -> str:
@@ -125,6 +141,7 @@ def send_code(actor: Actor, user_id: str, method: str, destination: str | None) 
     now = utcnow()
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
+        users.check_can_manage(actor, user)
         if destination is None:
             stored = user.phone_enc if method == "sms" else user.email_enc
             destination = crypto.decrypt(stored)
@@ -184,6 +201,7 @@ def verify(actor: Actor, user_id: str, method: str, code: str) -> dict[str, Any]
     now = utcnow()
     with runtime.current().db.transaction() as session:
         user = users.get_or_raise(session, actor, user_id)
+        users.check_can_manage(actor, user)  # guessing codes can lock the account
         verified = False
         if method in ("totp", "recovery"):
             if method == "totp" and not user.mfa_enabled:

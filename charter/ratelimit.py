@@ -71,6 +71,8 @@ class RateLimiter:
         if self._memory is not None:
             return SyncMoving(self._memory), SyncFixed(self._memory), self._memory
         loop = asyncio.get_running_loop()
+        for stale in [other for other in self._per_loop if other.is_closed()]:
+            del self._per_loop[stale]
         storage = self._per_loop.get(loop)
         if storage is None:
             storage = storage_from_string("async+" + self._redis_url, implementation="redispy")

@@ -197,7 +197,12 @@ def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
             return None, "Invalid access token"
         session_id = str(claims["sid"])
         auth_session = repo.get_session(session, session_id)
-        if auth_session is None or auth_session.user_id != user.id or auth_session.revoked_at:
+        if (
+            auth_session is None
+            or auth_session.user_id != user.id
+            or auth_session.revoked_at is not None
+            or auth_session.expires_at <= utcnow()
+        ):
             return None, "Access token has been revoked"
         organization = repo.get_organization(session, user.organization_id)
         if organization is None:
@@ -253,7 +258,11 @@ def credential_from_headers(headers: dict[str, str]) -> str | None:
 
 async def _authenticate(token: str, request) -> dict:
     state = request.scope.setdefault("charter", {})
-    if state.get("credential") == token and "principal" in state:
+    if "credential" in state and state["credential"] != token:
+        # A request is judged by one credential (X-API-Key first), the one rate limits and
+        # idempotency were applied to: a second one cannot rescue an invalid first.
+        raise Unauthenticated("Send one credential: X-API-Key or Authorization, not both")
+    if "principal" in state:
         principal, reason = state["principal"], state.get("auth_error", "")
     else:
         principal, reason = await resolve(token)

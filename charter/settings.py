@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     # "log": development sender (logs, keeps the last codes in memory); "webhook": POST to the URL.
     otp_sender: Literal["log", "webhook"] = "log"
     otp_webhook_url: str = ""
+    # Shared with the bridge behind CHARTER_OTP_WEBHOOK_URL to check `X-Charter-Signature`.
+    otp_webhook_secret: str = ""
     # Outbound URLs may not resolve to private, loopback or link-local addresses unless allowed.
     allow_private_outbound: bool = False
     db_pool_size: int = Field(default=10, ge=1)
@@ -126,6 +128,11 @@ class Settings(BaseSettings):
         ):
             raise ValueError(
                 "CHARTER_OTP_WEBHOOK_URL must be an http(s) URL when CHARTER_OTP_SENDER=webhook"
+            )
+        if self.otp_sender == "webhook" and len(self.otp_webhook_secret) < 16:
+            raise ValueError(
+                "CHARTER_OTP_WEBHOOK_SECRET (16+ characters) is needed when "
+                "CHARTER_OTP_SENDER=webhook"
             )
         return self
 

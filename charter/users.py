@@ -16,6 +16,7 @@ from charter.context import Actor
 from charter.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied
 from charter.paging import Page
 from charter.passwords import hash_password
+from charter.security import scopes_for_roles
 from storage import repositories as repo
 from storage.models import User
 
@@ -50,20 +51,25 @@ def get_or_raise(session, actor: Actor, user_id: str) -> User:
     return user
 
 
-def _check_can_manage(actor: Actor, user: User) -> None:
-    """A caller changes or deletes only users with no more power than itself."""
+def check_can_manage(actor: Actor, user: User) -> None:
+    """A caller changes, deletes or acts for only users with no more power than itself.
+
+    Whoever can set a user's password can log in as that user, so this is checked on every
+    change, not only on role changes.
+    """
     p = actor.require()
     if user.is_superuser and not p.is_superuser:
         raise PermissionDenied("Only a platform superuser may change a superuser")
-    if "admin" in (user.roles or []) and not p.is_admin:
-        raise PermissionDenied("Only an admin may change an admin")
+    if not p.has_scopes(tuple(scopes_for_roles(user.roles))):
+        raise PermissionDenied("This user has scopes the caller lacks")
 
 
 def _check_roles(actor: Actor, roles: list[str], current: list[str] | None = None) -> None:
-    if "admin" in roles and "admin" not in (current or []) and not actor.require().is_admin:
-        raise PermissionDenied("Only an admin may grant the admin role")
-    if current is not None and set(roles) != set(current) and not actor.require().is_admin:
+    p = actor.require()
+    if current is not None and set(roles) != set(current) and not p.is_admin:
         raise PermissionDenied("Only an admin may change roles")
+    if not p.has_scopes(tuple(scopes_for_roles(roles))):
+        raise PermissionDenied("A user cannot be given scopes the caller lacks")
 
 
 def _check_unique(session, organization_id: str, *, username=None, email=None, except_id=None):
@@ -147,7 +153,7 @@ def update(actor: Actor, user_id: str, changes: dict[str, Any]) -> dict[str, Any
     try:
         with runtime.current().db.transaction() as session:
             user = get_or_raise(session, actor, user_id)
-            _check_can_manage(actor, user)
+            check_can_manage(actor, user)
             if "roles" in changes:
                 _check_roles(actor, changes["roles"], list(user.roles or []))
             _check_unique(
@@ -193,7 +199,7 @@ def update(actor: Actor, user_id: str, changes: dict[str, Any]) -> dict[str, Any
 def delete(actor: Actor, user_id: str) -> None:
     with runtime.current().db.transaction() as session:
         user = get_or_raise(session, actor, user_id)
-        _check_can_manage(actor, user)
+        check_can_manage(actor, user)
         if user.id == actor.require().user_id:
             raise Conflict("A user cannot delete itself")
         _announce(session, actor, user, "user.deleted", {"username": user.username})
@@ -205,7 +211,7 @@ def unlock(actor: Actor, user_id: str) -> dict[str, Any]:
         user = get_or_raise(session, actor, user_id)
         if not actor.require().is_admin:
             raise PermissionDenied("Only an admin may unlock users")
-        _check_can_manage(actor, user)
+        check_can_manage(actor, user)
         user.locked_until = None
         user.failed_logins = 0
         user.first_failed_at = None

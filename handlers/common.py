@@ -21,13 +21,14 @@ def parse_time(value: str | None, field: str):
     """An RFC 3339 time from a validated string (`Z`, `z` or an offset), or None."""
     if not value:
         return None
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from charter.errors import Malformed
 
     try:
-        return datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
-    except ValueError:
+        parsed = datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
         raise Malformed(f"{value!r} is not an RFC 3339 time", field=field) from None
 
 

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pyotp
 import pytest
 
-from charter import crypto, runtime, senders
+from charter import runtime, senders
 from tests.factories import create_key, create_user
 
 PASSWORD = "correct horse battery staple"
@@ -24,13 +24,13 @@ def tenant(make_tenant):
 
 
 @pytest.fixture
-def member(tenant):
-    """A user with a key of their own (so they may manage their own authenticator)."""
+def member(client, tenant):
+    """A user logged in (only their own access token may manage their authenticator)."""
     user = create_user(tenant.organization_id, roles=["user"], phone="+14155550199")
-    key, _ = create_key(
-        tenant.organization_id, user_id=user.id, scopes=["users:write", "users:read"]
-    )
-    return user, {"X-API-Key": key}
+    token = client.post(
+        "/v2/auth/login", json={"username": user.username, "password": PASSWORD}
+    ).json()
+    return user, {"Authorization": f"Bearer {token['access_token']}"}
 
 
 def _next_code(secret: str) -> str:
@@ -81,6 +81,24 @@ def test_only_the_user_manages_their_authenticator(client, tenant, member):
     user, _ = member
     response = client.post(f"/v1/users/{user.id}/mfa/totp", headers={"X-API-Key": tenant.key})
     assert response.status_code == 403
+    own_key, _ = create_key(tenant.organization_id, user_id=user.id, scopes=["users:write"])
+    by_key = client.post(f"/v1/users/{user.id}/mfa/totp", headers={"X-API-Key": own_key})
+    assert by_key.status_code == 403  # a key is not the user's session
+
+
+def test_wrong_code_to_disable_counts_toward_lockout(client, member, monkeypatch):
+    from storage import repositories as repo
+
+    user, headers = member
+    _enable_totp(client, user, headers)
+    monkeypatch.setattr(runtime.current().settings, "lockout_threshold", 2)
+    for _ in range(2):
+        wrong = client.post(
+            f"/v1/users/{user.id}/mfa/totp/disable", headers=headers, json={"code": "zzzzz-zzzzz"}
+        )
+        assert wrong.status_code == 422
+    with runtime.current().db.transaction() as session:
+        assert repo.get_user(session, user.id).locked_until is not None
 
 
 def test_recovery_codes_are_single_use_at_login(client, member):
@@ -236,6 +254,7 @@ def test_webhook_sender_posts_a_signed_message(client, tenant, member, monkeypat
     settings = runtime.current().settings
     monkeypatch.setattr(settings, "otp_sender", "webhook")
     monkeypatch.setattr(settings, "otp_webhook_url", f"http://127.0.0.1:{server.server_port}/otp")
+    monkeypatch.setattr(settings, "otp_webhook_secret", "bridge-secret-0123456789")
     monkeypatch.setattr(settings, "allow_private_outbound", True)
     try:
         response = client.post(
@@ -247,7 +266,7 @@ def test_webhook_sender_posts_a_signed_message(client, tenant, member, monkeypat
         server.shutdown()
     assert response.status_code == 202
     headers, body = _Receiver.received[-1]
-    expected = hmac.new(crypto.purpose_key("otp-webhook"), body, hashlib.sha256).hexdigest()
+    expected = hmac.new(b"bridge-secret-0123456789", body, hashlib.sha256).hexdigest()
     assert headers["X-Charter-Signature"] == f"sha256={expected}"
     assert json.loads(body)["destination"] == "+14155550199"
 

@@ -34,8 +34,11 @@ def test_admin_cannot_roll_or_touch_a_superuser_key(client, superuser, make_tena
 
 
 def test_users_write_cannot_take_over_admins_or_superusers(client, superuser):
+    from charter.security import ROLE_SCOPES
+
     writer, _ = create_key(
-        superuser.organization_id, scopes=["users:write", "users:read", "users:delete"]
+        superuser.organization_id,
+        scopes=sorted(ROLE_SCOPES["user"] | {"users:write", "users:delete"}),
     )
     headers = {"X-API-Key": writer}
     admin_user = create_user(superuser.organization_id, roles=["admin"])
@@ -203,3 +206,85 @@ def test_lowercase_z_times_are_accepted(client, make_tenant):
         json={"name": "z", "scopes": ["users:read"], "expires_at": "2999-01-01T00:00:00z"},
     )
     assert created.status_code == 201
+
+
+def test_admin_cannot_roll_a_key_owned_by_the_superuser(client, superuser):
+    owned = client.post(
+        "/v1/keys",
+        headers={"X-API-Key": superuser.key},
+        json={"name": "su-owned", "scopes": ["admin"]},
+    ).json()["data"]
+    admin_key, _ = create_key(superuser.organization_id, scopes=["admin"])
+    rolled = client.post(f"/v1/keys/{owned['id']}/roll", headers={"X-API-Key": admin_key}, json={})
+    assert rolled.status_code == 403
+
+
+def test_a_rolled_key_belongs_to_whoever_rolled_it(client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    other_admin = create_user(tenant.organization_id, roles=["admin"])
+    owned, _ = create_key(tenant.organization_id, user_id=other_admin.id, scopes=["admin"])
+    listed = client.get("/v1/keys?limit=100", headers={"X-API-Key": tenant.key}).json()["data"]
+    key_id = next(k["id"] for k in listed if k["id"] != tenant.key_id)
+    new = client.post(f"/v1/keys/{key_id}/roll", headers={"X-API-Key": tenant.key}, json={}).json()[
+        "data"
+    ]
+    with runtime.current().db.transaction() as session:
+        assert repo.get_api_key(session, new["id"]).user_id == tenant.user_id
+
+
+def test_users_write_cannot_grant_scopes_it_lacks(client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    writer, _ = create_key(tenant.organization_id, scopes=["users:write", "users:read"])
+    response = client.post(
+        "/v1/users",
+        headers={"X-API-Key": writer},
+        json={
+            "username": f"ed.{uuid.uuid4().hex[:6]}",
+            "email": "ed@example.com",
+            "password": "SecurePassword123!",
+            "roles": ["editor"],
+        },
+    )
+    assert response.status_code == 403
+    editor = create_user(tenant.organization_id, roles=["editor"])
+    takeover = client.patch(
+        f"/v1/users/{editor.id}",
+        headers={"X-API-Key": writer},
+        json={"password": "attacker-password-1"},
+    )
+    assert takeover.status_code == 403
+
+
+def test_factor_checks_on_a_more_powerful_user_are_refused(client, superuser):
+    from charter.security import ROLE_SCOPES
+
+    writer, _ = create_key(
+        superuser.organization_id, scopes=sorted(ROLE_SCOPES["user"] | {"users:write"})
+    )
+    body = {"user_id": superuser.user_id, "method": "recovery", "code": "aaaaa-aaaaa"}
+    assert (
+        client.post("/v1/auth/verify", headers={"X-API-Key": writer}, json=body).status_code == 403
+    )
+
+
+def test_an_invalid_api_key_is_not_rescued_by_a_bearer(client, make_tenant):
+    tenant = make_tenant(plan="free", scopes=["admin"])
+    headers = {"X-API-Key": "sk_live_junk", "Authorization": f"Bearer {tenant.key}"}
+    response = client.get("/v1/organizations", headers=headers)
+    assert response.status_code == 401
+    assert (
+        client.get(
+            "/v1/organizations", headers={"Authorization": f"Bearer {tenant.key}"}
+        ).status_code
+        == 200
+    )
+
+
+def test_far_future_time_with_offset_is_a_clean_error(client, make_tenant):
+    tenant = make_tenant(plan="unlimited", scopes=["admin"])
+    response = client.post(
+        "/v1/keys",
+        headers={"X-API-Key": tenant.key},
+        json={"name": "far", "scopes": ["users:read"], "expires_at": "9999-12-31T23:59:59-05:00"},
+    )
+    assert response.status_code == 400

@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[TotpStateEnvelope | V1Error]:
     """ Disable TOTP
 
-     Turns MFA off; needs a fresh TOTP code or a recovery code.
+     Turns MFA off; needs a fresh TOTP code or a recovery code (a wrong one counts toward the
+    lockout). Only the user themself, with an access token.
 
     Args:
         user_id (str):
@@ -119,7 +120,8 @@ def sync(
 ) -> TotpStateEnvelope | V1Error | None:
     """ Disable TOTP
 
-     Turns MFA off; needs a fresh TOTP code or a recovery code.
+     Turns MFA off; needs a fresh TOTP code or a recovery code (a wrong one counts toward the
+    lockout). Only the user themself, with an access token.
 
     Args:
         user_id (str):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[TotpStateEnvelope | V1Error]:
     """ Disable TOTP
 
-     Turns MFA off; needs a fresh TOTP code or a recovery code.
+     Turns MFA off; needs a fresh TOTP code or a recovery code (a wrong one counts toward the
+    lockout). Only the user themself, with an access token.
 
     Args:
         user_id (str):
@@ -186,7 +189,8 @@ async def asyncio(
 ) -> TotpStateEnvelope | V1Error | None:
     """ Disable TOTP
 
-     Turns MFA off; needs a fresh TOTP code or a recovery code.
+     Turns MFA off; needs a fresh TOTP code or a recovery code (a wrong one counts toward the
+    lockout). Only the user themself, with an access token.
 
     Args:
         user_id (str):

@@ -75,7 +75,8 @@ def sync_detailed(
     """ Start TOTP enrolment
 
      Returns a new secret and its `otpauth://` URI for an authenticator app. MFA is enabled only
-    once a first code confirms it. Only the user themself (a JWT or a key they created).
+    once a first code confirms it. Only the user themself, with an access token from
+    `POST /v2/auth/login` (403 otherwise); no scope is needed.
 
     Args:
         user_id (str):
@@ -109,7 +110,8 @@ def sync(
     """ Start TOTP enrolment
 
      Returns a new secret and its `otpauth://` URI for an authenticator app. MFA is enabled only
-    once a first code confirms it. Only the user themself (a JWT or a key they created).
+    once a first code confirms it. Only the user themself, with an access token from
+    `POST /v2/auth/login` (403 otherwise); no scope is needed.
 
     Args:
         user_id (str):
@@ -138,7 +140,8 @@ async def asyncio_detailed(
     """ Start TOTP enrolment
 
      Returns a new secret and its `otpauth://` URI for an authenticator app. MFA is enabled only
-    once a first code confirms it. Only the user themself (a JWT or a key they created).
+    once a first code confirms it. Only the user themself, with an access token from
+    `POST /v2/auth/login` (403 otherwise); no scope is needed.
 
     Args:
         user_id (str):
@@ -172,7 +175,8 @@ async def asyncio(
     """ Start TOTP enrolment
 
      Returns a new secret and its `otpauth://` URI for an authenticator app. MFA is enabled only
-    once a first code confirms it. Only the user themself (a JWT or a key they created).
+    once a first code confirms it. Only the user themself, with an access token from
+    `POST /v2/auth/login` (403 otherwise); no scope is needed.
 
     Args:
         user_id (str):

@@ -88,7 +88,8 @@ def sync_detailed(
     """ Create a user
 
      Usernames are unique across the platform and emails within the organization (409
-    `CONFLICT`). Granting `admin` needs an admin caller (403 `PERMISSION_DENIED`).
+    `CONFLICT`). The caller must hold every scope of the roles it grants (403
+    `PERMISSION_DENIED`): whoever sets a password can act as the user.
 
     Args:
         idempotency_key (str | Unset):
@@ -126,7 +127,8 @@ def sync(
     """ Create a user
 
      Usernames are unique across the platform and emails within the organization (409
-    `CONFLICT`). Granting `admin` needs an admin caller (403 `PERMISSION_DENIED`).
+    `CONFLICT`). The caller must hold every scope of the roles it grants (403
+    `PERMISSION_DENIED`): whoever sets a password can act as the user.
 
     Args:
         idempotency_key (str | Unset):
@@ -159,7 +161,8 @@ async def asyncio_detailed(
     """ Create a user
 
      Usernames are unique across the platform and emails within the organization (409
-    `CONFLICT`). Granting `admin` needs an admin caller (403 `PERMISSION_DENIED`).
+    `CONFLICT`). The caller must hold every scope of the roles it grants (403
+    `PERMISSION_DENIED`): whoever sets a password can act as the user.
 
     Args:
         idempotency_key (str | Unset):
@@ -197,7 +200,8 @@ async def asyncio(
     """ Create a user
 
      Usernames are unique across the platform and emails within the organization (409
-    `CONFLICT`). Granting `admin` needs an admin caller (403 `PERMISSION_DENIED`).
+    `CONFLICT`). The caller must hold every scope of the roles it grants (403
+    `PERMISSION_DENIED`): whoever sets a password can act as the user.
 
     Args:
         idempotency_key (str | Unset):
