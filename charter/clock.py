@@ -21,4 +21,10 @@ def isoformat(value: datetime | None) -> str | None:
 
 
 def new_id(prefix: str, length: int = 16) -> str:
-    return f"{prefix}_" + "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    """`prefix_` and `length` characters from one read of the system's random source."""
+    number = int.from_bytes(secrets.token_bytes(length), "big")  # 128 bits for the default
+    chars = []
+    for _ in range(length):
+        number, digit = divmod(number, len(_ALPHABET))
+        chars.append(_ALPHABET[digit])
+    return f"{prefix}_" + "".join(chars)
