@@ -18,7 +18,7 @@ import pytest
 from charter.spec import SURFACES
 from tests.conftest import ROOT, ServerProcess, server_env
 
-EXAMPLES = os.environ.get("CHARTER_FUZZ_EXAMPLES", "25")
+EXAMPLES = os.environ.get("CHARTER_FUZZ_EXAMPLES", "60")
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
 
