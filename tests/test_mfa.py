@@ -298,3 +298,40 @@ def test_unreachable_sender_is_503(client, tenant, member, monkeypatch):
     )
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "SERVICE_UNAVAILABLE"
+
+
+def test_webhook_connects_to_the_address_it_checked(client, tenant, member, monkeypatch):
+    import socket
+
+    user, _ = member
+    server = HTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real = socket.getaddrinfo
+    lookups = []
+
+    def fake_dns(host, *args, **kwargs):
+        if host == "bridge.example.test":
+            lookups.append(host)
+            return real("127.0.0.1", *args, **kwargs)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake_dns)
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "otp_sender", "webhook")
+    monkeypatch.setattr(
+        settings, "otp_webhook_url", f"http://bridge.example.test:{server.server_port}/otp"
+    )
+    monkeypatch.setattr(settings, "otp_webhook_secret", "bridge-secret-0123456789")
+    monkeypatch.setattr(settings, "allow_private_outbound", True)
+    try:
+        response = client.post(
+            "/v1/otp/send",
+            headers={"X-API-Key": tenant.key},
+            json={"user_id": user.id, "method": "sms"},
+        )
+    finally:
+        server.shutdown()
+    assert response.status_code == 202
+    assert lookups == ["bridge.example.test"]  # resolved once: the checked address is the one used
+    headers, _ = _Receiver.received[-1]
+    assert headers["Host"] == f"bridge.example.test:{server.server_port}"
