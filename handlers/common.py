@@ -32,5 +32,20 @@ def parse_time(value: str | None, field: str):
         raise Malformed(f"{value!r} is not an RFC 3339 time", field=field) from None
 
 
+def ingestion_envelope(data: Any, message: str, status: int = 200) -> Response:
+    """Seed 003's success envelope: success, data, message, timestamp, request_id."""
+    from charter.clock import isoformat, utcnow
+    from charter.context import request_id
+
+    body = {
+        "success": True,
+        "data": data,
+        "message": message,
+        "timestamp": isoformat(utcnow()),
+        "request_id": request_id(),
+    }
+    return json(body, status)
+
+
 def no_content() -> Response:
     return Response(status=204)

@@ -362,3 +362,22 @@ def test_no_secrets_in_logs(client, tenant, user, caplog):
         tenant.key,
     ):
         assert secret not in logged
+
+
+def test_ingestion_login_in_its_envelope(client, user):
+    response = client.post(
+        "/api/v1/auth/login", json={"username": user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["success"] is True and body["data"]["token_type"] == "Bearer"
+    assert body["request_id"] == response.headers["x-request-id"]
+    headers = {"Authorization": f"Bearer {body['data']['access_token']}"}
+    assert client.get("/v1/users", headers=headers).status_code == 200
+    wrong = client.post(
+        "/api/v1/auth/login", json={"username": user.username, "password": "password"}
+    )
+    assert wrong.status_code == 401
+    assert (
+        wrong.json()["success"] is False and wrong.json()["error"]["code"] == "AUTHENTICATION_ERROR"
+    )

@@ -2,23 +2,10 @@
 
 from charter import health
 from charter.clock import isoformat, utcnow
-from charter.context import request_id
 from charter.spec import bundled_spec
-from handlers.common import json
+from handlers.common import ingestion_envelope as envelope
 
 VERSION = bundled_spec("ingestion")["info"]["version"]
-
-
-def envelope(data, message):
-    return json(
-        {
-            "success": True,
-            "data": data,
-            "message": message,
-            "timestamp": isoformat(utcnow()),
-            "request_id": request_id(),
-        }
-    )
 
 
 def get_health():

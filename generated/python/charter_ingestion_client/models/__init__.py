@@ -7,6 +7,10 @@ from .health_envelope_data_status import HealthEnvelopeDataStatus
 from .ingestion_error import IngestionError
 from .ingestion_error_error import IngestionErrorError
 from .ingestion_error_error_details import IngestionErrorErrorDetails
+from .ingestion_login import IngestionLogin
+from .ingestion_tokens import IngestionTokens
+from .ingestion_tokens_data import IngestionTokensData
+from .ingestion_tokens_data_token_type import IngestionTokensDataTokenType
 from .problem import Problem
 from .status_envelope import StatusEnvelope
 from .status_envelope_data import StatusEnvelopeData
@@ -25,6 +29,10 @@ __all__ = (
     "IngestionError",
     "IngestionErrorError",
     "IngestionErrorErrorDetails",
+    "IngestionLogin",
+    "IngestionTokens",
+    "IngestionTokensData",
+    "IngestionTokensDataTokenType",
     "Problem",
     "StatusEnvelope",
     "StatusEnvelopeData",
