@@ -27,7 +27,7 @@ from charter.errors import (
     Unauthenticated,
 )
 from charter.mfa import check_second_factor
-from charter.passwords import hasher, rehash, verify_password
+from charter.passwords import hash_password, hasher, verify_password
 from charter.security import hash_secret, key_cache, scopes_for_roles
 from storage import repositories as repo
 from storage.models import RefreshToken, User
@@ -191,7 +191,7 @@ def _attempt(
             return AccountLocked() if locked else InvalidCredentials("Wrong MFA code")
         amr.append("otp" if method == "totp" else "mfa_recovery")
     if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = rehash(password)
+        user.password_hash = hash_password(password)
     user.failed_logins, user.first_failed_at, user.lock_count = 0, None, 0
     user.last_login_at = now
     return user, amr

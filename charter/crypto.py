@@ -64,11 +64,6 @@ def keyed_hash(value: str, purpose: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
-def purpose_key(purpose: str) -> bytes:
-    """A key for one purpose derived from the root secret, so sharing it exposes nothing else."""
-    return _derive(runtime.current().settings.signing_key, f"charter:{purpose}:v1")
-
-
 def constant_time_equal(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
 

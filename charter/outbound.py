@@ -36,11 +36,6 @@ def resolve_checked(url: str, *, field: str = "url") -> str:
     return str(addresses[0])
 
 
-def check_url(url: str, *, field: str = "url") -> None:
-    """Raise Invalid unless the URL may be called from the server (for validating input)."""
-    resolve_checked(url, field=field)
-
-
 def post_json(url: str, body: bytes, headers: dict[str, str], timeout: float = 5.0) -> int:
     """POST an already serialised JSON body (so a signature over those bytes stays valid)."""
     address = resolve_checked(url)

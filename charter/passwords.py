@@ -50,8 +50,3 @@ def verify_password(password_hash: str, password: str) -> bool:
             return hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
-
-
-def rehash(password: str) -> str:
-    """A fresh hash with the current parameters (after a successful verification)."""
-    return hash_password(password)

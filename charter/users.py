@@ -20,8 +20,6 @@ from charter.security import scopes_for_roles
 from storage import repositories as repo
 from storage.models import User
 
-ROLES = ("admin", "editor", "user")
-
 
 def to_dict(user: User) -> dict[str, Any]:
     now = utcnow()
