@@ -27,7 +27,7 @@ test: install lint
 	$(BIN)/pytest -q
 
 generate: install
-	$(BIN)/python -m charter.generate
+	$(BIN)/python -m charter.tools.generate
 
 fuzz: install
 	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/test_fuzz.py

@@ -5,8 +5,8 @@ Migrations are applied by `charter serve` before workers start, not by each work
 
 import os
 
-from charter.app import create_app
-from charter.worker import start_thread
+from charter.http.app import create_app
+from charter.worker.maintenance import start_thread
 
 app = create_app(migrate=False)
 if os.environ.get("CHARTER_EMBEDDED_WORKER") == "1":

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from charter.settings import ConfigurationError, get_settings
+from charter.platform.settings import ConfigurationError, get_settings
 
 
 def _settings_or_exit():
@@ -19,7 +19,7 @@ def _settings_or_exit():
 
 
 def cmd_migrate(_args) -> int:
-    from charter import runtime
+    from charter.platform import runtime
     from storage.migrate import upgrade
 
     rt = runtime.init(_settings_or_exit())
@@ -69,34 +69,45 @@ def cmd_serve(args) -> int:
 
 
 def cmd_worker(_args) -> int:
+    import asyncio
     import threading
 
-    from charter import runtime, worker
+    from charter.platform import runtime
+    from charter.worker import maintenance
 
     runtime.init(_settings_or_exit())
     stop = threading.Event()
     try:
-        worker.loop(stop)
+        asyncio.run(maintenance.loop(stop))
     except KeyboardInterrupt:
         stop.set()
     return 0
 
 
 def cmd_bootstrap(args) -> int:
-    from charter import bootstrap, runtime
-    from charter.errors import CharterError
+    import asyncio
+
+    from charter.identity import bootstrap
+    from charter.platform import runtime
+    from charter.platform.errors import CharterError
     from storage.migrate import upgrade
 
     rt = runtime.init(_settings_or_exit())
     upgrade(rt.db.engine)
+
+    async def run() -> dict:
+        async with rt.db.transaction() as session:  # the unit of work opens at the edge
+            return await bootstrap.bootstrap(
+                session,
+                org_name=args.org,
+                username=args.username,
+                email=args.email,
+                password=args.password,
+                plan=args.plan,
+            )
+
     try:
-        result = bootstrap.bootstrap(
-            org_name=args.org,
-            username=args.username,
-            email=args.email,
-            password=args.password,
-            plan=args.plan,
-        )
+        result = asyncio.run(run())
     except CharterError as exc:
         print(f"charter: bootstrap failed: {exc.message}", file=sys.stderr)
         return 1
@@ -105,7 +116,8 @@ def cmd_bootstrap(args) -> int:
 
 
 def cmd_rotate_pii(_args) -> int:
-    from charter import pii, runtime
+    from charter.identity import pii
+    from charter.platform import runtime
 
     runtime.init(_settings_or_exit())
     print(f"re-encrypted {pii.rotate_all()} rows", file=sys.stderr)
@@ -113,7 +125,7 @@ def cmd_rotate_pii(_args) -> int:
 
 
 def cmd_openapi(args) -> int:
-    from charter.openapi_export import served_spec
+    from charter.tools.openapi_export import served_spec
 
     print(json.dumps(served_spec(args.surface), indent=2, sort_keys=False))
     return 0

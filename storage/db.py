@@ -1,88 +1,175 @@
-"""Engine and transactions for SQLite (embedded default) and PostgreSQL (scale-out)."""
+"""Engines and units of work for SQLite (embedded default) and PostgreSQL (scale-out).
+
+Requests use the asyncio engine (aiosqlite, psycopg 3 async); migrations, the CLI's tools and
+test factories use a synchronous engine on the same database. An asyncio connection belongs to
+the event loop that opened it, so each running loop gets its own engine (a server process has
+one; tests and embedded servers run several).
+
+Costs a request pays, by design: no pre-ping on checkout (a dead connection fails one request
+and is discarded), pools sized to the concurrency with no overflow (steady load opens no new
+connections), the statement timeout set once per connection rather than per transaction, and
+reads in autocommit (one round trip for a one-statement read on PostgreSQL: no BEGIN/COMMIT).
+"""
 
 from __future__ import annotations
 
-import contextvars
+import asyncio
+import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+import weakref
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import Any
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import create_engine, event, make_url, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-# Monotonic time by which the current request's database work must finish; set per request by
-# the web layer, None outside requests (CLI, worker).
-deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("deadline", default=None)
+
+# A unit's statements stop this long before the request's deadline, so they fail (and roll back)
+# before the request is cancelled around them.
+DEADLINE_MARGIN = 0.2
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 10, threads: int = 10) -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = 20, statement_timeout_seconds: float = 30.0
+    ) -> None:
         self.url = url
         self.dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
+        self.pool_size = pool_size
+        self.statement_timeout_ms = max(1, int(statement_timeout_seconds * 1000))
         if self.dialect == "sqlite":
             database = make_url(url).database
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
-            # One pooled connection per handler thread: opening SQLite connections is cheap, but
-            # churning them under load showed up in profiles.
-            self.engine: Engine = create_engine(
-                url,
-                connect_args={"timeout": 30, "check_same_thread": False},
-                pool_size=threads,
-                max_overflow=threads,
-            )
-            event.listen(self.engine, "connect", _sqlite_on_connect)
-            with self.engine.connect() as conn:
+            self.async_url = url.replace("sqlite://", "sqlite+aiosqlite://", 1)
+            if database and database != ":memory:":
                 # WAL is a property of the database file: set once, not on every connection.
-                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                conn = sqlite3.connect(database)
+                try:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                finally:
+                    conn.close()
         else:
-            # prepare_threshold=None: prepared statements get generic plans that are slow for
-            # JSONB filters (see DESIGN.md).
-            self.engine = create_engine(
-                url,
-                connect_args={"prepare_threshold": None},
-                pool_size=pool_size,
-                max_overflow=pool_size * 2,
-                pool_pre_ping=True,
-                pool_recycle=1800,
+            self.async_url = url
+        self._sync: Engine | None = None
+        self._engines: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncEngine] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._engine_listeners: list[tuple[str, Any]] = []
+
+    # engines -----------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The synchronous engine: migrations, CLI tools, test factories."""
+        if self._sync is None:
+            self._sync = create_engine(self.url, **self._engine_options(pool_size=5))
+            self._prepare(self._sync)
+        return self._sync
+
+    def async_engine(self) -> AsyncEngine:
+        """The asyncio engine of the running event loop."""
+        loop = asyncio.get_running_loop()
+        engine = self._engines.get(loop)
+        if engine is None:
+            for stale in [other for other in self._engines if other.is_closed()]:
+                del self._engines[stale]
+            engine = create_async_engine(
+                self.async_url, **self._engine_options(pool_size=self.pool_size)
             )
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._prepare(engine.sync_engine)
+            for name, listener in self._engine_listeners:
+                event.listen(engine.sync_engine, name, listener)
+            self._engines[loop] = engine
+        return engine
+
+    def listen(self, name: str, listener: Any) -> None:
+        """Attach an engine event listener to every engine, present and future (tests)."""
+        self._engine_listeners.append((name, listener))
+        for engine in [self._sync, *[e.sync_engine for e in self._engines.values()]]:
+            if engine is not None:
+                event.listen(engine, name, listener)
+
+    def _engine_options(self, *, pool_size: int) -> dict[str, Any]:
+        if self.dialect == "sqlite":
+            return {
+                "connect_args": {"timeout": 30, "check_same_thread": False},
+                "pool_size": pool_size,
+                "max_overflow": 0,
+                "pool_timeout": 30,
+            }
+        # prepare_threshold=None: prepared statements get generic plans that are slow for JSONB
+        # filters (DESIGN.md). The statement timeout is a connection setting, sent once.
+        return {
+            "connect_args": {
+                "prepare_threshold": None,
+                "options": f"-c statement_timeout={self.statement_timeout_ms}",
+            },
+            "pool_size": pool_size,
+            "max_overflow": 0,
+            "pool_timeout": 30,
+            "pool_recycle": 1800,
+        }
+
+    def _prepare(self, engine: Engine) -> None:
+        if self.dialect != "sqlite":
+            return
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        event.listen(engine, "checkin", _sqlite_on_checkin)
+
+    # units of work -----------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def transaction(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A cancelled block (the request's deadline passed) first interrupts the statement in
+        flight (PostgreSQL cancel, SQLite interrupt), then rolls back, shielded from the
+        cancellation so the connection goes back to the pool clean.
+        """
+        session = AsyncSession(self.async_engine(), expire_on_commit=False)
+        session.info["deadline"] = deadline
+        async with _unit(session) as session:
+            yield session
+
+    @asynccontextmanager
+    async def read(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
+        """A read-only unit of work in autocommit: no BEGIN/COMMIT round trips."""
+        async with self.async_engine().connect() as conn:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            session = AsyncSession(bind=conn, expire_on_commit=False)
+            session.info["deadline"] = deadline
+            async with _unit(session) as session:
+                yield session
+
+    def session(self, deadline: float | None = None) -> AsyncSession:
+        """A session the caller commits and closes itself (a unit of work held across stages)."""
+        session = AsyncSession(self.async_engine(), expire_on_commit=False)
+        session.info["deadline"] = deadline
+        return session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One transaction; committed on success, rolled back on any exception.
+    def sync_transaction(self) -> Iterator[Session]:
+        """A synchronous transaction, for tools and tests outside the event loop."""
+        with sessionmaker(self.engine, expire_on_commit=False)() as session, session.begin():
+            yield session
 
-        If the request has a deadline, the database cancels the work when it passes
-        (PostgreSQL statement_timeout, SQLite progress handler) so nothing is left running.
-        """
-        until = deadline.get()
-        with self._sessions() as session, session.begin():
-            if until is not None:
-                self._apply_deadline(session, until)
-            try:
-                yield session
-            finally:
-                if until is not None and self.dialect == "sqlite":
-                    session.connection().connection.dbapi_connection.set_progress_handler(None, 0)
-
-    def _apply_deadline(self, session: Session, until: float) -> None:
-        remaining = until - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError("request deadline passed before database work started")
-        if self.dialect == "postgresql":
-            session.execute(text(f"SET LOCAL statement_timeout = {max(1, int(remaining * 1000))}"))
-        else:
-            raw = session.connection().connection.dbapi_connection
-            raw.set_progress_handler(lambda: 1 if time.monotonic() > until else 0, 10_000)
-
-    def ping(self) -> None:
-        with self.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+    async def ping(self) -> None:
+        async with self.async_engine().connect() as conn:
+            await conn.execute(text("SELECT 1"))
 
     def pool_status(self) -> tuple[int | None, int | None]:
-        pool = self.engine.pool
+        try:
+            pool = self.async_engine().pool
+        except RuntimeError:
+            pool = self.engine.pool
         size = getattr(pool, "size", None)
         checked_out = getattr(pool, "checkedout", None)
         return (
@@ -90,13 +177,96 @@ class Database:
             checked_out() if callable(checked_out) else None,
         )
 
+    async def dispose_async(self) -> None:
+        engine = self._engines.pop(asyncio.get_running_loop(), None)
+        if engine is not None:
+            await engine.dispose()
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._sync is not None:
+            self._sync.dispose()
+        # Engines of other loops close with their loops; drop references to them.
+        self._engines = weakref.WeakKeyDictionary()
 
 
-def _sqlite_on_connect(dbapi_connection, _record) -> None:
+@asynccontextmanager
+async def _unit(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    try:
+        yield session  # autobegins on the first statement
+        await session.commit()
+    except BaseException as exc:
+        with anyio.CancelScope(shield=True):
+            if isinstance(exc, asyncio.CancelledError | anyio.get_cancelled_exc_class()):
+                await interrupt(session)
+            await session.rollback()
+        raise
+    finally:
+        with anyio.CancelScope(shield=True):
+            await session.close()
+
+
+def _remember_driver(session: Session, _transaction: object, connection: Connection) -> None:
+    # Kept before any statement runs: once a statement is cancelled, SQLAlchemy invalidates the
+    # connection and no longer hands out its driver connection.
+    session.info["driver"] = connection.connection.driver_connection
+    # SQLite enforces the unit's deadline itself (the progress handler set at connect), so a slow
+    # statement fails cleanly instead of being cancelled mid-flight.
+    holder = connection.connection.info.get("deadline")
+    if holder is not None:
+        deadline = session.info.get("deadline")
+        holder[0] = None if deadline is None else deadline - DEADLINE_MARGIN
+
+
+def _sqlite_on_checkin(_dbapi_connection, record) -> None:
+    holder = record.info.get("deadline")
+    if holder is not None:
+        holder[0] = None  # a pooled connection never carries a finished unit's deadline
+
+
+
+
+event.listen(Session, "after_begin", _remember_driver)
+
+
+async def interrupt(session: AsyncSession) -> None:
+    """Stop the statement the session's connection is running, if any (best effort)."""
+    driver = session.info.get("driver")
+    inner = getattr(driver, "_connection", None)
+    if isinstance(inner, sqlite3.Connection):
+        inner.interrupt()  # thread-safe by design: the query runs on aiosqlite's thread
+        try:
+            # Queued behind the interrupted statement: release the write lock now, whatever
+            # SQLAlchemy does with the connection it has given up on.
+            await driver.rollback()
+        except Exception:  # noqa: BLE001, S110 - closing the connection releases it too
+            pass
+    elif driver is not None and hasattr(driver, "cancel"):
+        try:
+            await anyio.to_thread.run_sync(driver.cancel)
+        except Exception:  # noqa: BLE001, S110 - the statement timeout is the backstop
+            pass
+
+
+def _sqlite_on_connect(dbapi_connection, record) -> None:
+    # The driver's own transaction handling is off (it would begin late and break SAVEPOINT);
+    # SQLAlchemy's "begin" event below starts transactions instead (SQLAlchemy's pysqlite recipe).
+    dbapi_connection.isolation_level = None
+    raw = getattr(dbapi_connection, "driver_connection", dbapi_connection)
+    raw = getattr(raw, "_connection", raw)  # aiosqlite keeps the sqlite3 connection here
+    holder: list[float | None] = [None]
+    record.info["deadline"] = holder
+    raw.set_progress_handler(
+        lambda: 1 if holder[0] is not None and time.monotonic() > holder[0] else 0, 10_000
+    )
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_on_begin(conn) -> None:
+    # IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a transaction
+    # that reads then writes never fails on a lock upgrade; reads use autocommit units instead.
+    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

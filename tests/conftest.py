@@ -79,7 +79,7 @@ def redis_url() -> str:
 
 @pytest.fixture(scope="session")
 def settings(database_url, redis_url, tmp_path_factory):
-    from charter.settings import Settings
+    from charter.platform.settings import Settings
 
     return Settings(
         env="test",
@@ -95,7 +95,7 @@ def settings(database_url, redis_url, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def app(settings):
-    from charter.app import create_app
+    from charter.http.app import create_app
 
     application = create_app(settings)
     logging.getLogger().setLevel(logging.WARNING)

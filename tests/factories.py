@@ -1,24 +1,48 @@
-"""Factories for tenants and credentials, written through the real storage layer."""
+"""Factories for tenants and credentials: the services' own constructors, written through the
+synchronous engine (tests run outside the server's event loop)."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
-from charter import crypto, runtime
-from charter.clock import new_id, utcnow
-from charter.passwords import hash_password
-from charter.security import generate_api_key, hash_secret
-from charter.spec import scope_catalog
-from storage import repositories as repo
-from storage.models import ApiKey, Organization, User
+from argon2 import PasswordHasher
 
+from charter.events import audit
+from charter.identity.keys import new_api_key
+from charter.identity.organizations import new_organization
+from charter.identity.passwords import hasher
+from charter.identity.principals import SYSTEM
+from charter.identity.users import new_user
+from charter.platform import runtime
+from charter.platform.clock import new_id, utcnow
+from charter.platform.spec import scope_catalog
+from storage.models import ApiKey
+
+PASSWORD = "correct horse battery staple"
 _PASSWORD_HASH: list[str] = []
+_sequence = itertools.count(1)
 
 
-def _password_hash() -> str:
+def _password_hash(password: str = PASSWORD) -> str:
+    if password != PASSWORD:
+        return hasher.hash(password)
     if not _PASSWORD_HASH:
-        _PASSWORD_HASH.append(hash_password("correct horse battery staple"))
+        _PASSWORD_HASH.append(hasher.hash(PASSWORD))
     return _PASSWORD_HASH[0]
+
+
+def _unique(prefix: str) -> str:
+    """A readable, unique name: prefix, a per-run counter and a random part."""
+    return f"{prefix}{next(_sequence)}{new_id('x')[2:8].lower()}"
+
+
+def _save(*rows):
+    with runtime.current().db.sync_transaction() as session:
+        for row in rows:
+            session.add(row)
+            session.flush()
+    return rows
 
 
 def create_tenant(
@@ -30,35 +54,18 @@ def create_tenant(
 ):
     from tests.conftest import Tenant
 
-    now = utcnow()
-    with runtime.current().db.transaction() as session:
-        org = repo.add(
-            session,
-            Organization(
-                id=new_id("org"),
-                name=name or f"Tenant {new_id('t')}",
-                plan=plan,
-                created_at=now,
-                updated_at=now,
-            ),
-        )
-        user = repo.add(
-            session,
-            User(
-                id=new_id("usr"),
-                organization_id=org.id,
-                livemode=True,
-                username=new_id("u").lower(),
-                email_enc=crypto.encrypt(f"{new_id('e').lower()}@example.com"),
-                email_index=new_id("ix"),
-                password_hash=_password_hash(),
-                roles=["admin"],
-                is_superuser=superuser,
-                status="active",
-                created_at=now,
-                updated_at=now,
-            ),
-        )
+    org = new_organization(name=name or f"Tenant {_unique('t')}", plan=plan)
+    username = _unique("u")
+    user = new_user(
+        organization_id=org.id,
+        livemode=True,
+        username=username,
+        email=f"{username}@example.com",
+        password_hash=_password_hash(),
+        roles=["admin"],
+        is_superuser=superuser,
+    )
+    _save(org, user)
     key, key_id = create_key(
         org.id,
         user_id=user.id,
@@ -79,87 +86,58 @@ def create_key(
     expires_at: datetime | None = None,
     revoked_at: datetime | None = None,
 ) -> tuple[str, str]:
-    secret = generate_api_key(livemode=livemode)
-    with runtime.current().db.transaction() as session:
-        key = repo.add(
-            session,
-            ApiKey(
-                id=new_id("key"),
-                organization_id=organization_id,
-                user_id=user_id,
-                livemode=livemode,
-                name="test",
-                key_hash=hash_secret(secret),
-                last4=secret[-4:],
-                scopes=scopes,
-                ip_ranges=ip_ranges or [],
-                is_superuser=superuser,
-                expires_at=expires_at,
-                revoked_at=revoked_at,
-                created_at=utcnow(),
-            ),
-        )
-        return secret, key.id
+    key, secret = new_api_key(
+        organization_id=organization_id,
+        user_id=user_id,
+        livemode=livemode,
+        name="test",
+        scopes=scopes,
+        ip_ranges=ip_ranges,
+        is_superuser=superuser,
+        expires_at=expires_at,
+    )
+    key.revoked_at = revoked_at
+    _save(key)
+    return secret, key.id
 
 
 def revoke_key(key_id: str) -> None:
-    with runtime.current().db.transaction() as session:
-        repo.get_api_key(session, key_id).revoked_at = utcnow()
+    with runtime.current().db.sync_transaction() as session:
+        session.get(ApiKey, key_id).revoked_at = utcnow()
 
 
 def create_user(
     organization_id: str,
     *,
     username: str | None = None,
-    password: str = "correct horse battery staple",
+    password: str = PASSWORD,
     email: str | None = None,
     roles: list[str] | None = None,
     livemode: bool = True,
     phone: str | None = None,
     superuser: bool = False,
-) -> User:
-    from charter.passwords import hash_password as _hash
-
-    now = utcnow()
-    username = username or new_id("u").lower()
-    email = email or f"{username}@example.com"
-    with runtime.current().db.transaction() as session:
-        return repo.add(
-            session,
-            User(
-                id=new_id("usr"),
-                organization_id=organization_id,
-                livemode=livemode,
-                username=username,
-                email_enc=crypto.encrypt(email),
-                email_index=crypto.blind_index(email),
-                phone_enc=crypto.encrypt(phone),
-                password_hash=_password_hash()
-                if password == "correct horse battery staple"
-                else _hash(password),
-                roles=roles or ["user"],
-                is_superuser=superuser,
-                status="active",
-                mfa_enabled=False,
-                failed_logins=0,
-                lock_count=0,
-                created_at=now,
-                updated_at=now,
-            ),
-        )
+):
+    username = username or _unique("u")
+    user = new_user(
+        organization_id=organization_id,
+        livemode=livemode,
+        username=username,
+        email=email or f"{username}@example.com",
+        password_hash=_password_hash(password),
+        roles=roles or ["user"],
+        phone=phone,
+        is_superuser=superuser,
+    )
+    _save(user)
+    return user
 
 
 def record_event(organization_id: str, action: str = "test.event") -> str:
-    from charter import audit
-    from charter.context import SYSTEM
+    event = audit.new_event(SYSTEM, action, "test", None, organization_id, {}, True)
+    _save(event)
+    return event.id
 
-    with runtime.current().db.transaction() as session:
-        audit.record(
-            session,
-            SYSTEM,
-            action=action,
-            resource_type="test",
-            resource_id=None,
-            organization_id=organization_id,
-        )
-        return repo.list_audit_events(session, organization_id=organization_id)[0].id
+
+def weak_hash(password: str = PASSWORD) -> str:
+    """A hash with weaker parameters than the service's, as an old deployment stored."""
+    return PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(password)

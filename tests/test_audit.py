@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
-from charter import runtime, worker
-from charter.clock import utcnow
-from storage import repositories as repo
+from charter.platform import runtime
+from charter.platform.clock import utcnow
+from charter.worker import maintenance as worker
+from storage.models import AuditEvent, LoginSession
 from tests.factories import create_user, record_event
 
 
@@ -64,12 +66,12 @@ def test_audit_is_read_only(client, make_tenant):
 def test_retention_purges_events_older_than_90_days(make_tenant):
     tenant = make_tenant(plan="enterprise", scopes=["admin"])
     old_id = record_event(tenant.organization_id)
-    with runtime.current().db.transaction() as session:
-        repo.get_audit_event(session, old_id).created_at = utcnow() - timedelta(days=91)
-    counts = worker.run_once()
+    with runtime.current().db.sync_transaction() as session:
+        session.get(AuditEvent, old_id).created_at = utcnow() - timedelta(days=91)
+    counts = asyncio.run(worker.run_once())
     assert counts["audit_events_purged"] >= 1
-    with runtime.current().db.transaction() as session:
-        assert repo.get_audit_event(session, old_id) is None
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(AuditEvent, old_id) is None
 
 
 def test_worker_removes_ended_sessions(client, make_tenant):
@@ -84,11 +86,11 @@ def test_worker_removes_ended_sessions(client, make_tenant):
         json={"username": user.username, "password": "correct horse battery staple"},
     ).json()
     sid = jwt.decode(token["access_token"], options={"verify_signature": False})["sid"]
-    with runtime.current().db.transaction() as session:
-        repo.get_session(session, sid).expires_at = utcnow() - timedelta(days=2)
-    assert worker.run_once()["sessions_removed"] >= 1
-    with runtime.current().db.transaction() as session:
-        assert repo.get_session(session, sid) is None
+    with runtime.current().db.sync_transaction() as session:
+        session.get(LoginSession, sid).expires_at = utcnow() - timedelta(days=2)
+    assert asyncio.run(worker.run_once())["sessions_removed"] >= 1
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(LoginSession, sid) is None
     assert (
         client.post("/v2/auth/refresh", json={"refresh_token": token["refresh_token"]}).status_code
         == 401

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import jwt
 
-from charter.clock import utcnow
+from charter.platform.clock import utcnow
 from tests.factories import create_key, revoke_key
 
 
@@ -64,7 +64,7 @@ def test_ip_restricted_key(client, admin):
 
 
 def _token(settings, user_id, **overrides):
-    from charter import crypto
+    from charter.platform import crypto
 
     kid, keys = crypto.jwt_keys()
     now = int(time.time())
@@ -121,7 +121,7 @@ def test_admin_cannot_see_or_touch_another_organization(client, admin, make_tena
 
 
 def test_forwarded_for_is_believed_only_from_trusted_proxies(client, admin, monkeypatch):
-    from charter import runtime
+    from charter.platform import runtime
 
     key, _ = create_key(admin.organization_id, scopes=["admin"], ip_ranges=["203.0.113.0/24"])
     spoofed = {"X-API-Key": key, "X-Forwarded-For": "203.0.113.9"}

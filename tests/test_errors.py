@@ -169,7 +169,7 @@ def test_too_many_query_parameters_is_400(client):
 def test_unexpected_exception_is_500_with_request_id_and_no_internals(
     client, admin, monkeypatch, caplog
 ):
-    from charter import organizations
+    from charter.identity import organizations
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
@@ -187,20 +187,14 @@ def test_unexpected_exception_is_500_with_request_id_and_no_internals(
     assert logged[0].fields["request_id"] == body["request_id"]
 
 
-def test_deprecated_operations_announce_deprecation_and_sunset(client, monkeypatch):
-    import dataclasses
-
-    from charter.spec import operation_index
-
-    index = operation_index()
-    key = ("/v2", "get_health")
-    monkeypatch.setitem(
-        index, key, dataclasses.replace(index[key], deprecated=True, sunset="2027-06-01T00:00:00Z")
-    )
-    response = client.get("/v2/health")
+def test_deprecated_operations_announce_deprecation_and_sunset(client):
+    # GET /v1/health/alive is marked deprecated, with an x-sunset, in openapi/v1/paths/health.yaml.
+    response = client.get("/v1/health/alive")
+    assert response.status_code == 200
     assert response.headers["deprecation"] == "true"
-    assert response.headers["sunset"] == "Tue, 01 Jun 2027 00:00:00 GMT"
-    assert "deprecation" not in client.get("/v1/health").headers
+    assert response.headers["sunset"] == "Wed, 30 Jun 2027 00:00:00 GMT"
+    assert response.json() == client.get("/v1/health/live").json()
+    assert "deprecation" not in client.get("/v1/health/live").headers
 
 
 def test_nul_characters_are_rejected_with_the_field_named(client, admin):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from charter.spec import SURFACES
+from charter.platform.spec import SURFACES
 from tests.conftest import ROOT, ServerProcess, server_env
 
 EXAMPLES = os.environ.get("CHARTER_FUZZ_EXAMPLES", "60")

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from charter import generate
-from charter.spec import SURFACES
+from charter.platform.spec import SURFACES
+from charter.tools import generate
 
 GENERATED = generate.GENERATED
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from charter import runtime
+from charter.platform import runtime
 
 
 def test_v1_health_live_ready(client):

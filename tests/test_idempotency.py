@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import uuid
 
 import httpx
 
-from charter import idempotency
+from charter.http import idempotency
 
 
 def _count(client, headers):
@@ -48,7 +49,9 @@ def test_key_still_in_flight_is_409(client, superuser):
     principal_scope = f"api_key:{superuser.key_id}"
     body = b'{"name": "In flight"}'
     fingerprint = idempotency.request_fingerprint("POST", "/v1/organizations", b"", body)
-    assert idempotency.begin(principal_scope, key, fingerprint) is None  # another request holds it
+    assert (
+        asyncio.run(idempotency.claim(principal_scope, key, fingerprint)) is None
+    )  # another request holds it
     response = client.post(
         "/v1/organizations",
         content=body,

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pyotp
 import pytest
 
-from charter import runtime, senders
+from charter.platform import runtime, senders
 from tests.factories import create_key, create_user
 
 PASSWORD = "correct horse battery staple"
@@ -87,7 +87,7 @@ def test_only_the_user_manages_their_authenticator(client, tenant, member):
 
 
 def test_wrong_code_to_disable_counts_toward_lockout(client, member, monkeypatch):
-    from storage import repositories as repo
+    from storage.models import User
 
     user, headers = member
     _enable_totp(client, user, headers)
@@ -97,8 +97,8 @@ def test_wrong_code_to_disable_counts_toward_lockout(client, member, monkeypatch
             f"/v1/users/{user.id}/mfa/totp/disable", headers=headers, json={"code": "zzzzz-zzzzz"}
         )
         assert wrong.status_code == 422
-    with runtime.current().db.transaction() as session:
-        assert repo.get_user(session, user.id).locked_until is not None
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(User, user.id).locked_until is not None
 
 
 def test_recovery_codes_are_single_use_at_login(client, member):

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from charter import runtime
-from storage import repositories as repo
+from charter.platform import runtime
+from tests import db as testdb
 
 
 def _audit(organization_id):
-    with runtime.current().db.transaction() as session:
-        return [e.action for e in repo.list_audit_events(session, organization_id=organization_id)]
+    with runtime.current().db.sync_transaction() as session:
+        return [
+            e.action for e in testdb.list_audit_events(session, organization_id=organization_id)
+        ]
 
 
 def _outbox(organization_id):
-    with runtime.current().db.transaction() as session:
+    with runtime.current().db.sync_transaction() as session:
         return [
-            e.event_type for e in repo.list_outbox(session) if e.organization_id == organization_id
+            e.event_type
+            for e in testdb.list_outbox(session)
+            if e.organization_id == organization_id
         ]
 
 

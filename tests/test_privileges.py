@@ -11,9 +11,8 @@ import httpx
 import pyotp
 from sqlalchemy import select
 
-from charter import crypto, runtime, senders
-from storage import repositories as repo
-from storage.models import OneTimeCode
+from charter.platform import crypto, runtime, senders
+from storage.models import ApiKey, OneTimeCode, User
 from tests.factories import create_key, create_user
 
 PASSWORD = "correct horse battery staple"
@@ -34,7 +33,7 @@ def test_admin_cannot_roll_or_touch_a_superuser_key(client, superuser, make_tena
 
 
 def test_users_write_cannot_take_over_admins_or_superusers(client, superuser):
-    from charter.security import ROLE_SCOPES
+    from charter.identity.principals import ROLE_SCOPES
 
     writer, _ = create_key(
         superuser.organization_id,
@@ -122,7 +121,7 @@ def test_concurrent_guesses_cannot_exceed_the_code_attempt_limit(live_server, ma
         json={"user_id": user.id, "method": "sms", "code": code},
     ).json()
     assert late["verified"] is False  # the 5 attempts were spent by the wrong guesses
-    with runtime.current().db.transaction() as session:
+    with runtime.current().db.sync_transaction() as session:
         attempts = session.scalars(
             select(OneTimeCode.attempts).where(OneTimeCode.user_id == user.id)
         ).all()
@@ -133,8 +132,8 @@ def test_a_totp_code_is_accepted_once_even_concurrently(live_server, make_tenant
     tenant = make_tenant(plan="unlimited", scopes=["admin"])
     user = create_user(tenant.organization_id)
     secret = pyotp.random_base32()
-    with runtime.current().db.transaction() as session:
-        row = repo.get_user(session, user.id)
+    with runtime.current().db.sync_transaction() as session:
+        row = session.get(User, user.id)
         row.mfa_enabled, row.totp_secret_enc = True, crypto.encrypt(secret)
     totp = pyotp.TOTP(secret)
     code = totp.at(time.time() + totp.interval)
@@ -155,8 +154,8 @@ def test_failed_totp_verifications_count_toward_lockout(client, make_tenant):
     tenant = make_tenant(plan="unlimited", scopes=["admin"])
     user = create_user(tenant.organization_id)
     secret = pyotp.random_base32()
-    with runtime.current().db.transaction() as session:
-        row = repo.get_user(session, user.id)
+    with runtime.current().db.sync_transaction() as session:
+        row = session.get(User, user.id)
         row.mfa_enabled, row.totp_secret_enc = True, crypto.encrypt(secret)
     headers = {"X-API-Key": tenant.key}
     wrong = f"{(int(pyotp.TOTP(secret).now()) + 500000) % 10**6:06d}"
@@ -187,9 +186,9 @@ def test_idempotent_replay_does_not_bypass_ip_or_scope_checks(app, client, make_
     with app.test_client(client=("198.51.100.7", 4000)) as elsewhere:
         replay = elsewhere.post("/v1/keys", headers=headers, json=body)
     assert replay.status_code == 403 and "idempotent-replayed" not in replay.headers
-    with runtime.current().db.transaction() as session:
-        repo.get_api_key(session, key_id).scopes = ["users:read"]
-    from charter.security import key_cache
+    with runtime.current().db.sync_transaction() as session:
+        session.get(ApiKey, key_id).scopes = ["users:read"]
+    from charter.identity.principals import key_cache
 
     key_cache.clear()
     narrowed = client.post("/v1/keys", headers=headers, json=body)
@@ -228,8 +227,8 @@ def test_a_rolled_key_belongs_to_whoever_rolled_it(client, make_tenant):
     new = client.post(f"/v1/keys/{key_id}/roll", headers={"X-API-Key": tenant.key}, json={}).json()[
         "data"
     ]
-    with runtime.current().db.transaction() as session:
-        assert repo.get_api_key(session, new["id"]).user_id == tenant.user_id
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(ApiKey, new["id"]).user_id == tenant.user_id
 
 
 def test_users_write_cannot_grant_scopes_it_lacks(client, make_tenant):
@@ -256,7 +255,7 @@ def test_users_write_cannot_grant_scopes_it_lacks(client, make_tenant):
 
 
 def test_factor_checks_on_a_more_powerful_user_are_refused(client, superuser):
-    from charter.security import ROLE_SCOPES
+    from charter.identity.principals import ROLE_SCOPES
 
     writer, _ = create_key(
         superuser.organization_id, scopes=sorted(ROLE_SCOPES["user"] | {"users:write"})

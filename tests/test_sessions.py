@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import timedelta
 
@@ -9,9 +10,10 @@ import jwt
 import pyotp
 import pytest
 
-from charter import crypto, runtime
-from charter.clock import utcnow
-from storage import repositories as repo
+from charter.platform import crypto, runtime
+from charter.platform.clock import utcnow
+from charter.platform.ratelimit import parse_rate
+from storage.models import ApiKey, LoginSession, User
 from tests.factories import create_key, create_user
 
 PASSWORD = "correct horse battery staple"
@@ -53,8 +55,8 @@ def test_seed_login_example_works_as_documented(client, tenant):
     )
     assert claims["exp"] - claims["iat"] == 900 and claims["amr"] == ["pwd"]
     assert jwt.get_unverified_header(body["access_token"])["kid"]
-    with runtime.current().db.transaction() as session:
-        auth_session = repo.get_session(session, claims["sid"])
+    with runtime.current().db.sync_transaction() as session:
+        auth_session = session.get(LoginSession, claims["sid"])
         assert auth_session.device_id == "mobile-ios-abc123"
         assert auth_session.expires_at - auth_session.created_at == timedelta(days=30)
 
@@ -63,8 +65,8 @@ def test_refresh_token_lives_seven_days_without_remember_me(client, user):
     claims = jwt.decode(
         login(client, user.username).json()["access_token"], options={"verify_signature": False}
     )
-    with runtime.current().db.transaction() as session:
-        auth_session = repo.get_session(session, claims["sid"])
+    with runtime.current().db.sync_transaction() as session:
+        auth_session = session.get(LoginSession, claims["sid"])
         assert auth_session.expires_at - auth_session.created_at == timedelta(days=7)
 
 
@@ -130,8 +132,8 @@ def test_lockout_doubles_on_repeat(client, user, monkeypatch):
     for _ in range(2):
         for _ in range(2):
             login(client, user.username, "a wrong password!")
-        with runtime.current().db.transaction() as session:
-            row = repo.get_user(session, user.id)
+        with runtime.current().db.sync_transaction() as session:
+            row = session.get(User, user.id)
             durations.append((row.locked_until - utcnow()).total_seconds())
             row.locked_until = None  # the lock lapses
     assert 850 < durations[0] <= 900 and 1750 < durations[1] <= 1800
@@ -219,8 +221,8 @@ def test_logout_needs_a_bearer_access_token(client, tenant):
 
 def test_mfa_required_wrong_code_and_success(client, user):
     secret = pyotp.random_base32()
-    with runtime.current().db.transaction() as session:
-        row = repo.get_user(session, user.id)
+    with runtime.current().db.sync_transaction() as session:
+        row = session.get(User, user.id)
         row.mfa_enabled, row.totp_secret_enc = True, crypto.encrypt(secret)
     required = login(client, user.username)
     assert required.status_code == 403 and required.json()["error"]["code"] == "MFA_REQUIRED"
@@ -258,8 +260,8 @@ def test_seed_api_key_example(client, tenant):
         "write:data",
     ]
     assert body["expires_at"].endswith("Z")
-    with runtime.current().db.transaction() as session:
-        stored = repo.get_api_key(session, body["key_id"])
+    with runtime.current().db.sync_transaction() as session:
+        stored = session.get(ApiKey, body["key_id"])
         assert body["api_key"] not in repr(vars(stored))  # only the hash is kept
 
 
@@ -274,21 +276,20 @@ def test_key_cannot_exceed_its_creator(client, tenant):
 
 
 def test_auth_endpoints_are_limited_per_ip(app, user, monkeypatch):
-    from limits import parse
 
-    monkeypatch.setattr(runtime.current().limiter, "auth", parse("3/minute"))
+    monkeypatch.setattr(runtime.current().limiter, "auth", parse_rate("3/minute"))
     with app.test_client(client=("198.51.100.7", 4000)) as other:
         statuses = [login(other, user.username).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
 
 
 def test_jwt_keys_rotate_by_kid(client, user, monkeypatch):
-    from charter.security import key_cache
+    from charter.identity.principals import key_cache
 
     settings = runtime.current().settings
     old_token = login(client, user.username).json()["access_token"]
     old_kid = jwt.get_unverified_header(old_token)["kid"]
-    from charter import crypto
+    from charter.platform import crypto
 
     current_kid, keys = crypto.jwt_keys()
     assert current_kid == old_kid
@@ -321,12 +322,12 @@ def test_v2_error_codes_are_reachable(client, code, method, path, body, status):
 
 
 def test_v2_conflict_and_payload_too_large(client, tenant, settings):
-    from charter import idempotency
+    from charter.http import idempotency
 
     key = "v2-in-flight"
     body = b'{"name": "x", "permissions": ["read:data"]}'
     fingerprint = idempotency.request_fingerprint("POST", "/v2/auth/api-keys", b"", body)
-    idempotency.begin(f"api_key:{tenant.key_id}", key, fingerprint)
+    asyncio.run(idempotency.claim(f"api_key:{tenant.key_id}", key, fingerprint))
     headers = {"X-API-Key": tenant.key, "Idempotency-Key": key, "Content-Type": "application/json"}
     conflict = client.post("/v2/auth/api-keys", content=body, headers=headers)
     assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "CONFLICT"

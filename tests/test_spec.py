@@ -9,7 +9,13 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
-from charter.spec import HTTP_METHODS, SURFACES, bundled_spec, iter_operations, scope_catalog
+from charter.platform.spec import (
+    HTTP_METHODS,
+    SURFACES,
+    bundled_spec,
+    iter_operations,
+    scope_catalog,
+)
 
 OPERATION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 

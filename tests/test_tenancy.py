@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from charter import runtime
-from charter.spec import HTTP_METHODS, SURFACES, bundled_spec
-from storage import repositories as repo
+from charter.platform import runtime
+from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
+from storage.models import ApiKey, Organization, User
 from tests.factories import create_key, create_user, record_event
 
 BODIES = {
@@ -72,10 +72,10 @@ def test_foreign_id_answers_404(client, victim, attacker, surface, method, path,
     body = BODIES.get(operation_id)
     response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
     assert response.status_code == 404, (operation_id, response.status_code, response.text)
-    with runtime.current().db.transaction() as session:
-        assert repo.get_organization(session, victim["organization_id"]).name != "Hijack"
-        assert repo.get_user(session, victim["user_id"]).status == "active"
-        key = repo.get_api_key(session, victim["key_id"])
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(Organization, victim["organization_id"]).name != "Hijack"
+        assert session.get(User, victim["user_id"]).status == "active"
+        key = session.get(ApiKey, victim["key_id"])
         assert key.revoked_at is None and key.name == "test"
 
 

@@ -6,14 +6,15 @@ import time
 
 from sqlalchemy import text
 
-from charter import audit, runtime
+from charter.events import outbox
+from charter.platform import runtime
 
 
-def _slow_query(session) -> None:
+async def _slow_query(session) -> None:
     if runtime.current().db.dialect == "postgresql":
-        session.execute(text("SELECT pg_sleep(10)"))
+        await session.execute(text("SELECT pg_sleep(10)"))
     else:
-        session.execute(
+        await session.execute(
             text(
                 "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 500000000) "
                 "SELECT count(*) FROM c"
@@ -23,13 +24,13 @@ def _slow_query(session) -> None:
 
 def test_slow_request_is_504_and_its_writes_are_rolled_back(client, superuser, monkeypatch):
     monkeypatch.setattr(runtime.current().settings, "timeout_standard", 1.0)
-    original_publish = audit.publish
+    original_enqueue = outbox.enqueue
 
-    def slow_publish(session, **kwargs):
-        _slow_query(session)  # runs after the organization row was inserted
-        original_publish(session, **kwargs)
+    async def slow_enqueue(session, **kwargs):
+        await _slow_query(session)  # runs after the organization row was inserted
+        await original_enqueue(session, **kwargs)
 
-    monkeypatch.setattr(audit, "publish", slow_publish)
+    monkeypatch.setattr(outbox, "enqueue", slow_enqueue)
     started = time.perf_counter()
     response = client.post(
         "/v1/organizations", json={"name": "Too Slow Inc"}, headers={"X-API-Key": superuser.key}
@@ -38,8 +39,7 @@ def test_slow_request_is_504_and_its_writes_are_rolled_back(client, superuser, m
     assert response.status_code == 504
     assert response.json()["error"]["code"] == "TIMEOUT"
     assert elapsed < 5
-    monkeypatch.setattr(audit, "publish", original_publish)
-    time.sleep(0.5)  # let the cancelled handler thread unwind
+    monkeypatch.setattr(outbox, "enqueue", original_enqueue)
     names = [
         o["name"]
         for o in client.get(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from charter import runtime
+from charter.platform import runtime
 from tests.factories import create_key, create_user
 
 
@@ -209,15 +209,15 @@ def test_bad_email_names_the_field_without_leaking_the_pattern(client, tenant):
 def test_password_hash_is_upgraded_on_login(client, tenant):
     from argon2 import PasswordHasher
 
-    from charter.passwords import hasher
-    from storage import repositories as repo
+    from charter.identity.passwords import hasher
+    from storage.models import User
 
     user = create_user(tenant.organization_id, username="old.hash")
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(
         "correct horse battery staple"
     )
-    with runtime.current().db.transaction() as session:
-        repo.get_user(session, user.id).password_hash = weak
+    with runtime.current().db.sync_transaction() as session:
+        session.get(User, user.id).password_hash = weak
     assert (
         client.post(
             "/v2/auth/login",
@@ -225,15 +225,15 @@ def test_password_hash_is_upgraded_on_login(client, tenant):
         ).status_code
         == 200
     )
-    with runtime.current().db.transaction() as session:
-        upgraded = repo.get_user(session, user.id).password_hash
+    with runtime.current().db.sync_transaction() as session:
+        upgraded = session.get(User, user.id).password_hash
     assert upgraded != weak and not hasher.check_needs_rehash(upgraded)
 
 
 def test_pii_key_rotation(client, tenant, monkeypatch):
     from cryptography.fernet import Fernet
 
-    from charter import pii
+    from charter.identity import pii
 
     settings = runtime.current().settings
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()

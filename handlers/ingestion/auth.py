@@ -1,16 +1,21 @@
 """Ingestion API login (seed 003) in the ingestion envelope."""
 
-from charter import auth
-from charter.context import current_actor
-from handlers.common import ingestion_envelope
+from charter.http.context import current_actor
+from charter.http.responses import ingestion_envelope
+from charter.http.uow import raise_if_error, transaction
+from charter.identity import sessions
+
+TOKEN_FIELDS = ("access_token", "refresh_token", "token_type", "expires_in")
 
 
-def log_in(body):
-    tokens = auth.login(
-        current_actor(),
-        username=body["username"],
-        password=body["password"],
-        mfa_code=body.get("mfa_code"),
-    )
-    data = {k: tokens[k] for k in ("access_token", "refresh_token", "token_type", "expires_in")}
-    return ingestion_envelope(data, "Login successful")
+async def log_in(body):
+    async with transaction() as session:
+        outcome = await sessions.attempt_login(
+            session,
+            current_actor(),
+            username=body["username"],
+            password=body["password"],
+            mfa_code=body.get("mfa_code"),
+        )
+    tokens = raise_if_error(outcome)
+    return ingestion_envelope({k: tokens[k] for k in TOKEN_FIELDS}, "Login successful")

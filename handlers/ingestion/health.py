@@ -1,23 +1,22 @@
 """Ingestion API health and status in the seed 003 envelope."""
 
-from charter import health
-from charter.clock import isoformat, utcnow
-from charter.spec import bundled_spec
-from handlers.common import ingestion_envelope as envelope
+from charter.http.responses import ingestion_envelope as envelope
+from charter.platform import health
+from charter.platform.clock import isoformat, utcnow
+from charter.platform.spec import bundled_spec
 
 VERSION = bundled_spec("ingestion")["info"]["version"]
 
 
-def get_health():
-    now = isoformat(utcnow())
+async def get_health():
     data = {
         "status": "healthy",
         "version": VERSION,
         "uptime": health.uptime_seconds(),
-        "timestamp": now,
+        "timestamp": isoformat(utcnow()),
     }
     return envelope(data, "Service is healthy")
 
 
-def get_status():
-    return envelope(health.status(), "Status retrieved")
+async def get_status():
+    return envelope(await health.status(), "Status retrieved")

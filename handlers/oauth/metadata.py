@@ -1,16 +1,14 @@
 """RFC 8414 authorization server metadata."""
 
-from flask import request
+from charter.http.context import base_url
+from charter.http.responses import json
+from charter.platform.spec import scope_catalog
 
-from charter.spec import scope_catalog
-from handlers.common import json
 
-
-def get_server_metadata():
-    issuer = request.host_url.rstrip("/") + "/oauth"
+async def get_server_metadata():
     return json(
         {
-            "issuer": issuer,
+            "issuer": base_url() + "/oauth",
             "scopes_supported": sorted(scope_catalog()),
             "response_types_supported": [],
             "grant_types_supported": [],

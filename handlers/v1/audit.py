@@ -1,11 +1,12 @@
 """v1 audit log (read only, seed 002)."""
 
-from charter import audit
-from charter.context import current_actor
-from handlers.common import json, parse_time
+from charter.events import audit
+from charter.http.context import current_actor
+from charter.http.responses import json, parse_time, v1_page
+from charter.http.uow import read
 
 
-def list_audit_events(
+async def list_audit_events(
     limit=20,
     offset=0,
     actor_id=None,
@@ -15,21 +16,20 @@ def list_audit_events(
     since=None,
     until=None,
 ):
-    page = audit.query(
-        current_actor(),
-        limit=limit,
-        offset=offset,
-        actor_id=actor_id,
-        action=action,
-        resource_type=resource_type,
-        resource_id=resource_id,
-        since=parse_time(since, "query.since"),
-        until=parse_time(until, "query.until"),
-    )
-    return json(
-        {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
-    )
+    filters = {
+        "actor_id": actor_id,
+        "action": action,
+        "resource_type": resource_type,
+        "resource_id": resource_id,
+        "since": parse_time(since, "query.since"),
+        "until": parse_time(until, "query.until"),
+    }
+    async with read() as session:
+        page = await audit.query(session, current_actor(), limit=limit, offset=offset, **filters)
+    return v1_page(page)
 
 
-def get_audit_event(event_id):
-    return json({"data": audit.get(current_actor(), event_id)})
+async def get_audit_event(event_id):
+    async with read() as session:
+        event = await audit.get(session, current_actor(), event_id)
+    return json({"data": event})

@@ -1,34 +1,44 @@
 """v1 organizations: resource in {"data": ...}, lists with total/limit/offset (seed 002)."""
 
-from charter import organizations
-from charter.context import current_actor
-from handlers.common import json, no_content
+from charter.http.context import current_actor
+from charter.http.responses import json, no_content, v1_page
+from charter.http.uow import read, transaction
+from charter.identity import organizations
 
 
-def list_organizations(limit=20, offset=0):
-    page = organizations.get_all(current_actor(), limit=limit, offset=offset)
-    return json(
-        {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
-    )
+async def list_organizations(limit=20, offset=0):
+    async with read() as session:
+        page = await organizations.get_all(session, current_actor(), limit=limit, offset=offset)
+    return v1_page(page)
 
 
-def create_organization(body):
-    org = organizations.create(current_actor(), name=body["name"], plan=body.get("plan", "free"))
+async def create_organization(body):
+    async with transaction() as session:
+        org = await organizations.create(
+            session, current_actor(), name=body["name"], plan=body.get("plan", "free")
+        )
     return json({"data": org}, 201, {"Location": f"/v1/organizations/{org['id']}"})
 
 
-def get_organization(organization_id):
-    return json({"data": organizations.get(current_actor(), organization_id)})
+async def get_organization(organization_id):
+    async with read() as session:
+        org = await organizations.get(session, current_actor(), organization_id)
+    return json({"data": org})
 
 
-def replace_organization(organization_id, body):
-    return json({"data": organizations.update(current_actor(), organization_id, body)})
+async def replace_organization(organization_id, body):
+    async with transaction() as session:
+        org = await organizations.update(session, current_actor(), organization_id, body)
+    return json({"data": org})
 
 
-def update_organization(organization_id, body):
-    return json({"data": organizations.update(current_actor(), organization_id, body)})
+async def update_organization(organization_id, body):
+    async with transaction() as session:
+        org = await organizations.update(session, current_actor(), organization_id, body)
+    return json({"data": org})
 
 
-def delete_organization(organization_id):
-    organizations.delete(current_actor(), organization_id)
+async def delete_organization(organization_id):
+    async with transaction() as session:
+        await organizations.delete(session, current_actor(), organization_id)
     return no_content()

@@ -1,14 +1,23 @@
 """SecureAuth (seed 001): second-factor verification and one-time codes, bare responses."""
 
-from charter import mfa
-from charter.context import current_actor
-from handlers.common import json
+from charter.http.context import current_actor
+from charter.http.responses import json
+from charter.http.uow import transaction
+from charter.identity import mfa
 
 
-def verify_code(body):
-    return json(mfa.verify(current_actor(), body["user_id"], body["method"], body["code"]))
+async def verify_code(body):
+    async with transaction() as session:
+        result = await mfa.verify(
+            session, current_actor(), body["user_id"], body["method"], body["code"]
+        )
+    return json(result)
 
 
-def send_otp(body):
+async def send_otp(body):
     destination = body.get("phone") if body["method"] == "sms" else body.get("email")
-    return json(mfa.send_code(current_actor(), body["user_id"], body["method"], destination), 202)
+    async with transaction() as session:
+        result = await mfa.send_code(
+            session, current_actor(), body["user_id"], body["method"], destination
+        )
+    return json(result, 202)

@@ -1,62 +1,65 @@
 """v1 users (seeds 002, 004): {"data": ...} envelopes, lists with total/limit/offset."""
 
-from charter import users
-from charter.context import current_actor
-from charter.errors import CODES
-from handlers.common import json, no_content
+from charter.http.context import current_actor
+from charter.http.responses import batch_results, json, no_content, v1_page
+from charter.http.uow import read, transaction
+from charter.identity import users
 
 
-def list_users(limit=20, offset=0, email=None, username=None, role=None, status=None):
-    page = users.get_all(
-        current_actor(),
-        limit=limit,
-        offset=offset,
-        email=email,
-        username=username,
-        role=role,
-        status=status,
-    )
-    return json(
-        {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
-    )
+async def list_users(limit=20, offset=0, email=None, username=None, role=None, status=None):
+    async with read() as session:
+        page = await users.get_all(
+            session,
+            current_actor(),
+            limit=limit,
+            offset=offset,
+            email=email,
+            username=username,
+            role=role,
+            status=status,
+        )
+    return v1_page(page)
 
 
-def create_user(body):
-    user = users.create(current_actor(), body)
+async def create_user(body):
+    async with transaction() as session:
+        user = await users.create(session, current_actor(), body)
     return json({"data": user}, 201, {"Location": f"/v1/users/{user['id']}"})
 
 
-def create_users(body):
-    results = users.batch_create(current_actor(), body["users"])
-    for item in results:
-        if "error" in item:
-            error = item["error"]
-            item["error"] = {
-                "code": CODES["v1"].get(error.pop("kind"), "INTERNAL_ERROR"),
-                "message": error["message"],
-                "details": error["details"],
-            }
-    created = sum(1 for item in results if item["status"] == 201)
-    return json({"data": results, "created": created, "failed": len(results) - created})
+async def create_users(body):
+    async with transaction() as session:
+        results = await users.batch_create(session, current_actor(), body["users"])
+    items = batch_results(results, "v1", created_status=201)
+    created = sum(1 for item in items if item["status"] == 201)
+    return json({"data": items, "created": created, "failed": len(items) - created})
 
 
-def get_user(user_id):
-    return json({"data": users.get(current_actor(), user_id)})
+async def get_user(user_id):
+    async with read() as session:
+        user = await users.get(session, current_actor(), user_id)
+    return json({"data": user})
 
 
-def replace_user(user_id, body):
-    changes = {"phone": None, **body}
-    return json({"data": users.update(current_actor(), user_id, changes)})
+async def replace_user(user_id, body):
+    async with transaction() as session:
+        user = await users.update(session, current_actor(), user_id, {"phone": None, **body})
+    return json({"data": user})
 
 
-def update_user(user_id, body):
-    return json({"data": users.update(current_actor(), user_id, body)})
+async def update_user(user_id, body):
+    async with transaction() as session:
+        user = await users.update(session, current_actor(), user_id, body)
+    return json({"data": user})
 
 
-def delete_user(user_id):
-    users.delete(current_actor(), user_id)
+async def delete_user(user_id):
+    async with transaction() as session:
+        await users.delete(session, current_actor(), user_id)
     return no_content()
 
 
-def unlock_user(user_id):
-    return json({"data": users.unlock(current_actor(), user_id)})
+async def unlock_user(user_id):
+    async with transaction() as session:
+        user = await users.unlock(session, current_actor(), user_id)
+    return json({"data": user})

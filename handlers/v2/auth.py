@@ -2,51 +2,54 @@
 
 from datetime import timedelta
 
-from flask import request
-
-from charter import auth, keys
-from charter.clock import utcnow
-from charter.context import current_actor
-from handlers.common import json, no_content
-
-
-def log_in(body):
-    tokens = auth.login(
-        current_actor(),
-        username=body["username"],
-        password=body["password"],
-        remember_me=body.get("remember_me", False),
-        device_id=body.get("device_id"),
-        mfa_code=body.get("mfa_code"),
-    )
-    return json(tokens)
+from charter.http.context import credential, current_actor
+from charter.http.responses import json, no_content
+from charter.http.uow import raise_if_error, transaction
+from charter.identity import keys, sessions
+from charter.platform.clock import utcnow
 
 
-def refresh_session(body):
-    return json(auth.refresh(current_actor(), body["refresh_token"]))
+async def log_in(body):
+    async with transaction() as session:
+        outcome = await sessions.attempt_login(
+            session,
+            current_actor(),
+            username=body["username"],
+            password=body["password"],
+            remember_me=body.get("remember_me", False),
+            device_id=body.get("device_id"),
+            mfa_code=body.get("mfa_code"),
+        )
+    return json(raise_if_error(outcome))  # failed attempts are committed, then answered
 
 
-def log_out():
-    token = request.headers.get("Authorization", "").partition(" ")[2].strip()
-    auth.logout(current_actor(), token)
+async def refresh_session(body):
+    async with transaction() as session:
+        outcome = await sessions.attempt_refresh(session, current_actor(), body["refresh_token"])
+    return json(raise_if_error(outcome))
+
+
+async def log_out():
+    async with transaction() as session:
+        await sessions.logout(session, current_actor(), credential())
     return no_content()
 
 
-def create_api_key(body):
+async def create_api_key(body):
     days = body.get("expires_in_days")
-    key, secret = keys.create(
-        current_actor(),
-        name=body["name"],
-        scopes=body["permissions"],
-        expires_at=utcnow() + timedelta(days=days) if days else None,
-    )
-    return json(
-        {
-            "key_id": key["id"],
-            "api_key": secret,
-            "name": key["name"],
-            "permissions": key["scopes"],
-            "expires_at": key["expires_at"],
-        },
-        201,
-    )
+    async with transaction() as session:
+        key, secret = await keys.create(
+            session,
+            current_actor(),
+            name=body["name"],
+            scopes=body["permissions"],
+            expires_at=utcnow() + timedelta(days=days) if days else None,
+        )
+    body = {
+        "key_id": key["id"],
+        "api_key": secret,
+        "name": key["name"],
+        "permissions": key["scopes"],
+        "expires_at": key["expires_at"],
+    }
+    return json(body, 201)

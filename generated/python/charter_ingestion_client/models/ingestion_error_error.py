@@ -26,9 +26,9 @@ T = TypeVar("T", bound="IngestionErrorError")
 class IngestionErrorError:
     """ 
         Attributes:
-            code (str): One of `VALIDATION_ERROR`, `AUTHENTICATION_ERROR`, `AUTHORIZATION_ERROR`, `NOT_FOUND`,
-                `METHOD_NOT_ALLOWED`, `CONFLICT`, `PAYLOAD_TOO_LARGE`, `RATE_LIMIT_EXCEEDED`,
-                `INTERNAL_ERROR`, `SERVICE_UNAVAILABLE`, `TIMEOUT`.
+            code (str): The error code of this surface: one of `x-extensible-enum`. More codes may be added
+                without a new API version (seed 002), so treat an unknown code like any other error
+                of its HTTP status.
                  Example: VALIDATION_ERROR.
             message (str):  Example: Invalid input data.
             details (IngestionErrorErrorDetails | Unset):

@@ -27,17 +27,20 @@ class Problem:
     """ RFC 9457 problem details, returned when the client sends `Accept application/problem+json`.
 
         Example:
-            {'code': 'RESOURCE_NOT_FOUND', 'detail': 'Organization not found', 'request_id': 'req_8c1f0b7d2a9e4f6b',
-                'status': 404, 'title': 'Not Found', 'type': 'about:blank'}
+            {'code': 'NOT_FOUND', 'detail': 'Resource not found', 'request_id': 'req_8c1f0b7d2a9e4f6b', 'status': 404,
+                'title': 'Not Found', 'type': 'about:blank'}
 
         Attributes:
             status (int):  Example: 404.
             title (str):  Example: Not Found.
             type_ (str):  Example: about:blank.
-            code (str | Unset):  Example: RESOURCE_NOT_FOUND.
-            detail (str | Unset):  Example: Organization not found.
+            code (str | Unset): The error code of this surface: one of `x-extensible-enum`. More codes may be added
+                without a new API version (seed 002), so treat an unknown code like any other error
+                of its HTTP status.
+                 Example: NOT_FOUND.
+            detail (str | Unset):  Example: Resource not found.
             errors (list[ErrorItem] | Unset):
-            instance (str | Unset):  Example: /v1/organizations/org_missing.
+            instance (str | Unset):  Example: /api/v1/no-such-thing.
             request_id (str | Unset):  Example: req_8c1f0b7d2a9e4f6b.
      """
 

@@ -27,7 +27,10 @@ class OAuthError:
             {'error': 'invalid_request', 'error_description': 'The request is missing a required parameter'}
 
         Attributes:
-            error (str):  Example: invalid_request.
+            error (str): The RFC 6749 error code: one of `x-extensible-enum` (the RFC 6749 codes this server uses,
+                plus `not_found` for a 404). More codes may be added without a new API version,
+                so treat an unknown code like any other error of its HTTP status.
+                 Example: invalid_request.
             error_description (str | Unset):  Example: The request is missing a required parameter.
      """
 

@@ -26,7 +26,9 @@ T = TypeVar("T", bound="BatchItemError")
 class BatchItemError:
     """ 
         Attributes:
-            code (str):  Example: CONFLICT.
+            code (str): The v1 error code the item would have had alone: one of `x-extensible-enum`, like
+                `error.code` of the v1 envelope.
+                 Example: CONFLICT.
             message (str):
             details (list[ErrorItem] | Unset):
      """

@@ -34,7 +34,10 @@ class Problem:
             status (int):  Example: 404.
             title (str):  Example: Not Found.
             type_ (str):  Example: about:blank.
-            code (str | Unset):  Example: RESOURCE_NOT_FOUND.
+            code (str | Unset): The error code of this surface: one of `x-extensible-enum`. More codes may be added
+                without a new API version (seed 002), so treat an unknown code like any other error
+                of its HTTP status.
+                 Example: RESOURCE_NOT_FOUND.
             detail (str | Unset):  Example: Organization not found.
             errors (list[ErrorItem] | Unset):
             instance (str | Unset):  Example: /v1/organizations/org_missing.

@@ -26,10 +26,9 @@ T = TypeVar("T", bound="V1ErrorError")
 class V1ErrorError:
     """ 
         Attributes:
-            code (str): One of `VALIDATION_ERROR`, `AUTHENTICATION_FAILED`, `PERMISSION_DENIED`,
-                `RESOURCE_NOT_FOUND`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `IDEMPOTENCY_KEY_IN_USE`,
-                `IDEMPOTENCY_KEY_REUSED`, `PAYLOAD_TOO_LARGE`, `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`,
-                `SERVICE_UNAVAILABLE`, `TIMEOUT`.
+            code (str): The error code of this surface: one of `x-extensible-enum`. More codes may be added
+                without a new API version (seed 002), so treat an unknown code like any other error
+                of its HTTP status.
                  Example: VALIDATION_ERROR.
             message (str):  Example: Request body failed validation.
             details (list[ErrorItem] | Unset):

@@ -26,10 +26,9 @@ T = TypeVar("T", bound="V2ErrorError")
 class V2ErrorError:
     """ 
         Attributes:
-            code (str): One of `INVALID_REQUEST`, `UNAUTHORIZED`, `INVALID_CREDENTIALS`, `FORBIDDEN`,
-                `ACCOUNT_LOCKED`, `MFA_REQUIRED`, `NOT_FOUND`,
-                `METHOD_NOT_ALLOWED`, `CONFLICT`, `PAYLOAD_TOO_LARGE`, `RATE_LIMITED`,
-                `INTERNAL_ERROR`, `SERVICE_UNAVAILABLE`, `TIMEOUT`.
+            code (str): The error code of this surface: one of `x-extensible-enum`. More codes may be added
+                without a new API version (seed 002), so treat an unknown code like any other error
+                of its HTTP status.
                  Example: INVALID_REQUEST.
             message (str):  Example: The request was invalid.
             details (V2ErrorErrorDetails | Unset): The first offending field and why; `errors` lists every one.

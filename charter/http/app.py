@@ -1,0 +1,126 @@
+"""The application factory: four spec-first surfaces on one Connexion AsyncApp, the request
+pipeline around them, and the server-rendered pages (Flask) beside them."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import connexion
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from charter.http import pages, validation
+from charter.http.pipeline import Pipeline
+from charter.http.rendering import render, translate
+from charter.platform import errors, runtime
+from charter.platform.logs import configure_logging
+from charter.platform.settings import Settings, get_settings
+from charter.platform.spec import SURFACES, allowed_methods, bundled_spec
+from storage.migrate import upgrade
+
+log = logging.getLogger("charter")
+
+
+class SurfaceResolver(Resolver):
+    """`list_organizations` tagged `organizations` on v1 -> handlers.v1.organizations."""
+
+    def __init__(self, surface: str) -> None:
+        super().__init__()
+        self.surface = surface
+
+    def resolve_operation_id(self, operation: Any) -> str:
+        tag = operation._operation["tags"][0]
+        return f"handlers.{self.surface}.{tag}.{operation.operation_id}"
+
+
+def handle_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Every error of every surface, rendered by the one renderer."""
+    error = translate(exc)
+    if error.status == 405:
+        methods = allowed_methods(request.url.path)
+        if methods:
+            error.headers["Allow"] = ", ".join(methods)
+    state = request.scope.get("charter")
+    request_id = state.request_id if state is not None else ""
+    if error.status >= 500 and type(error) is errors.CharterError:
+        log.error(
+            "unhandled exception",
+            exc_info=(type(exc), exc, exc.__traceback__),
+            extra={"fields": {"request_id": request_id, "path": request.url.path}},
+        )
+    rendered = render(
+        error,
+        surface=state.surface if state is not None else "v1",
+        request_id=request_id,
+        path=request.url.path,
+        accept=request.headers.get("accept"),
+    )
+    return ConnexionResponse(
+        status_code=rendered.status,
+        body=rendered.body,
+        content_type=rendered.content_type,
+        headers=rendered.headers,
+    )
+
+
+def create_app(settings: Settings | None = None, *, migrate: bool = True) -> connexion.AsyncApp:
+    """Build the ASGI app. Migrations run first unless `migrate=False`."""
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    rt = runtime.init(settings)
+    if migrate:
+        upgrade(rt.db.engine)
+
+    app = connexion.AsyncApp(__name__, specification_dir=".")
+    for surface, mount in SURFACES.items():
+        app.add_api(
+            bundled_spec(surface),
+            base_path=mount,
+            name=surface,
+            resolver=SurfaceResolver(surface),
+            strict_validation=True,
+            validate_responses=False,
+            pythonic_params=False,
+            validator_map={"parameter": validation.NamedParameterValidator},
+            swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", serve_spec=False),
+        )
+    for exc_type in (
+        errors.CharterError,
+        ProblemException,
+        StarletteHTTPException,
+        UnicodeDecodeError,
+        Exception,
+    ):
+        app.add_error_handler(exc_type, handle_error)
+    app.add_middleware(Pipeline, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    _add_root_routes(app, settings)
+    return app
+
+
+def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
+    """Spec documents (served with their $refs into components, so generated SDKs get named
+    models; Connexion would serve them fully dereferenced) and the Flask pages."""
+    documents = {
+        f"{mount}/openapi.json": json.dumps(bundled_spec(surface)).encode()
+        for surface, mount in SURFACES.items()
+    }
+    documents["/openapi.json"] = json.dumps({"surfaces": pages.surfaces()}).encode()
+
+    async def serve_document(request: Request) -> Response:
+        return Response(documents[request.url.path], media_type="application/json")
+
+    routes = [Route(path, serve_document, methods=["GET"]) for path in documents]
+    page_app = pages.PagesApp(settings.threads)
+    routes += [Route(path, page_app) for path in pages.PATHS]
+    # Before the surfaces' mounts, which would otherwise claim /v1/openapi.json.
+    router = app._middleware_app.router
+    router.routes[0:0] = routes

@@ -1,0 +1,39 @@
+"""The current request, as handlers hand it to domain services."""
+
+from __future__ import annotations
+
+from connexion import context as cx
+
+from charter.http.state import RequestState
+from charter.identity.principals import Actor
+
+
+def _state() -> RequestState:
+    return cx.scope["charter"]
+
+
+def current_actor() -> Actor:
+    """The calling principal, its address and the request id."""
+    state = _state()
+    token_info = cx.context.get("token_info") or {}
+    return Actor(
+        principal=token_info.get("principal"),
+        ip=state.client_ip,
+        request_id=state.request_id,
+    )
+
+
+def request_id() -> str:
+    return _state().request_id
+
+
+def credential() -> str:
+    """The credential this request was authenticated with."""
+    return _state().credential or ""
+
+
+def base_url() -> str:
+    """scheme://host of this request, as the client addressed it."""
+    scope = cx.scope
+    host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+    return f"{scope.get('scheme', 'http')}://{host}"

@@ -1,0 +1,258 @@
+"""Errors as responses: the one table per surface that maps a domain error's kind to the
+surface's code, and the one renderer for whole responses and batch items alike.
+
+Connexion's and Starlette's own exceptions (validation, routing, security) are translated into
+domain errors first, so every error of every surface leaves through `render`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+from connexion.exceptions import ProblemException
+from sqlalchemy.exc import DBAPIError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from charter.http import validation
+from charter.platform import errors
+from charter.platform.clock import isoformat, utcnow
+from charter.platform.errors import CharterError
+
+# kind -> code, per surface. A kind missing from a surface falls back to its nearest generic code.
+CODES: dict[str, dict[str, str]] = {
+    "v1": {
+        "invalid": "VALIDATION_ERROR",
+        "unauthenticated": "AUTHENTICATION_FAILED",
+        "invalid_credentials": "AUTHENTICATION_FAILED",
+        "account_locked": "ACCOUNT_LOCKED",
+        "mfa_required": "MFA_REQUIRED",
+        "forbidden": "PERMISSION_DENIED",
+        "not_found": "RESOURCE_NOT_FOUND",
+        "method_not_allowed": "METHOD_NOT_ALLOWED",
+        "conflict": "CONFLICT",
+        "idempotency_in_flight": "IDEMPOTENCY_KEY_IN_USE",
+        "idempotency_mismatch": "IDEMPOTENCY_KEY_REUSED",
+        "too_large": "PAYLOAD_TOO_LARGE",
+        "uri_too_long": "VALIDATION_ERROR",
+        "headers_too_large": "VALIDATION_ERROR",
+        "unsupported_media_type": "VALIDATION_ERROR",
+        "not_acceptable": "VALIDATION_ERROR",
+        "rate_limited": "RATE_LIMIT_EXCEEDED",
+        "internal": "INTERNAL_ERROR",
+        "unavailable": "SERVICE_UNAVAILABLE",
+        "timeout": "TIMEOUT",
+    },
+    "v2": {
+        "invalid": "INVALID_REQUEST",
+        "unauthenticated": "UNAUTHORIZED",
+        "invalid_credentials": "INVALID_CREDENTIALS",
+        "account_locked": "ACCOUNT_LOCKED",
+        "mfa_required": "MFA_REQUIRED",
+        "forbidden": "FORBIDDEN",
+        "not_found": "NOT_FOUND",
+        "method_not_allowed": "METHOD_NOT_ALLOWED",
+        "conflict": "CONFLICT",
+        "idempotency_in_flight": "CONFLICT",
+        "idempotency_mismatch": "INVALID_REQUEST",
+        "too_large": "PAYLOAD_TOO_LARGE",
+        "uri_too_long": "INVALID_REQUEST",
+        "headers_too_large": "INVALID_REQUEST",
+        "unsupported_media_type": "INVALID_REQUEST",
+        "not_acceptable": "INVALID_REQUEST",
+        "rate_limited": "RATE_LIMITED",
+        "internal": "INTERNAL_ERROR",
+        "unavailable": "SERVICE_UNAVAILABLE",
+        "timeout": "TIMEOUT",
+    },
+    "ingestion": {
+        "invalid": "VALIDATION_ERROR",
+        "unauthenticated": "AUTHENTICATION_ERROR",
+        "invalid_credentials": "AUTHENTICATION_ERROR",
+        "account_locked": "AUTHORIZATION_ERROR",
+        "mfa_required": "AUTHORIZATION_ERROR",
+        "forbidden": "AUTHORIZATION_ERROR",
+        "not_found": "NOT_FOUND",
+        "method_not_allowed": "METHOD_NOT_ALLOWED",
+        "conflict": "CONFLICT",
+        "idempotency_in_flight": "CONFLICT",
+        "idempotency_mismatch": "VALIDATION_ERROR",
+        "too_large": "PAYLOAD_TOO_LARGE",
+        "uri_too_long": "VALIDATION_ERROR",
+        "headers_too_large": "VALIDATION_ERROR",
+        "unsupported_media_type": "VALIDATION_ERROR",
+        "not_acceptable": "VALIDATION_ERROR",
+        "rate_limited": "RATE_LIMIT_EXCEEDED",
+        "internal": "INTERNAL_ERROR",
+        "unavailable": "SERVICE_UNAVAILABLE",
+        "timeout": "TIMEOUT",
+    },
+    "oauth": {
+        "invalid": "invalid_request",
+        "unauthenticated": "invalid_client",
+        "invalid_credentials": "invalid_grant",
+        "account_locked": "access_denied",
+        "mfa_required": "access_denied",
+        "forbidden": "access_denied",
+        "not_found": "not_found",
+        "method_not_allowed": "invalid_request",
+        "conflict": "invalid_request",
+        "idempotency_in_flight": "invalid_request",
+        "idempotency_mismatch": "invalid_request",
+        "too_large": "invalid_request",
+        "uri_too_long": "invalid_request",
+        "headers_too_large": "invalid_request",
+        "unsupported_media_type": "invalid_request",
+        "not_acceptable": "invalid_request",
+        "rate_limited": "slow_down",
+        "internal": "server_error",
+        "unavailable": "temporarily_unavailable",
+        "timeout": "temporarily_unavailable",
+    },
+}
+
+
+@dataclass
+class Rendered:
+    status: int
+    body: bytes
+    content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def wants_problem(accept: str | None) -> bool:
+    return bool(accept) and "application/problem+json" in accept.lower()
+
+
+def render(
+    error: CharterError, *, surface: str, request_id: str, path: str, accept: str | None
+) -> Rendered:
+    """Render a domain error in the surface's envelope (or RFC 9457 when asked for)."""
+    code = code_for(error, surface)
+    items = [{"field": e.field, "message": e.message} for e in error.errors]
+    body: dict[str, Any]
+    if wants_problem(accept):
+        body = {
+            "type": "about:blank",
+            "title": HTTPStatus(error.status).phrase,
+            "status": error.status,
+            "detail": error.message,
+            "instance": path,
+            "code": code,
+            "request_id": request_id,
+        }
+        if items:
+            body["errors"] = items
+        content_type = "application/problem+json"
+    elif surface == "v1":
+        body = {"error": {"code": code, "message": error.message, "details": items}}
+        body["request_id"] = request_id
+        content_type = "application/json"
+    elif surface == "v2":
+        details: dict[str, Any] = {}
+        if items:
+            details = {"field": items[0]["field"], "reason": items[0]["message"], "errors": items}
+        body = {"error": {"code": code, "message": error.message, "details": details}}
+        body["request_id"] = request_id
+        content_type = "application/json"
+    elif surface == "ingestion":
+        body = {
+            "success": False,
+            "error": {
+                "code": code,
+                "message": error.message,
+                "details": {"errors": items} if items else {},
+            },
+            "timestamp": isoformat(utcnow()),
+            "request_id": request_id,
+        }
+        content_type = "application/json"
+    else:
+        description = error.message
+        if items:
+            description += ": " + "; ".join(f"{i['field']}: {i['message']}" for i in items)
+        body = {"error": code, "error_description": description}
+        content_type = "application/json"
+    headers = dict(error.headers)
+    if error.status == 401:
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
+    return Rendered(error.status, json.dumps(body).encode(), content_type, headers)
+
+
+def item_error(error: CharterError, surface: str) -> dict[str, Any]:
+    """A batch item's error, in the same vocabulary as a whole response's."""
+    return {
+        "code": code_for(error, surface),
+        "message": error.message,
+        "details": [{"field": e.field, "message": e.message} for e in error.errors],
+    }
+
+
+def code_for(error: CharterError, surface: str) -> str:
+    return CODES[surface].get(error.kind, CODES[surface]["internal"])
+
+
+def _from_problem(problem: ProblemException) -> CharterError:
+    status = problem.status
+    headers = dict(getattr(problem, "headers", None) or {})
+    if status == 400:
+        field_errors = validation.field_errors(str(problem.detail or problem.title or ""))
+        summary = "Request failed validation"
+        if field_errors:
+            summary += f": {field_errors[0].field}: {field_errors[0].message}"
+        return errors.Malformed(summary, errors=field_errors, headers=headers)
+    mapping: dict[int, type[CharterError]] = {
+        401: errors.Unauthenticated,
+        403: errors.PermissionDenied,
+        404: errors.NotFound,
+        405: errors.MethodNotAllowed,
+        406: errors.NotAcceptable,
+        413: errors.PayloadTooLarge,
+        415: errors.UnsupportedMediaType,
+    }
+    cls = mapping.get(status, errors.Malformed if 400 <= status < 500 else CharterError)
+    detail = str(problem.detail or "") or None
+    if status >= 500:
+        detail = None  # never leak internals
+    if status == 401:
+        detail = "Missing or invalid credentials: send X-API-Key or Authorization: Bearer"
+    return cls(detail, headers=headers)
+
+
+def _from_http(exc: StarletteHTTPException) -> CharterError:
+    headers = dict(exc.headers or {})
+    if exc.status_code == 404:
+        return errors.NotFound("No such endpoint", headers=headers)
+    if exc.status_code == 405:
+        return errors.MethodNotAllowed(headers=headers)
+    if exc.status_code == 403:
+        return errors.PermissionDenied(str(exc.detail), headers=headers)
+    if exc.status_code == 401:
+        return errors.Unauthenticated(headers=headers)
+    if 400 <= exc.status_code < 500:
+        return errors.Malformed(str(exc.detail), headers=headers)
+    return CharterError(headers=headers)
+
+
+def translate(exc: BaseException) -> CharterError:
+    """Any exception as the domain error it means (500 for the unexpected)."""
+    if isinstance(exc, CharterError):
+        return exc
+    if isinstance(exc, ProblemException):
+        return _from_problem(exc)
+    if isinstance(exc, StarletteHTTPException):
+        return _from_http(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return errors.Malformed("Request body is not valid UTF-8", field="body")
+    if isinstance(exc, TimeoutError) or _is_cancelled_query(exc):
+        return errors.Timeout("The request exceeded its time limit; its changes were rolled back")
+    return CharterError()
+
+
+def _is_cancelled_query(exc: BaseException) -> bool:
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    return type(orig).__name__ == "QueryCanceled" or "interrupted" in str(orig).lower()

@@ -1,0 +1,83 @@
+"""Units of work for handlers: where a request's transaction opens and commits.
+
+A handler opens one (`transaction()` for changes, `read()` for reads) around its service calls,
+so several services share one transaction. When the idempotency stage holds the request's unit
+of work (a POST with an Idempotency-Key), the handler joins it instead: the work and the stored
+response then commit together, before the first byte of the response is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+from connexion import context as cx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from charter.platform import runtime
+from charter.platform.errors import CharterError
+from storage.db import interrupt
+
+
+@dataclass
+class SharedUnit:
+    """The idempotency stage's open transaction and what the handler's block did with it."""
+
+    session: AsyncSession
+    keep: bool = False  # a handler block ended normally: its writes are to be kept
+    failed: bool = False  # a handler block raised: its writes are rolled back
+
+
+def _deadline() -> float | None:
+    try:
+        return cx.scope["charter"].deadline
+    except (LookupError, RuntimeError, KeyError, AttributeError):
+        return None
+
+
+def _shared() -> SharedUnit | None:
+    try:
+        return cx.scope["charter"].shared_unit
+    except (LookupError, RuntimeError, KeyError, AttributeError):
+        return None
+
+
+@asynccontextmanager
+async def transaction() -> AsyncIterator[AsyncSession]:
+    """The request's transaction: commits when the block ends, rolls back if it raises."""
+    shared = _shared()
+    if shared is None:
+        async with runtime.current().db.transaction(deadline=_deadline()) as session:
+            yield session
+        return
+    try:
+        yield shared.session
+    except BaseException as exc:
+        shared.failed = True
+        if isinstance(exc, asyncio.CancelledError | anyio.get_cancelled_exc_class()):
+            with anyio.CancelScope(shield=True):
+                await interrupt(shared.session)
+        raise
+    shared.keep = True
+
+
+@asynccontextmanager
+async def read() -> AsyncIterator[AsyncSession]:
+    """A read-only unit of work (autocommit: one round trip per statement)."""
+    shared = _shared()
+    if shared is not None:
+        yield shared.session
+        return
+    async with runtime.current().db.read(deadline=_deadline()) as session:
+        yield session
+
+
+def raise_if_error(outcome: Any) -> Any:
+    """Raise an error a service returned for raising after its writes committed."""
+    if isinstance(outcome, CharterError):
+        raise outcome
+    return outcome

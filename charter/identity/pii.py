@@ -1,0 +1,38 @@
+"""Re-encrypt every stored secret and PII value under the newest encryption key.
+
+Rotation: put a new Fernet key first in CHARTER_ENCRYPTION_KEYS (keep the old ones after it),
+restart, run `charter rotate-pii`, then drop the old keys.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from charter.platform import crypto, runtime
+from storage.models import OneTimeCode, RefreshToken, User
+
+ENCRYPTED_COLUMNS = {
+    User: ("email_enc", "phone_enc", "totp_secret_enc", "totp_pending_enc"),
+    OneTimeCode: ("destination_enc",),
+    RefreshToken: ("child_token_enc",),
+}
+
+
+def rotate_all(batch: int = 500) -> int:
+    """Re-encrypt in batches; returns the number of rows rewritten."""
+    rewritten = 0
+    for model, columns in ENCRYPTED_COLUMNS.items():
+        last_id = ""
+        while True:
+            with runtime.current().db.sync_transaction() as session:
+                rows = session.scalars(
+                    select(model).where(model.id > last_id).order_by(model.id).limit(batch)
+                ).all()
+                for row in rows:
+                    for column in columns:
+                        setattr(row, column, crypto.rotate(getattr(row, column)))
+                rewritten += len(rows)
+            if len(rows) < batch:
+                break
+            last_id = rows[-1].id
+    return rewritten

@@ -1,0 +1,279 @@
+"""Who is calling: API keys and JWT access tokens resolved to a Principal; what a principal may
+call (`authorize`); the Actor every service receives.
+
+Keys are found by the SHA-256 of the secret and cached in-process for at most
+`CHARTER_KEY_CACHE_SECONDS` (<= 1 s), so a revocation is effective on every process within a
+second without any cross-process messaging; a revocation in this process clears the entry at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+
+import jwt
+
+from charter.platform import crypto, runtime
+from charter.platform.clock import utcnow
+from charter.platform.errors import PermissionDenied
+from charter.platform.spec import OperationInfo
+from storage.repositories import identity as repo
+
+KEY_PREFIXES = ("sk_live_", "sk_test_")
+# Roles map to scopes in this one place.
+ROLE_SCOPES: dict[str, frozenset[str]] = {
+    "admin": frozenset({"admin"}),
+    "editor": frozenset(
+        {
+            "users:read",
+            "organizations:read",
+            "read:data",
+            "write:data",
+            "files:read",
+            "files:write",
+            "webhooks:read",
+            "ingestion:read",
+            "analytics:read",
+        }
+    ),
+    "user": frozenset(
+        {"users:read", "organizations:read", "read:data", "files:read", "analytics:read"}
+    ),
+}
+LAST_USED_RESOLUTION_SECONDS = 60
+
+
+def scopes_for_roles(roles) -> frozenset[str]:
+    scopes: set[str] = set()
+    for role in roles or ():
+        scopes |= ROLE_SCOPES.get(role, frozenset())
+    return frozenset(scopes)
+
+
+@dataclass(frozen=True)
+class Principal:
+    kind: str  # "api_key" | "user"
+    id: str  # key id or user id
+    organization_id: str
+    user_id: str | None
+    scopes: frozenset[str]
+    livemode: bool
+    is_superuser: bool
+    plan: str
+    requests_per_minute: int | None
+    requests_per_day: int | None
+    ip_ranges: tuple[str, ...] = field(default=())
+    session_id: str | None = None  # the login session of a JWT access token
+
+    @property
+    def rate_key(self) -> str:
+        """Rate limits are shared by every credential of an organization."""
+        return f"org:{self.organization_id}"
+
+    @property
+    def idempotency_scope(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_superuser or "admin" in self.scopes
+
+    def has_scopes(self, required: tuple[str, ...] | frozenset[str]) -> bool:
+        return "admin" in self.scopes or set(required) <= self.scopes
+
+    def allows_ip(self, ip: str | None) -> bool:
+        if not self.ip_ranges:
+            return True
+        if ip is None:
+            return False
+        try:
+            address = ipaddress.ip_address(ip)
+        except ValueError:
+            return False
+        return any(address in ipaddress.ip_network(r, strict=False) for r in self.ip_ranges)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something, from where: what every service needs for rules and audit."""
+
+    principal: Principal | None
+    ip: str | None = None
+    request_id: str | None = None
+
+    def require(self) -> Principal:
+        """The calling principal; 403 for calls without one (system actors)."""
+        if self.principal is None:
+            raise PermissionDenied()
+        return self.principal
+
+    @property
+    def actor_type(self) -> str:
+        return self.principal.kind if self.principal else "system"
+
+    @property
+    def actor_id(self) -> str | None:
+        return self.principal.id if self.principal else None
+
+
+SYSTEM = Actor(principal=None)
+
+
+def authorize(principal: Principal, operation: OperationInfo | None, client_ip: str | None) -> None:
+    """May this principal call this operation from this address? Raises 403 if not.
+
+    The one check behind the security functions and idempotent replays alike.
+    """
+    if not principal.allows_ip(client_ip):
+        raise PermissionDenied("This API key may not be used from this IP address")
+    if operation is not None and not principal.has_scopes(operation.scopes):
+        missing = ", ".join(sorted(set(operation.scopes) - principal.scopes))
+        raise PermissionDenied(f"This credential lacks the scope(s): {missing}")
+
+
+def hash_secret(secret: str) -> bytes:
+    return hashlib.sha256(secret.encode()).digest()
+
+
+def generate_api_key(livemode: bool = True) -> str:
+    return ("sk_live_" if livemode else "sk_test_") + secrets.token_urlsafe(32)
+
+
+class _KeyCache:
+    def __init__(self) -> None:
+        self._entries: dict[bytes, tuple[float, Principal | None, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, digest: bytes) -> tuple[Principal | None, str] | None:
+        entry = self._entries.get(digest)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1], entry[2]
+
+    def put(self, digest: bytes, principal: Principal | None, reason: str, ttl: float) -> None:
+        if ttl <= 0:
+            return
+        with self._lock:
+            if len(self._entries) > 50_000:
+                self._entries.clear()
+            self._entries[digest] = (time.monotonic() + ttl, principal, reason)
+
+    def discard(self, digest: bytes) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+key_cache = _KeyCache()
+
+
+async def _load_key_principal(token: str) -> tuple[Principal | None, str]:
+    async with runtime.current().db.transaction() as session:
+        found = await repo.get_api_key_with_plan(session, hash_secret(token))
+        if found is None:
+            return None, "Invalid API key"
+        key, organization, plan = found
+        now = utcnow()
+        if key.revoked_at is not None and key.revoked_at <= now:
+            return None, "API key has been revoked"
+        if key.expires_at is not None and key.expires_at <= now:
+            return None, "API key has expired"
+        if key.last_used_at is None or (now - key.last_used_at).total_seconds() > (
+            LAST_USED_RESOLUTION_SECONDS
+        ):
+            await repo.touch_api_key(session, key.id, now)
+        return Principal(
+            kind="api_key",
+            id=key.id,
+            organization_id=key.organization_id,
+            user_id=key.user_id,
+            scopes=frozenset(key.scopes or ()),
+            livemode=key.livemode,
+            is_superuser=key.is_superuser,
+            plan=organization.plan,
+            requests_per_minute=plan.requests_per_minute if plan else None,
+            requests_per_day=plan.requests_per_day if plan else None,
+            ip_ranges=tuple(key.ip_ranges or ()),
+        ), ""
+
+
+def _verify_jwt(token: str) -> tuple[dict | None, str]:
+    _, keys = crypto.jwt_keys()
+    try:
+        secret = keys.get(jwt.get_unverified_header(token).get("kid"))
+        if secret is None:
+            return None, "Invalid access token"
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=["HS256"],
+            options={"require": ["exp", "sub", "iat", "sid"]},
+            leeway=5,
+        )
+    except jwt.ExpiredSignatureError:
+        return None, "Access token has expired"
+    except jwt.InvalidTokenError:
+        return None, "Invalid access token"
+    return claims, ""
+
+
+async def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
+    claims, reason = _verify_jwt(token)
+    if claims is None:
+        return None, reason
+    session_id = str(claims["sid"])
+    async with runtime.current().db.read() as session:
+        found = await repo.get_login_with_plan(session, str(claims["sub"]), session_id)
+    if found is None:
+        return None, "Invalid access token"
+    user, login, organization, plan = found
+    if user.status != "active":
+        return None, "Invalid access token"
+    if login is None or login.revoked_at is not None or login.expires_at <= utcnow():
+        return None, "Access token has been revoked"
+    return Principal(
+        kind="user",
+        id=user.id,
+        organization_id=user.organization_id,
+        user_id=user.id,
+        scopes=scopes_for_roles(user.roles),
+        livemode=user.livemode,
+        is_superuser=user.is_superuser,
+        plan=organization.plan,
+        requests_per_minute=plan.requests_per_minute if plan else None,
+        requests_per_day=plan.requests_per_day if plan else None,
+        session_id=session_id,
+    ), ""
+
+
+async def resolve(token: str) -> tuple[Principal | None, str]:
+    """Resolve a credential to a principal, or (None, reason); cached for at most a second."""
+    digest = hash_secret(token)
+    cached = key_cache.get(digest)
+    if cached is not None:
+        return cached
+    if token.startswith(KEY_PREFIXES):
+        principal, reason = await _load_key_principal(token)
+    else:
+        principal, reason = await _load_jwt_principal(token)
+    key_cache.put(digest, principal, reason, runtime.current().settings.key_cache_seconds)
+    return principal, reason
+
+
+def credential_from_headers(headers: dict[str, str]) -> str | None:
+    """The credential a request carries: X-API-Key, else an Authorization bearer token."""
+    api_key = headers.get("x-api-key")
+    if api_key:
+        return api_key.strip()
+    authorization = headers.get("authorization", "")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None

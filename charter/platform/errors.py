@@ -1,0 +1,122 @@
+"""Domain exceptions: the one set every service raises.
+
+A service raises a `CharterError` subclass; nothing else decides a status code. Each surface
+renders the same exception in its own envelope and vocabulary (`charter.http.rendering`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class FieldError:
+    field: str
+    message: str
+
+
+class CharterError(Exception):
+    kind = "internal"
+    status = 500
+    default_message = "Internal server error"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        errors: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message or self.default_message)
+        self.message = message or self.default_message
+        self.errors = errors or []
+        self.headers = headers or {}
+
+
+class Invalid(CharterError):
+    """Well-formed input that breaks a rule (422); `Malformed` is input that breaks the spec."""
+
+    kind, status, default_message = "invalid", 422, "Request failed validation"
+
+    def __init__(self, message: str | None = None, *, field: str | None = None, **kw) -> None:
+        errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
+        super().__init__(message, errors=errors, **kw)
+
+
+class Malformed(Invalid):
+    status = 400
+
+
+class Unauthenticated(CharterError):
+    kind, status, default_message = "unauthenticated", 401, "Missing or invalid credentials"
+
+
+class InvalidCredentials(CharterError):
+    kind, status, default_message = "invalid_credentials", 401, "Wrong username or password"
+
+
+class AccountLocked(CharterError):
+    kind, status = "account_locked", 403
+    default_message = "Too many failed attempts; the account is locked"
+
+
+class MfaRequired(CharterError):
+    kind, status, default_message = "mfa_required", 403, "An MFA code is required"
+
+
+class PermissionDenied(CharterError):
+    kind, status, default_message = "forbidden", 403, "Insufficient permissions"
+
+
+class NotFound(CharterError):
+    kind, status, default_message = "not_found", 404, "Resource not found"
+
+
+class MethodNotAllowed(CharterError):
+    kind, status, default_message = "method_not_allowed", 405, "Method not allowed"
+
+
+class Conflict(CharterError):
+    kind, status, default_message = "conflict", 409, "Conflicts with the current state"
+
+
+class IdempotencyInFlight(CharterError):
+    kind, status = "idempotency_in_flight", 409
+    default_message = "A request with this idempotency key is still being processed"
+
+
+class IdempotencyMismatch(CharterError):
+    kind, status = "idempotency_mismatch", 422
+    default_message = "This idempotency key was used with a different request"
+
+
+class PayloadTooLarge(CharterError):
+    kind, status, default_message = "too_large", 413, "Request body too large"
+
+
+class UriTooLong(CharterError):
+    kind, status, default_message = "uri_too_long", 414, "URL too long"
+
+
+class HeadersTooLarge(CharterError):
+    kind, status, default_message = "headers_too_large", 431, "Request headers too large"
+
+
+class UnsupportedMediaType(CharterError):
+    kind, status, default_message = "unsupported_media_type", 415, "Unsupported content type"
+
+
+class NotAcceptable(CharterError):
+    kind, status, default_message = "not_acceptable", 406, "Cannot produce the requested type"
+
+
+class RateLimited(CharterError):
+    kind, status, default_message = "rate_limited", 429, "Too many requests"
+
+
+class Unavailable(CharterError):
+    kind, status, default_message = "unavailable", 503, "Service temporarily unavailable"
+
+
+class Timeout(CharterError):
+    kind, status, default_message = "timeout", 504, "The request took too long and was cancelled"

@@ -1,0 +1,281 @@
+"""Rate limits: one round trip to Redis per request (count and reset together), in-process
+counters when Redis is not configured or not reachable.
+
+Policies: per organization by plan (a moving minute window and a fixed day window, from the plans
+table), per client IP for requests without valid credentials, and per operation class from the
+spec's `x-rate-limit` (`auth`: per IP, `export`: per caller). A request counts against every
+policy that applies only when all of them allow it; the most constraining window is reported.
+
+Why not the `limits` library: its API needs a `hit` and a `get_window_stats` call per rule, so a
+request on a plan cost four Redis round trips; the script below does every rule in one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+import secrets
+import threading
+import time
+import weakref
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger("charter.ratelimit")
+
+_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*(?:/|per)\s*(\d+)?\s*(second|minute|hour|day)s?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Rate:
+    amount: int
+    seconds: int
+
+    def __str__(self) -> str:
+        return f"{self.amount}/{self.seconds}s"
+
+
+def parse_rate(text: str) -> Rate:
+    """`60/minute`, `10 per 1 second`, `1000/day` -> Rate; ValueError otherwise."""
+    match = _RATE.match(text)
+    if match is None:
+        raise ValueError(f"not a rate like '60/minute': {text!r}")
+    amount, multiple, unit = match.groups()
+    return Rate(int(amount), int(multiple or 1) * _UNITS[unit.lower()])
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    rate: Rate
+    policy: str
+    moving: bool  # moving window (exact, a log of hits) or fixed window (one counter)
+
+
+@dataclass
+class Verdict:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_at: float  # unix time at which the window frees a request
+    window: int  # seconds
+    policy: str
+
+    @property
+    def reset_in(self) -> int:
+        return min(self.window, max(0, math.ceil(self.reset_at - time.time())))
+
+    @property
+    def retry_after(self) -> int:
+        return max(1, self.reset_in)
+
+    def headers(self) -> dict[str, str]:
+        reset_in = self.reset_in
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(math.ceil(self.reset_at)),
+            "RateLimit-Policy": f'"{self.policy}";q={self.limit};w={self.window}',
+            "RateLimit": f'"{self.policy}";r={self.remaining};t={reset_in}',
+        }
+
+
+# KEYS: one per rule. ARGV: now (ms), a unique member, then per rule: limit, window (ms), moving.
+# Returns per rule: count after this request (or before, when denied), reset time (ms), and
+# finally 1 if the request was allowed (and counted everywhere), else 0.
+_SCRIPT = """
+local now = tonumber(ARGV[1])
+local member = ARGV[2]
+local counts, resets, allowed = {}, {}, 1
+for i, key in ipairs(KEYS) do
+  local base = 2 + (i - 1) * 3
+  local limit, window, moving = tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), ARGV[base + 3]
+  local count, reset
+  if moving == '1' then
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+    count = redis.call('ZCARD', key)
+    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+    reset = (oldest[2] and tonumber(oldest[2]) or now) + window
+  else
+    count = tonumber(redis.call('GET', key) or '0')
+    local ttl = redis.call('PTTL', key)
+    reset = now + (ttl > 0 and ttl or window)
+  end
+  if count >= limit then allowed = 0 end
+  counts[i], resets[i] = count, reset
+end
+if allowed == 1 then
+  for i, key in ipairs(KEYS) do
+    local base = 2 + (i - 1) * 3
+    local window, moving = tonumber(ARGV[base + 2]), ARGV[base + 3]
+    if moving == '1' then
+      redis.call('ZADD', key, now, member .. ':' .. i)
+      redis.call('PEXPIRE', key, window)
+      if counts[i] == 0 then resets[i] = now + window end
+    else
+      if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, window) end
+    end
+    counts[i] = counts[i] + 1
+  end
+end
+local out = {}
+for i = 1, #KEYS do out[#out + 1] = counts[i]; out[#out + 1] = resets[i] end
+out[#out + 1] = allowed
+return out
+"""
+
+
+class MemoryCounters:
+    """The same algorithm in process memory (thread-safe, no I/O)."""
+
+    def __init__(self) -> None:
+        self._logs: dict[str, deque[float]] = {}
+        self._fixed: dict[str, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, rules: list[Rule], now: float) -> tuple[list[tuple[int, float]], bool]:
+        with self._lock:
+            if len(self._logs) + len(self._fixed) > 100_000:
+                self._logs.clear()
+                self._fixed.clear()
+            states = [self._state(rule, now) for rule in rules]
+            allowed = all(
+                count < rule.rate.amount for rule, (count, _) in zip(rules, states, strict=True)
+            )
+            if not allowed:
+                return states, False
+            counted = []
+            for rule, (count, reset) in zip(rules, states, strict=True):
+                if rule.moving:
+                    self._logs.setdefault(rule.key, deque()).append(now)
+                    reset = reset if count else now + rule.rate.seconds
+                else:
+                    end, fixed_count = self._fixed.get(rule.key, (now + rule.rate.seconds, 0))
+                    self._fixed[rule.key] = (end, fixed_count + 1)
+                counted.append((count + 1, reset))
+            return counted, True
+
+    def _state(self, rule: Rule, now: float) -> tuple[int, float]:
+        if rule.moving:
+            log_ = self._logs.get(rule.key)
+            if log_ is None:
+                return 0, now + rule.rate.seconds
+            while log_ and log_[0] <= now - rule.rate.seconds:
+                log_.popleft()
+            return len(log_), (log_[0] if log_ else now) + rule.rate.seconds
+        end, count = self._fixed.get(rule.key, (0.0, 0))
+        if end <= now:
+            self._fixed.pop(rule.key, None)
+            return 0, now + rule.rate.seconds
+        return count, end
+
+    def reset(self) -> None:
+        with self._lock:
+            self._logs.clear()
+            self._fixed.clear()
+
+
+class RateLimiter:
+    def __init__(self, settings: Any) -> None:
+        self.enabled = settings.rate_limits_enabled
+        self._redis_url = settings.redis_url
+        # An asyncio Redis connection belongs to the event loop that opened it.
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.memory = MemoryCounters()
+        self.degraded = False  # Redis configured but unreachable: counting per process
+        self.anonymous = parse_rate(settings.anonymous_rate_limit)
+        self.auth = parse_rate(settings.auth_rate_limit)
+        self.export = parse_rate(settings.export_rate_limit)
+
+    def rules(self, *, principal: Any, client_ip: str | None, rate_class: str) -> list[Rule]:
+        """The policies a request counts against."""
+        rules: list[Rule] = []
+        if principal is not None:
+            if principal.requests_per_minute:
+                rate = Rate(principal.requests_per_minute, 60)
+                rules.append(Rule(principal.rate_key, rate, f"plan-{principal.plan}-minute", True))
+            if principal.requests_per_day:
+                rate = Rate(principal.requests_per_day, 86400)
+                rules.append(Rule(principal.rate_key, rate, f"plan-{principal.plan}-day", False))
+            if rate_class == "export":
+                rules.append(Rule(f"export:{principal.id}", self.export, "export", True))
+        else:
+            rules.append(Rule(f"ip:{client_ip}", self.anonymous, "anonymous", True))
+        if rate_class == "auth":
+            rules.append(Rule(f"auth:{client_ip}", self.auth, "auth", True))
+        return rules
+
+    async def check(
+        self, *, principal: Any, client_ip: str | None, rate_class: str = "default"
+    ) -> Verdict | None:
+        """Count this request against every policy that applies; None when limits are off."""
+        if not self.enabled:
+            return None
+        rules = self.rules(principal=principal, client_ip=client_ip, rate_class=rate_class)
+        if not rules:
+            return None
+        now = time.time()
+        states, allowed = await self._hit(rules, now)
+        verdicts = [
+            Verdict(
+                allowed=allowed or count < rule.rate.amount,
+                limit=rule.rate.amount,
+                remaining=max(0, rule.rate.amount - count),
+                reset_at=reset,
+                window=rule.rate.seconds,
+                policy=rule.policy,
+            )
+            for rule, (count, reset) in zip(rules, states, strict=True)
+        ]
+        if not allowed:
+            denied = [v for v in verdicts if not v.allowed] or verdicts
+            return max(denied, key=lambda v: v.reset_at)
+        return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
+
+    async def _hit(self, rules: list[Rule], now: float) -> tuple[list[tuple[int, float]], bool]:
+        if not self._redis_url:
+            return self.memory.hit(rules, now)
+        try:
+            result = await self._script()(
+                keys=[f"charter:rl:{rule.policy}:{rule.key}" for rule in rules],
+                args=[int(now * 1000), secrets.token_hex(8)]
+                + [
+                    value
+                    for rule in rules
+                    for value in (rule.rate.amount, rule.rate.seconds * 1000, int(rule.moving))
+                ],
+            )
+        except Exception as exc:  # noqa: BLE001 - Redis down must not take the API down
+            if not self.degraded:
+                log.error("rate limits degrade to per-process counters: %s", type(exc).__name__)
+            self.degraded = True
+            return self.memory.hit(rules, now)
+        self.degraded = False
+        states = [(int(result[2 * i]), int(result[2 * i + 1]) / 1000) for i in range(len(rules))]
+        return states, bool(result[-1])
+
+    def _script(self) -> Any:
+        import redis.asyncio
+
+        loop = asyncio.get_running_loop()
+        script = self._clients.get(loop)
+        if script is None:
+            client = redis.asyncio.Redis.from_url(
+                self._redis_url, socket_timeout=1, socket_connect_timeout=1
+            )
+            script = client.register_script(_SCRIPT)
+            self._clients[loop] = script
+        return script
+
+    async def reset(self) -> None:
+        self.memory.reset()
+        if self._redis_url:
+            client = self._script().registered_client
+            async for key in client.scan_iter(match="charter:rl:*"):
+                await client.delete(key)

@@ -1,0 +1,173 @@
+"""Configuration from CHARTER_* environment variables, validated once at start."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class ConfigurationError(Exception):
+    """Raised when a CHARTER_* variable is missing or malformed; the message names it."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CHARTER_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    var_dir: Path = PROJECT_ROOT / "var"
+    database_url: str = ""
+    redis_url: str = ""
+    secret_key: str = ""
+    # Threads for the server-rendered (Flask, WSGI) pages; the API itself runs on the event loop.
+    threads: int = Field(default=8, ge=1, le=1000)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_url_bytes: int = Field(default=8 * 1024, ge=256)
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024)
+    max_query_params: int = Field(default=50, ge=1)
+    max_batch_items: int = Field(default=100, ge=1)
+    timeout_standard: float = Field(default=30.0, gt=0)
+    timeout_batch: float = Field(default=120.0, gt=0)
+    timeout_upload: float = Field(default=300.0, gt=0)
+    # How long a resolved API key may be served from the in-process cache. A revocation is
+    # effective on every process within this bound, with or without Redis.
+    key_cache_seconds: float = Field(default=1.0, ge=0, le=1.0)
+    rate_limits_enabled: bool = True
+    # Requests without valid credentials are limited per client IP.
+    anonymous_rate_limit: str = "120/minute"
+    auth_rate_limit: str = "10/minute"
+    export_rate_limit: str = "10/minute"
+    # Peers whose X-Forwarded-For is believed (comma-separated IPs or CIDRs).
+    trusted_proxies: str = ""
+    idempotency_ttl_hours: int = Field(default=24, ge=1)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # HS256 keys for access tokens, newest first (comma-separated): the first signs, all verify.
+    # Unset: the secret key signs. Rotate by putting a new key first and dropping the old one
+    # after the access token lifetime.
+    jwt_keys: str = ""
+    # Fernet keys for PII at rest, newest first (comma-separated); derived from the secret key
+    # when unset. Add a new key in front to rotate; `charter rotate-pii` re-encrypts.
+    encryption_keys: str = ""
+    access_token_seconds: int = Field(default=900, ge=60)
+    refresh_token_days: int = Field(default=7, ge=1)
+    refresh_token_remember_days: int = Field(default=30, ge=1)
+    refresh_reuse_grace_seconds: float = Field(default=10.0, ge=0)
+    # Password hashes computed at once per process (0: one less than the CPU count, at least 1),
+    # so a burst of logins cannot take every core from other requests.
+    password_hash_concurrency: int = Field(default=0, ge=0, le=256)
+    lockout_threshold: int = Field(default=5, ge=1)
+    lockout_window_seconds: int = Field(default=900, ge=1)
+    lockout_seconds: int = Field(default=900, ge=1)
+    otp_ttl_seconds: int = Field(default=300, ge=30)
+    otp_max_attempts: int = Field(default=5, ge=1)
+    # "log": development sender (logs, keeps the last codes in memory); "webhook": POST to the URL.
+    otp_sender: Literal["log", "webhook"] = "log"
+    otp_webhook_url: str = ""
+    # Shared with the bridge behind CHARTER_OTP_WEBHOOK_URL to check `X-Charter-Signature`.
+    otp_webhook_secret: str = ""
+    # Outbound URLs may not resolve to private, loopback or link-local addresses unless allowed.
+    allow_private_outbound: bool = False
+    # Database connections per process and event loop: the most requests that touch the
+    # database at once. No overflow, so steady load never opens new connections.
+    db_pool_size: int = Field(default=20, ge=1)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql", "postgres://")):
+            raise ValueError("must be a sqlite:/// or postgresql:// URL")
+        if value.startswith("postgres://"):
+            value = "postgresql://" + value[len("postgres://") :]
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis:// URL")
+        return value
+
+    @field_validator("anonymous_rate_limit", "auth_rate_limit", "export_rate_limit")
+    @classmethod
+    def _rate_limit_string(cls, value: str) -> str:
+        from charter.platform.ratelimit import parse_rate
+
+        parse_rate(value)  # ValueError names the expected form
+        return value
+
+    @field_validator("encryption_keys")
+    @classmethod
+    def _fernet_keys(cls, value: str) -> str:
+        from cryptography.fernet import Fernet
+
+        for key in [k.strip() for k in value.split(",") if k.strip()]:
+            try:
+                Fernet(key.encode())
+            except ValueError:
+                raise ValueError("each key must be a Fernet key (Fernet.generate_key())") from None
+        return value
+
+    @model_validator(mode="after")
+    def _production_needs_secret(self) -> Settings:
+        if self.env == "production":
+            if len(self.secret_key) < 32:
+                raise ValueError(
+                    "CHARTER_SECRET_KEY must be set to at least 32 characters in production"
+                )
+            if not self.database_url:
+                raise ValueError("CHARTER_DATABASE_URL must be set in production")
+        if self.otp_sender == "webhook" and not self.otp_webhook_url.startswith(
+            ("https://", "http://")
+        ):
+            raise ValueError(
+                "CHARTER_OTP_WEBHOOK_URL must be an http(s) URL when CHARTER_OTP_SENDER=webhook"
+            )
+        if self.otp_sender == "webhook" and len(self.otp_webhook_secret) < 16:
+            raise ValueError(
+                "CHARTER_OTP_WEBHOOK_SECRET (16+ characters) is needed when "
+                "CHARTER_OTP_SENDER=webhook"
+            )
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        url = self.database_url or f"sqlite:///{self.var_dir / 'charter.db'}"
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        return url
+
+    @property
+    def signing_key(self) -> str:
+        """The secret for JWTs and HMACs; generated once into var/ for the embedded default."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.var_dir / "secret_key"
+        if not path.exists():
+            self.var_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        loc = error.get("loc") or ()
+        name = f"CHARTER_{str(loc[0]).upper()}" if loc else "configuration"
+        lines.append(f"{name}: {error['msg']}")
+    return "; ".join(lines)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process settings; raises ConfigurationError naming the bad variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigurationError(_describe(exc)) from None

@@ -1,0 +1,57 @@
+"""Background maintenance: expired idempotency records, ended sessions, spent one-time codes and
+audit retention (90 days, seed 002).
+
+Runs as a thread inside `charter serve` on the embedded default, or as `charter worker`
+processes when scaled out; every task is safe to run from several processes at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from datetime import timedelta
+
+from charter.platform import runtime
+from charter.platform.clock import utcnow
+from storage.repositories import events, idempotency, identity
+
+log = logging.getLogger("charter.worker")
+AUDIT_RETENTION = timedelta(days=90)
+
+
+async def run_once() -> dict[str, int]:
+    """One pass of every task, in one transaction."""
+    now = utcnow()
+    async with runtime.current().db.transaction() as session:
+        expired = await idempotency.delete_expired_idempotency(session, now)
+        purged = await events.delete_audit_before(session, now - AUDIT_RETENTION)
+        # Kept a day after they end, so reuse of a late refresh token is still recognised.
+        sessions = await identity.delete_expired_sessions(session, now - timedelta(days=1))
+        codes = await identity.delete_spent_codes(session, now - timedelta(days=1))
+    return {
+        "idempotency_records_expired": expired,
+        "audit_events_purged": purged,
+        "sessions_removed": sessions,
+        "one_time_codes_removed": codes,
+    }
+
+
+async def loop(stop: threading.Event, interval: float = 60.0) -> None:
+    while not stop.is_set():
+        try:
+            counts = await run_once()
+            if any(counts.values()):
+                log.info("maintenance", extra={"fields": counts})
+        except Exception:
+            log.exception("maintenance failed")
+        await asyncio.get_running_loop().run_in_executor(None, stop.wait, interval)
+
+
+def start_thread(interval: float = 60.0) -> threading.Event:
+    """Run the loop on its own thread and event loop (the embedded default)."""
+    stop = threading.Event()
+    threading.Thread(
+        target=lambda: asyncio.run(loop(stop, interval)), name="charter-worker", daemon=True
+    ).start()
+    return stop

@@ -1,0 +1,31 @@
+"""SQLAlchemy models, one module per domain; everything is re-exported here for Alembic."""
+
+from storage.models.base import Base, UTCDateTime
+from storage.models.events import AuditEvent, OutboxEvent
+from storage.models.identity import (
+    ApiKey,
+    LoginSession,
+    OneTimeCode,
+    Organization,
+    Plan,
+    RecoveryCode,
+    RefreshToken,
+    User,
+)
+from storage.models.requests import IdempotencyRecord
+
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "Base",
+    "IdempotencyRecord",
+    "LoginSession",
+    "OneTimeCode",
+    "Organization",
+    "OutboxEvent",
+    "Plan",
+    "RecoveryCode",
+    "RefreshToken",
+    "UTCDateTime",
+    "User",
+]

@@ -1,0 +1,357 @@
+"""Identity repositories: organizations, plans, users, login sessions, refresh tokens, second
+factors, API keys. They take a session and keyword arguments and return rows; no rules live here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession as Session
+
+from storage.models import (
+    ApiKey,
+    LoginSession,
+    OneTimeCode,
+    Organization,
+    Plan,
+    RecoveryCode,
+    RefreshToken,
+    User,
+)
+
+
+async def get_organization(session: Session, organization_id: str) -> Organization | None:
+    return await session.get(Organization, organization_id)
+
+
+async def list_organizations(
+    session: Session, *, only_id: str | None, limit: int, offset: int
+) -> tuple[list[Organization], int]:
+    query = select(Organization)
+    count = select(func.count()).select_from(Organization)
+    if only_id is not None:
+        query = query.where(Organization.id == only_id)
+        count = count.where(Organization.id == only_id)
+    rows = (
+        await session.scalars(
+            query.order_by(Organization.created_at.desc(), Organization.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    ).all()
+    return list(rows), await session.scalar(count) or 0
+
+
+async def delete_organization(session: Session, organization: Organization) -> None:
+    # Explicit deletes keep SQLite (foreign keys are per-connection) and PostgreSQL alike.
+    await session.execute(delete(ApiKey).where(ApiKey.organization_id == organization.id))
+    await session.execute(delete(User).where(User.organization_id == organization.id))
+    await session.delete(organization)
+    await session.flush()
+
+
+async def get_plan(session: Session, name: str) -> Plan | None:
+    return await session.get(Plan, name)
+
+
+async def get_user_by_username(session: Session, username: str) -> User | None:
+    return await session.scalar(select(User).where(User.username == username))
+
+
+async def get_user(session: Session, user_id: str) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_api_key_by_hash(session: Session, key_hash: bytes) -> ApiKey | None:
+    return await session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
+
+
+async def touch_api_key(session: Session, key_id: str, when: datetime) -> None:
+    await session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=when))
+
+
+async def get_api_key(session: Session, key_id: str) -> ApiKey | None:
+    return await session.get(ApiKey, key_id)
+
+
+async def list_users(
+    session: Session,
+    *,
+    organization_id: str,
+    livemode: bool,
+    email_index: str | None,
+    username: str | None,
+    role: str | None,
+    status: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[User], int]:
+    conditions = [User.organization_id == organization_id, User.livemode == livemode]
+    if email_index is not None:
+        conditions.append(User.email_index == email_index)
+    if username is not None:
+        conditions.append(User.username == username)
+    if status is not None:
+        conditions.append(User.status == status)
+    query = select(User).where(*conditions).order_by(User.created_at.desc(), User.id.desc())
+    if role is not None:
+        # Roles are a short JSON list; filter in Python to stay portable across SQLite and
+        # PostgreSQL (an organization's user list is bounded).
+        rows = [u for u in (await session.scalars(query)).all() if role in (u.roles or [])]
+        return rows[offset : offset + limit], len(rows)
+    total = await session.scalar(select(func.count()).select_from(User).where(*conditions)) or 0
+    return list((await session.scalars(query.limit(limit).offset(offset))).all()), total
+
+
+async def email_taken(
+    session: Session, organization_id: str, email_index: str, except_id: str | None
+) -> bool:
+    query = select(User.id).where(
+        User.organization_id == organization_id, User.email_index == email_index
+    )
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    return await session.scalar(query) is not None
+
+
+async def username_taken(session: Session, username: str, except_id: str | None) -> bool:
+    query = select(User.id).where(User.username == username)
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    return await session.scalar(query) is not None
+
+
+async def get_session(session: Session, session_id: str) -> LoginSession | None:
+    return await session.get(LoginSession, session_id)
+
+
+async def get_refresh_token_by_hash(session: Session, token_hash: bytes) -> RefreshToken | None:
+    return await session.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+
+
+async def claim_refresh_token(session: Session, token_id: str, when: datetime) -> bool:
+    """Mark a refresh token used; False if another request used it first."""
+    result = await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
+        .values(used_at=when)
+    )
+    return result.rowcount == 1
+
+
+async def revoke_sessions_of_user(
+    session: Session, user_id: str, when: datetime, reason: str
+) -> None:
+    await session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user_id, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=when, revoked_reason=reason)
+    )
+
+
+async def recovery_codes(session: Session, user_id: str) -> list[RecoveryCode]:
+    query = select(RecoveryCode).where(RecoveryCode.user_id == user_id)
+    return list((await session.scalars(query)).all())
+
+
+async def delete_recovery_codes(session: Session, user_id: str) -> None:
+    await session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user_id))
+
+
+async def latest_one_time_code(session: Session, user_id: str, method: str) -> OneTimeCode | None:
+    return await session.scalar(
+        select(OneTimeCode)
+        .where(
+            OneTimeCode.user_id == user_id,
+            OneTimeCode.method == method,
+            OneTimeCode.used_at.is_(None),
+        )
+        .order_by(OneTimeCode.created_at.desc())
+        .limit(1)
+    )
+
+
+async def invalidate_one_time_codes(
+    session: Session, user_id: str, method: str, when: datetime
+) -> None:
+    await session.execute(
+        update(OneTimeCode)
+        .where(
+            OneTimeCode.user_id == user_id,
+            OneTimeCode.method == method,
+            OneTimeCode.used_at.is_(None),
+        )
+        .values(used_at=when)
+    )
+
+
+async def list_api_keys(
+    session: Session, *, organization_id: str, livemode: bool | None, limit: int, offset: int
+) -> tuple[list[ApiKey], int]:
+    conditions = [ApiKey.organization_id == organization_id]
+    if livemode is not None:
+        conditions.append(ApiKey.livemode == livemode)
+    total = await session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
+    rows = (
+        await session.scalars(
+            select(ApiKey)
+            .where(*conditions)
+            .order_by(ApiKey.created_at.desc(), ApiKey.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    ).all()
+    return list(rows), total
+
+
+async def advance_totp_step(session: Session, user_id: str, step: int) -> bool:
+    """Record a used TOTP time step; False if this or a later step was already used."""
+    result = await session.execute(
+        update(User)
+        .where(User.id == user_id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def use_recovery_code(session: Session, code_id: str, when: datetime) -> bool:
+    result = await session.execute(
+        update(RecoveryCode)
+        .where(RecoveryCode.id == code_id, RecoveryCode.used_at.is_(None))
+        .values(used_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def spend_code_attempt(session: Session, code_id: str, max_attempts: int) -> bool:
+    """Count one attempt at a one-time code; False once the code is used or out of attempts."""
+    result = await session.execute(
+        update(OneTimeCode)
+        .where(
+            OneTimeCode.id == code_id,
+            OneTimeCode.used_at.is_(None),
+            OneTimeCode.attempts < max_attempts,
+        )
+        .values(attempts=OneTimeCode.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def use_code(session: Session, code_id: str, when: datetime) -> bool:
+    result = await session.execute(
+        update(OneTimeCode)
+        .where(OneTimeCode.id == code_id, OneTimeCode.used_at.is_(None))
+        .values(used_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+async def count_failure(
+    session: Session, user_id: str, now: datetime, window_start: datetime
+) -> tuple[int, datetime | None]:
+    """Add one failed attempt (restarting the count outside the window).
+
+    Returns the new count and the account's lock end as stored now (a concurrent request may
+    have just locked it).
+    """
+    fresh = or_(User.first_failed_at.is_(None), User.first_failed_at < window_start)
+    await session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            failed_logins=case((fresh, 1), else_=User.failed_logins + 1),
+            first_failed_at=case((fresh, now), else_=User.first_failed_at),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    row = (
+        await session.execute(
+            select(User.failed_logins, User.locked_until).where(User.id == user_id)
+        )
+    ).one()
+    locked_until = row.locked_until
+    if locked_until is not None and locked_until.tzinfo is None:
+        locked_until = locked_until.replace(tzinfo=UTC)
+    return row.failed_logins, locked_until
+
+
+async def lock_user(
+    session: Session, user_id: str, threshold: int, base_seconds: int, now: datetime
+):
+    """Lock the account if the count reached the threshold (once); the lock end, or None."""
+    row = (
+        await session.execute(
+            select(User.failed_logins, User.lock_count).where(User.id == user_id)
+        )
+    ).one_or_none()
+    if row is None or row.failed_logins < threshold:
+        return None
+    until = now + timedelta(seconds=base_seconds * 2 ** min(row.lock_count, 10))
+    result = await session.execute(
+        update(User)
+        .where(User.id == user_id, User.failed_logins >= threshold)
+        .values(
+            locked_until=until,
+            lock_count=User.lock_count + 1,
+            failed_logins=0,
+            first_failed_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return until if result.rowcount == 1 else None
+
+
+async def delete_expired_sessions(session: Session, cutoff: datetime) -> int:
+    """Sessions (with their refresh tokens) that ended before `cutoff`."""
+    ended = or_(LoginSession.expires_at < cutoff, LoginSession.revoked_at < cutoff)
+    ids = list(await session.scalars(select(LoginSession.id).where(ended).limit(5000)))
+    if not ids:
+        return 0
+    await session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(ids)))
+    await session.execute(delete(LoginSession).where(LoginSession.id.in_(ids)))
+    return len(ids)
+
+
+async def delete_spent_codes(session: Session, cutoff: datetime) -> int:
+    spent = or_(OneTimeCode.expires_at < cutoff, OneTimeCode.used_at < cutoff)
+    result = await session.execute(delete(OneTimeCode).where(spent))
+    return result.rowcount or 0
+
+
+async def get_api_key_with_plan(
+    session: Session, key_hash: bytes
+) -> tuple[ApiKey, Organization, Plan | None] | None:
+    """A key with its organization and plan, in one query (credential resolution)."""
+    row = (
+        await session.execute(
+            select(ApiKey, Organization, Plan)
+            .join(Organization, Organization.id == ApiKey.organization_id)
+            .outerjoin(Plan, Plan.name == Organization.plan)
+            .where(ApiKey.key_hash == key_hash)
+        )
+    ).one_or_none()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+async def get_login_with_plan(
+    session: Session, user_id: str, session_id: str
+) -> tuple[User, LoginSession | None, Organization, Plan | None] | None:
+    """A user with one of their login sessions, organization and plan, in one query."""
+    row = (
+        await session.execute(
+            select(User, LoginSession, Organization, Plan)
+            .join(Organization, Organization.id == User.organization_id)
+            .outerjoin(Plan, Plan.name == Organization.plan)
+            .outerjoin(
+                LoginSession,
+                (LoginSession.id == session_id) & (LoginSession.user_id == User.id),
+            )
+            .where(User.id == user_id)
+        )
+    ).one_or_none()
+    return None if row is None else (row[0], row[1], row[2], row[3])
