@@ -22,6 +22,15 @@ run: install
 
 lint: install
 	$(BIN)/ruff check charter handlers storage tests bench
+	$(BIN)/ruff format --check charter handlers storage tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+# Fixes first (they can leave code unformatted), then the formatter.
+.PHONY: format
+format: install
+	$(BIN)/ruff check --fix charter handlers storage tests bench
+	$(BIN)/ruff format charter handlers storage tests bench
 
 test: install lint
 	$(BIN)/pytest -q
@@ -30,7 +39,7 @@ generate: install
 	$(BIN)/python -m charter.tools.generate
 
 fuzz: install
-	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/test_fuzz.py
+	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/contract/test_fuzz.py
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -29,7 +29,6 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-
 # A unit's statements stop this long before the request's deadline, so they fail (and roll back)
 # before the request is cancelled around them.
 DEADLINE_MARGIN = 0.2
@@ -58,9 +57,9 @@ class Database:
         else:
             self.async_url = url
         self._sync: Engine | None = None
-        self._engines: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncEngine] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._engines: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[AsyncEngine, AsyncEngine]
+        ] = weakref.WeakKeyDictionary()
         self._engine_listeners: list[tuple[str, Any]] = []
 
     # engines -----------------------------------------------------------------------------------
@@ -73,28 +72,53 @@ class Database:
             self._prepare(self._sync)
         return self._sync
 
-    def async_engine(self) -> AsyncEngine:
-        """The asyncio engine of the running event loop."""
+    def async_engine(self, *, reads: bool = False) -> AsyncEngine:
+        """The asyncio engine of the running event loop: for transactions, or (`reads`) the
+        autocommit engine whose connections stay in autocommit, so a read costs no BEGIN or
+        COMMIT and no per-checkout switch of the connection's mode."""
         loop = asyncio.get_running_loop()
-        engine = self._engines.get(loop)
-        if engine is None:
+        engines = self._engines.get(loop)
+        if engines is None:
             for stale in [other for other in self._engines if other.is_closed()]:
                 del self._engines[stale]
-            engine = create_async_engine(
-                self.async_url, **self._engine_options(pool_size=self.pool_size)
+            engines = (
+                self._new_async_engine(pool_size=max(2, self.pool_size // 2)),
+                # Autocommit connections have no transaction to reset when they go back.
+                self._new_async_engine(
+                    pool_size=self.pool_size,
+                    isolation_level="AUTOCOMMIT",
+                    pool_reset_on_return=None,
+                ),
             )
-            self._prepare(engine.sync_engine)
-            for name, listener in self._engine_listeners:
-                event.listen(engine.sync_engine, name, listener)
-            self._engines[loop] = engine
+            self._engines[loop] = engines
+        return engines[1] if reads else engines[0]
+
+    def _new_async_engine(self, *, pool_size: int, **options: Any) -> AsyncEngine:
+        engine = create_async_engine(
+            self.async_url, **self._engine_options(pool_size=pool_size), **options
+        )
+        self._prepare(engine.sync_engine, transactions="isolation_level" not in options)
+        for name, listener in self._engine_listeners:
+            event.listen(engine.sync_engine, name, listener)
         return engine
+
+    def _all_engines(self) -> list[Engine]:
+        engines = [self._sync] if self._sync is not None else []
+        for pair in self._engines.values():
+            engines += [e.sync_engine for e in pair]
+        return engines
 
     def listen(self, name: str, listener: Any) -> None:
         """Attach an engine event listener to every engine, present and future (tests)."""
         self._engine_listeners.append((name, listener))
-        for engine in [self._sync, *[e.sync_engine for e in self._engines.values()]]:
-            if engine is not None:
-                event.listen(engine, name, listener)
+        for engine in self._all_engines():
+            event.listen(engine, name, listener)
+
+    def unlisten(self, name: str, listener: Any) -> None:
+        self._engine_listeners.remove((name, listener))
+        for engine in self._all_engines():
+            if event.contains(engine, name, listener):
+                event.remove(engine, name, listener)
 
     def _engine_options(self, *, pool_size: int) -> dict[str, Any]:
         if self.dialect == "sqlite":
@@ -117,11 +141,12 @@ class Database:
             "pool_recycle": 1800,
         }
 
-    def _prepare(self, engine: Engine) -> None:
+    def _prepare(self, engine: Engine, *, transactions: bool = True) -> None:
         if self.dialect != "sqlite":
             return
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        if transactions:
+            event.listen(engine, "begin", _sqlite_on_begin)
         event.listen(engine, "checkin", _sqlite_on_checkin)
 
     # units of work -----------------------------------------------------------------------------
@@ -142,12 +167,10 @@ class Database:
     @asynccontextmanager
     async def read(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
         """A read-only unit of work in autocommit: no BEGIN/COMMIT round trips."""
-        async with self.async_engine().connect() as conn:
-            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            session = AsyncSession(bind=conn, expire_on_commit=False)
-            session.info["deadline"] = deadline
-            async with _unit(session) as session:
-                yield session
+        session = AsyncSession(self.async_engine(reads=True), expire_on_commit=False)
+        session.info["deadline"] = deadline
+        async with _unit(session) as session:
+            yield session
 
     def session(self, deadline: float | None = None) -> AsyncSession:
         """A session the caller commits and closes itself (a unit of work held across stages)."""
@@ -178,8 +201,8 @@ class Database:
         )
 
     async def dispose_async(self) -> None:
-        engine = self._engines.pop(asyncio.get_running_loop(), None)
-        if engine is not None:
+        engines = self._engines.pop(asyncio.get_running_loop(), None)
+        for engine in engines or ():
             await engine.dispose()
 
     def dispose(self) -> None:
@@ -221,8 +244,6 @@ def _sqlite_on_checkin(_dbapi_connection, record) -> None:
     holder = record.info.get("deadline")
     if holder is not None:
         holder[0] = None  # a pooled connection never carries a finished unit's deadline
-
-
 
 
 event.listen(Session, "after_begin", _remember_driver)
@@ -267,6 +288,6 @@ def _sqlite_on_connect(dbapi_connection, record) -> None:
 
 def _sqlite_on_begin(conn) -> None:
     # IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a transaction
-    # that reads then writes never fails on a lock upgrade; reads use autocommit units instead.
+    # that reads then writes never fails on a lock upgrade; reads use the autocommit engine.
     if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
         conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -108,6 +108,52 @@ def client(app):
         yield c
 
 
+class Clock:
+    """The in-process server's time, moved forward on demand instead of sleeping.
+
+    Every `utcnow` the charter packages imported from `charter.platform.clock` (and the module's
+    own) reads the shifted time, and so does the monotonic clock of the credential cache. Only the
+    server running in this process sees it: not `charter serve` subprocesses, not `time.time()`
+    (JWT and TOTP timestamps).
+    """
+
+    def __init__(self, monkeypatch) -> None:
+        import types
+        from datetime import timedelta
+
+        from charter.identity import principals
+        from charter.platform import clock
+
+        self.offset = timedelta(0)
+        real_utcnow, real_monotonic = clock.utcnow, time.monotonic
+
+        def utcnow():
+            return real_utcnow() + self.offset
+
+        for name, module in list(sys.modules.items()):
+            if name.split(".")[0] in ("charter", "storage") and (
+                getattr(module, "utcnow", None) is real_utcnow
+            ):
+                monkeypatch.setattr(module, "utcnow", utcnow)
+        shifted_time = types.ModuleType("time")
+        shifted_time.__dict__.update(vars(time))
+        shifted_time.monotonic = lambda: real_monotonic() + self.offset.total_seconds()
+        monkeypatch.setattr(principals, "time", shifted_time)
+
+    def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.offset += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(app, monkeypatch):
+    from charter.identity.principals import key_cache
+
+    yield Clock(monkeypatch)
+    key_cache.clear()  # entries cached in shifted time would otherwise outlive it
+
+
 @dataclass
 class Tenant:
     organization_id: str

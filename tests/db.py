@@ -24,3 +24,67 @@ def list_outbox(session, *, event_type: str | None = None) -> list[OutboxEvent]:
     if event_type is not None:
         query = query.where(OutboxEvent.event_type == event_type)
     return list(session.scalars(query).all())
+
+
+def user_state(user_id: str) -> dict | None:
+    """What a takeover would change about a user, read from the database (None once deleted)."""
+    from charter.platform import crypto
+    from storage.models import User
+
+    with transaction() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            return None
+        return {
+            "username": user.username,
+            "email": crypto.decrypt(user.email_enc),
+            "phone": crypto.decrypt(user.phone_enc),
+            "roles": sorted(user.roles or []),
+            "status": user.status,
+            "is_superuser": user.is_superuser,
+            "password_hash": user.password_hash,
+            "mfa_enabled": user.mfa_enabled,
+            "locked_until": user.locked_until,
+            "updated_at": user.updated_at,
+        }
+
+
+def key_state(key_id: str) -> dict | None:
+    """What rolling, changing or revoking would change about an API key (None if absent)."""
+    from storage.models import ApiKey
+
+    with transaction() as session:
+        key = session.get(ApiKey, key_id)
+        if key is None:
+            return None
+        return {
+            "name": key.name,
+            "user_id": key.user_id,
+            "scopes": sorted(key.scopes or []),
+            "ip_ranges": list(key.ip_ranges or []),
+            "is_superuser": key.is_superuser,
+            "expires_at": key.expires_at,
+            "revoked_at": key.revoked_at,
+        }
+
+
+def count_organizations(name: str) -> int:
+    """Organizations with exactly this name, across the platform."""
+    from sqlalchemy import func
+
+    from storage.models import Organization
+
+    with transaction() as session:
+        return session.scalar(
+            select(func.count()).select_from(Organization).where(Organization.name == name)
+        )
+
+
+def count_keys(organization_id: str) -> int:
+    from sqlalchemy import func
+
+    from storage.models import ApiKey
+
+    with transaction() as session:
+        query = select(func.count()).select_from(ApiKey)
+        return session.scalar(query.where(ApiKey.organization_id == organization_id))

@@ -141,3 +141,19 @@ def record_event(organization_id: str, action: str = "test.event") -> str:
 def weak_hash(password: str = PASSWORD) -> str:
     """A hash with weaker parameters than the service's, as an old deployment stored."""
     return PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(password)
+
+
+def sent_message(user_id: str, *, method: str | None = None, destination: str | None = None):
+    """The newest message the development sender delivered for this user (and method and
+    destination, when given): the sender's list is shared by every test of the process."""
+    from charter.platform import senders
+
+    for message in reversed(senders.sent):
+        if message["user_id"] != user_id:
+            continue
+        if method is not None and message["method"] != method:
+            continue
+        if destination is not None and message["destination"] != destination:
+            continue
+        return message
+    raise AssertionError(f"no one-time code was sent to {user_id} ({method}, {destination})")

@@ -3,16 +3,22 @@ pipeline around them, and the server-rendered pages (Flask) beside them."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from typing import Any
 
 import connexion
+from connexion import context as cx
+from connexion.apps.asynchronous import AsyncApi, AsyncOperation
+from connexion.decorators import StarletteDecorator
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
+from connexion.security import AbstractSecurityHandler
+from connexion.utils import inspect_function_arguments
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -28,6 +34,56 @@ from charter.platform.spec import SURFACES, allowed_methods, bundled_spec
 from storage.migrate import upgrade
 
 log = logging.getLogger("charter")
+
+
+class _DecorateOnce(StarletteDecorator):
+    """Connexion's decorator, with the handler wrapped once instead of on every request.
+
+    Connexion 3.3 builds the decorator and inspects the handler's signature per request
+    (`AsyncOperation.fn` is a property); nothing in it depends on the request but the request
+    itself, which is still read per call.
+    """
+
+    def __call__(self, function: Any) -> Any:
+        decorated = self.decorate(function)
+
+        @functools.wraps(function)
+        async def wrapper(*_args: Any, **_kwargs: Any) -> Any:
+            request = self.framework.get_request(
+                uri_parser=self.uri_parser, scope=cx.scope, receive=cx.receive
+            )
+            return await decorated(request)
+
+        return wrapper
+
+
+class _Operation(AsyncOperation):
+    @functools.cached_property
+    def fn(self) -> Any:  # type: ignore[override]  # a cached property in place of a property
+        return _DecorateOnce(pythonic_params=self.pythonic_params, jsonifier=self.jsonifier)(
+            self._fn
+        )
+
+
+class _Api(AsyncApi):
+    def make_operation(self, operation: Any) -> _Operation:
+        return _Operation(
+            operation.function,
+            jsonifier=self.jsonifier,
+            operation_id=operation.operation_id,
+            pythonic_params=self.pythonic_params,
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _accepts_kwarg(func: Any, keyword: str) -> bool:
+    arguments, has_kwargs = inspect_function_arguments(func)
+    return has_kwargs or keyword in arguments
+
+
+# Connexion 3.3 inspects the security function's signature twice per request; the answer never
+# changes for a function, so it is computed once.
+AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)
 
 
 class SurfaceResolver(Resolver):
@@ -81,6 +137,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
         upgrade(rt.db.engine)
 
     app = connexion.AsyncApp(__name__, specification_dir=".")
+    app._middleware_app.api_cls = _Api  # handlers decorated once (see _DecorateOnce)
     for surface, mount in SURFACES.items():
         app.add_api(
             bundled_spec(surface),

@@ -7,20 +7,46 @@ message; the parameter validator below names the parameter, and `field_errors` p
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from connexion.validators.parameter import ParameterValidator
+from connexion.utils import is_null, is_nullable
+from connexion.validators.parameter import ParameterValidator, draft4_format_checker
+from jsonschema import Draft4Validator, ValidationError
 
 from charter.platform.errors import FieldError
 
+# (parameter definition, its validator), by the definition's identity: the definitions live as
+# long as the app, and a validator is built once instead of per request (Connexion 3.3 deep-copies
+# the definition and builds a validator for every parameter of every request).
+_validators: dict[int, tuple[dict[str, Any], Draft4Validator]] = {}
+
+
+def _validator_for(param: dict[str, Any]) -> Draft4Validator:
+    entry = _validators.get(id(param))
+    if entry is None or entry[0] is not param:
+        schema = param.get("schema", param)
+        entry = (param, Draft4Validator(schema, format_checker=draft4_format_checker))
+        _validators[id(param)] = entry
+    return entry[1]
+
 
 class NamedParameterValidator(ParameterValidator):
+    """Connexion's parameter validation, naming the parameter in its errors."""
+
     @staticmethod
     def validate_parameter(parameter_type, value, param, param_name=None):
-        error = ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
-        if error and not error.startswith("Missing"):
-            first = error.split("\n\n")[0].strip()
+        if is_nullable(param) and is_null(value):
+            return None
+        if value is None:
+            if param.get("required"):
+                return f"Missing {parameter_type} parameter '{param['name']}'"
+            return None
+        try:
+            _validator_for(param).validate(value)
+        except ValidationError as exception:
+            first = str(exception).split("\n\n")[0].strip()
             return f"{first} - {parameter_type} parameter '{param['name']}'"
-        return error
+        return None
 
 
 _PARAM = re.compile(

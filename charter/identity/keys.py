@@ -157,6 +157,7 @@ async def create(
     ranges = _check_ip_ranges(ip_ranges or [])
     if expires_at is not None and expires_at <= utcnow():
         raise Invalid("Expiry must be in the future", field="body.expires_at")
+    user_id: str | None
     if actor.principal is None:
         if owner is None:
             raise Invalid("An owner is required", field="owner")

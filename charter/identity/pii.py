@@ -6,12 +6,15 @@ restart, run `charter rotate-pii`, then drop the old keys.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import select
 
 from charter.platform import crypto, runtime
 from storage.models import OneTimeCode, RefreshToken, User
 
-ENCRYPTED_COLUMNS = {
+_Encrypted = User | OneTimeCode | RefreshToken
+ENCRYPTED_COLUMNS: dict[type[_Encrypted], tuple[str, ...]] = {
     User: ("email_enc", "phone_enc", "totp_secret_enc", "totp_pending_enc"),
     OneTimeCode: ("destination_enc",),
     RefreshToken: ("child_token_enc",),
@@ -34,5 +37,6 @@ def rotate_all(batch: int = 500) -> int:
                 rewritten += len(rows)
             if len(rows) < batch:
                 break
-            last_id = rows[-1].id
+            # select() of a union of models is typed as the join (Base); the row is one of them.
+            last_id = cast(_Encrypted, rows[-1]).id
     return rewritten

@@ -8,12 +8,16 @@ second without any cross-process messaging; a revocation in this process clears 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import ipaddress
 import secrets
 import threading
 import time
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import jwt
 
@@ -47,7 +51,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
 LAST_USED_RESOLUTION_SECONDS = 60
 
 
-def scopes_for_roles(roles) -> frozenset[str]:
+def scopes_for_roles(roles: Iterable[str] | None) -> frozenset[str]:
     scopes: set[str] = set()
     for role in roles or ():
         scopes |= ROLE_SCOPES.get(role, frozenset())
@@ -204,10 +208,11 @@ async def _load_key_principal(token: str) -> tuple[Principal | None, str]:
         ), ""
 
 
-def _verify_jwt(token: str) -> tuple[dict | None, str]:
+def _verify_jwt(token: str) -> tuple[dict[str, Any] | None, str]:
     _, keys = crypto.jwt_keys()
     try:
-        secret = keys.get(jwt.get_unverified_header(token).get("kid"))
+        # A missing (or non-string) kid simply matches no key.
+        secret = keys.get(cast(str, jwt.get_unverified_header(token).get("kid")))
         if secret is None:
             return None, "Invalid access token"
         claims = jwt.decode(
@@ -254,17 +259,55 @@ async def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
 
 
 async def resolve(token: str) -> tuple[Principal | None, str]:
-    """Resolve a credential to a principal, or (None, reason); cached for at most a second."""
+    """Resolve a credential to a principal, or (None, reason); cached for at most a second.
+
+    Concurrent requests with the same credential share one lookup, so a cache entry expiring
+    under load costs one query, not one per request in flight.
+    """
     digest = hash_secret(token)
     cached = key_cache.get(digest)
     if cached is not None:
         return cached
-    if token.startswith(KEY_PREFIXES):
-        principal, reason = await _load_key_principal(token)
-    else:
-        principal, reason = await _load_jwt_principal(token)
-    key_cache.put(digest, principal, reason, runtime.current().settings.key_cache_seconds)
-    return principal, reason
+    loop = asyncio.get_running_loop()
+    pending = _pending.setdefault(loop, {})
+    shared = pending.get(digest)
+    if shared is not None:
+        try:
+            return await asyncio.shield(shared)
+        except asyncio.CancelledError:
+            if shared.cancelled() and not _being_cancelled():
+                return await resolve(token)  # the leader was cancelled, not this request
+            raise
+    future: asyncio.Future[tuple[Principal | None, str]] = loop.create_future()
+    pending[digest] = future
+    try:
+        if token.startswith(KEY_PREFIXES):
+            result = await _load_key_principal(token)
+        else:
+            result = await _load_jwt_principal(token)
+        key_cache.put(digest, *result, runtime.current().settings.key_cache_seconds)
+        future.set_result(result)
+        return result
+    except BaseException as exc:
+        if isinstance(exc, Exception):
+            future.set_exception(exc)
+            future.exception()  # retrieved: followers may be none
+        else:
+            future.cancel()
+        raise
+    finally:
+        pending.pop(digest, None)
+
+
+def _being_cancelled() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+# In-flight lookups per event loop, by credential digest.
+_pending: weakref.WeakKeyDictionary[
+    asyncio.AbstractEventLoop, dict[bytes, asyncio.Future[tuple[Principal | None, str]]]
+] = weakref.WeakKeyDictionary()
 
 
 def credential_from_headers(headers: dict[str, str]) -> str | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import secrets
 import time
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
 
 import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -184,7 +184,8 @@ async def _attempt(
         return InvalidCredentials("Wrong username or password")
     if lockout.is_locked(user):
         await _record(db_session, actor, user, "login.failed", {"reason": "locked"})
-        until = user.locked_until.strftime("%Y-%m-%dT%H:%M:%SZ")
+        # is_locked() holds only while locked_until is set.
+        until = cast(datetime, user.locked_until).strftime("%Y-%m-%dT%H:%M:%SZ")
         return AccountLocked(f"Too many failed attempts; locked until {until}")
     if not password_ok:
         locked = await lockout.register_failure(db_session, actor, user, "password")
@@ -230,6 +231,7 @@ async def attempt_refresh(
         or row.expires_at <= now
     ):
         return Unauthenticated("Refresh token expired or revoked")
+    child: RefreshToken | None
     if await repo.claim_refresh_token(db_session, row.id, now):
         child, secret = await _new_refresh(db_session, auth_session, row.id)
         row.child_id = child.id

@@ -107,7 +107,12 @@ def _check_roles(actor: Actor, roles: list[str], current: list[str] | None = Non
 
 
 async def _check_unique(
-    session: AsyncSession, organization_id: str, *, username=None, email=None, except_id=None
+    session: AsyncSession,
+    organization_id: str,
+    *,
+    username: str | None = None,
+    email: str | None = None,
+    except_id: str | None = None,
 ) -> None:
     if username is not None and await repo.username_taken(session, username, except_id):
         raise Conflict(f"Username {username!r} is taken")

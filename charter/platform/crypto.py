@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 from functools import lru_cache
+from typing import overload
 
 from cryptography.fernet import Fernet, MultiFernet
 
@@ -35,18 +36,30 @@ def _cipher() -> MultiFernet:
     return _fernet(settings.encryption_keys, settings.signing_key)
 
 
+@overload
+def encrypt(value: str) -> str: ...
+@overload
+def encrypt(value: None) -> None: ...
 def encrypt(value: str | None) -> str | None:
     if value is None:
         return None
     return _cipher().encrypt(value.encode()).decode()
 
 
+@overload
+def decrypt(token: str) -> str: ...
+@overload
+def decrypt(token: None) -> None: ...
 def decrypt(token: str | None) -> str | None:
     if token is None:
         return None
     return _cipher().decrypt(token.encode()).decode()
 
 
+@overload
+def rotate(token: str) -> str: ...
+@overload
+def rotate(token: None) -> None: ...
 def rotate(token: str | None) -> str | None:
     """Re-encrypt under the newest key."""
     return None if token is None else _cipher().rotate(token.encode()).decode()

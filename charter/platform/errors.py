@@ -7,6 +7,7 @@ renders the same exception in its own envelope and vocabulary (`charter.http.ren
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Invalid(CharterError):
 
     kind, status, default_message = "invalid", 422, "Request failed validation"
 
-    def __init__(self, message: str | None = None, *, field: str | None = None, **kw) -> None:
+    def __init__(self, message: str | None = None, *, field: str | None = None, **kw: Any) -> None:
         errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
         super().__init__(message, errors=errors, **kw)
 

@@ -55,6 +55,12 @@ class Rule:
     policy: str
     moving: bool  # moving window (exact, a log of hits) or fixed window (one counter)
 
+    @property
+    def storage_key(self) -> str:
+        # The rate is part of the key, as in `limits`: a changed limit starts fresh counters
+        # instead of inheriting ones counted against another limit.
+        return f"charter:rl:{self.policy}:{self.rate}:{self.key}"
+
 
 @dataclass
 class Verdict:
@@ -151,25 +157,27 @@ class MemoryCounters:
             counted = []
             for rule, (count, reset) in zip(rules, states, strict=True):
                 if rule.moving:
-                    self._logs.setdefault(rule.key, deque()).append(now)
+                    self._logs.setdefault(rule.storage_key, deque()).append(now)
                     reset = reset if count else now + rule.rate.seconds
                 else:
-                    end, fixed_count = self._fixed.get(rule.key, (now + rule.rate.seconds, 0))
-                    self._fixed[rule.key] = (end, fixed_count + 1)
+                    end, fixed_count = self._fixed.get(
+                        rule.storage_key, (now + rule.rate.seconds, 0)
+                    )
+                    self._fixed[rule.storage_key] = (end, fixed_count + 1)
                 counted.append((count + 1, reset))
             return counted, True
 
     def _state(self, rule: Rule, now: float) -> tuple[int, float]:
         if rule.moving:
-            log_ = self._logs.get(rule.key)
+            log_ = self._logs.get(rule.storage_key)
             if log_ is None:
                 return 0, now + rule.rate.seconds
             while log_ and log_[0] <= now - rule.rate.seconds:
                 log_.popleft()
             return len(log_), (log_[0] if log_ else now) + rule.rate.seconds
-        end, count = self._fixed.get(rule.key, (0.0, 0))
+        end, count = self._fixed.get(rule.storage_key, (0.0, 0))
         if end <= now:
-            self._fixed.pop(rule.key, None)
+            self._fixed.pop(rule.storage_key, None)
             return 0, now + rule.rate.seconds
         return count, end
 
@@ -243,7 +251,7 @@ class RateLimiter:
             return self.memory.hit(rules, now)
         try:
             result = await self._script()(
-                keys=[f"charter:rl:{rule.policy}:{rule.key}" for rule in rules],
+                keys=[rule.storage_key for rule in rules],
                 args=[int(now * 1000), secrets.token_hex(8)]
                 + [
                     value

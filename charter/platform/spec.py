@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -57,7 +58,7 @@ class _Bundler:
     def bundle(self) -> dict[str, Any]:
         root = copy.deepcopy(_load_yaml(self.entry))
         own_components = root.pop("components", {}) or {}
-        resolved = self._walk(root, self.entry)
+        resolved: dict[str, Any] = self._walk(root, self.entry)
         for kind, items in own_components.items():
             for name, value in items.items():
                 walked = self._walk(value, self.entry)
@@ -157,7 +158,9 @@ class OperationInfo:
     timeout: str = "standard"  # x-timeout: standard | batch | upload
 
 
-def iter_operations(spec: dict[str, Any], surface: str):
+def iter_operations(
+    spec: dict[str, Any], surface: str
+) -> Iterator[tuple[OperationInfo, dict[str, Any]]]:
     default_security = spec.get("security", [])
     for path, item in spec.get("paths", {}).items():
         for method in HTTP_METHODS:

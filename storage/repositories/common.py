@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import CursorResult, Result
 
-async def add(session: AsyncSession, row: Any) -> Any:
+_Row = TypeVar("_Row")
+
+
+async def add(session: AsyncSession, row: _Row) -> _Row:
     session.add(row)
     await session.flush()
     return row
+
+
+def rowcount(result: Result[*tuple[Any, ...]]) -> int:
+    """Rows an UPDATE or DELETE matched.
+
+    SQLAlchemy returns a `CursorResult` for DML, but `AsyncSession.execute` is typed as `Result`.
+    """
+    return cast("CursorResult[*tuple[Any, ...]]", result).rowcount

@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession as Session
 from storage.models import (
     AuditEvent,
 )
+from storage.repositories.common import rowcount
 
 
 async def delete_audit_before(session: Session, cutoff: datetime) -> int:
     result = await session.execute(delete(AuditEvent).where(AuditEvent.created_at < cutoff))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def query_audit_events(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession as Session
 from storage.models import (
     IdempotencyRecord,
 )
+from storage.repositories.common import rowcount
 
 
 async def get_idempotency(session: Session, principal: str, key: str) -> IdempotencyRecord | None:
@@ -28,4 +29,4 @@ async def delete_expired_idempotency(session: Session, now: datetime) -> int:
     result = await session.execute(
         delete(IdempotencyRecord).where(IdempotencyRecord.expires_at < now)
     )
-    return result.rowcount or 0
+    return rowcount(result) or 0

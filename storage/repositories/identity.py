@@ -19,6 +19,7 @@ from storage.models import (
     RefreshToken,
     User,
 )
+from storage.repositories.common import rowcount
 
 
 async def get_organization(session: Session, organization_id: str) -> Organization | None:
@@ -137,7 +138,7 @@ async def claim_refresh_token(session: Session, token_id: str, when: datetime) -
         .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
         .values(used_at=when)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def revoke_sessions_of_user(
@@ -213,7 +214,7 @@ async def advance_totp_step(session: Session, user_id: str, step: int) -> bool:
         .values(totp_last_step=step)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def use_recovery_code(session: Session, code_id: str, when: datetime) -> bool:
@@ -223,7 +224,7 @@ async def use_recovery_code(session: Session, code_id: str, when: datetime) -> b
         .values(used_at=when)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def spend_code_attempt(session: Session, code_id: str, max_attempts: int) -> bool:
@@ -238,7 +239,7 @@ async def spend_code_attempt(session: Session, code_id: str, max_attempts: int) 
         .values(attempts=OneTimeCode.attempts + 1)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def use_code(session: Session, code_id: str, when: datetime) -> bool:
@@ -248,7 +249,7 @@ async def use_code(session: Session, code_id: str, when: datetime) -> bool:
         .values(used_at=when)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 async def count_failure(
@@ -282,12 +283,10 @@ async def count_failure(
 
 async def lock_user(
     session: Session, user_id: str, threshold: int, base_seconds: int, now: datetime
-):
+) -> datetime | None:
     """Lock the account if the count reached the threshold (once); the lock end, or None."""
     row = (
-        await session.execute(
-            select(User.failed_logins, User.lock_count).where(User.id == user_id)
-        )
+        await session.execute(select(User.failed_logins, User.lock_count).where(User.id == user_id))
     ).one_or_none()
     if row is None or row.failed_logins < threshold:
         return None
@@ -303,7 +302,7 @@ async def lock_user(
         )
         .execution_options(synchronize_session=False)
     )
-    return until if result.rowcount == 1 else None
+    return until if rowcount(result) == 1 else None
 
 
 async def delete_expired_sessions(session: Session, cutoff: datetime) -> int:
@@ -320,7 +319,7 @@ async def delete_expired_sessions(session: Session, cutoff: datetime) -> int:
 async def delete_spent_codes(session: Session, cutoff: datetime) -> int:
     spent = or_(OneTimeCode.expires_at < cutoff, OneTimeCode.used_at < cutoff)
     result = await session.execute(delete(OneTimeCode).where(spent))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def get_api_key_with_plan(

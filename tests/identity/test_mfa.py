@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pyotp
 import pytest
 
-from charter.platform import runtime, senders
-from tests.factories import create_key, create_user
+from charter.platform import runtime
+from tests.factories import create_key, create_user, sent_message
 
 PASSWORD = "correct horse battery staple"
 
@@ -153,7 +153,7 @@ def test_seed_otp_send_and_verify_by_sms(client, tenant, member):
     )
     assert sent.status_code == 202
     assert sent.json()["destination"] == "***7890" and sent.json()["method"] == "sms"
-    message = senders.sent[-1]
+    message = sent_message(user.id, method="sms")
     assert message["destination"] == "+1234567890" and len(message["code"]) == 6
     wrong = "000000" if message["code"] != "000000" else "111111"
     assert (
@@ -184,16 +184,18 @@ def test_otp_uses_stored_destination_and_is_limited_in_attempts(
     user, _ = member
     headers = {"X-API-Key": tenant.key}
     monkeypatch.setattr(runtime.current().settings, "otp_max_attempts", 2)
-    client.post("/v1/otp/send", headers=headers, json={"user_id": user.id, "method": "sms"})
-    message = senders.sent[-1]
+    sent = client.post("/v1/otp/send", headers=headers, json={"user_id": user.id, "method": "sms"})
+    assert sent.status_code == 202 and sent.json()["destination"] == "***0199"
+    message = sent_message(user.id, method="sms")
     assert message["destination"] == "+14155550199"
     wrong = "000000" if message["code"] != "000000" else "111111"
     for _ in range(2):
-        client.post(
+        refused = client.post(
             "/v1/auth/verify",
             headers=headers,
             json={"user_id": user.id, "method": "sms", "code": wrong},
         )
+        assert refused.status_code == 200 and refused.json()["verified"] is False
     late = client.post(
         "/v1/auth/verify",
         headers=headers,
@@ -202,17 +204,17 @@ def test_otp_uses_stored_destination_and_is_limited_in_attempts(
     assert late.json()["verified"] is False
 
 
-def test_otp_codes_expire(client, tenant, member, monkeypatch):
+def test_otp_codes_expire(client, tenant, member, clock):
     user, _ = member
     headers = {"X-API-Key": tenant.key}
-    monkeypatch.setattr(runtime.current().settings, "otp_ttl_seconds", 1)
-    client.post(
+    sent = client.post(
         "/v1/otp/send",
         headers=headers,
         json={"user_id": user.id, "method": "email", "email": "me@example.com"},
     )
-    code = senders.sent[-1]["code"]
-    time.sleep(1.2)
+    assert sent.status_code == 202
+    code = sent_message(user.id, method="email", destination="me@example.com")["code"]
+    clock.advance(runtime.current().settings.otp_ttl_seconds + 1)
     result = client.post(
         "/v1/auth/verify",
         headers=headers,
@@ -256,6 +258,7 @@ def test_webhook_sender_posts_a_signed_message(client, tenant, member, monkeypat
     monkeypatch.setattr(settings, "otp_webhook_url", f"http://127.0.0.1:{server.server_port}/otp")
     monkeypatch.setattr(settings, "otp_webhook_secret", "bridge-secret-0123456789")
     monkeypatch.setattr(settings, "allow_private_outbound", True)
+    _Receiver.received.clear()
     try:
         response = client.post(
             "/v1/otp/send",
@@ -265,7 +268,9 @@ def test_webhook_sender_posts_a_signed_message(client, tenant, member, monkeypat
     finally:
         server.shutdown()
     assert response.status_code == 202
-    headers, body = _Receiver.received[-1]
+    assert len(_Receiver.received) == 1
+    headers, body = _Receiver.received[0]
+    assert json.loads(body)["user_id"] == user.id
     expected = hmac.new(b"bridge-secret-0123456789", body, hashlib.sha256).hexdigest()
     assert headers["X-Charter-Signature"] == f"sha256={expected}"
     assert json.loads(body)["destination"] == "+14155550199"
@@ -323,6 +328,7 @@ def test_webhook_connects_to_the_address_it_checked(client, tenant, member, monk
     )
     monkeypatch.setattr(settings, "otp_webhook_secret", "bridge-secret-0123456789")
     monkeypatch.setattr(settings, "allow_private_outbound", True)
+    _Receiver.received.clear()
     try:
         response = client.post(
             "/v1/otp/send",
@@ -333,5 +339,7 @@ def test_webhook_connects_to_the_address_it_checked(client, tenant, member, monk
         server.shutdown()
     assert response.status_code == 202
     assert lookups == ["bridge.example.test"]  # resolved once: the checked address is the one used
-    headers, _ = _Receiver.received[-1]
+    assert len(_Receiver.received) == 1
+    headers, body = _Receiver.received[0]
+    assert json.loads(body)["user_id"] == user.id
     assert headers["Host"] == f"bridge.example.test:{server.server_port}"

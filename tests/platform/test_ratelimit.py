@@ -16,10 +16,11 @@ HEADERS = (
 )
 
 
-def test_headers_on_success_and_error_responses(client, admin):
+def test_headers_on_success_and_error_responses(client, make_tenant):
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
     for response in (
         client.get("/v1/health"),
-        client.get("/v1/organizations", headers={"X-API-Key": admin.key}),
+        client.get("/v1/organizations", headers={"X-API-Key": tenant.key}),
         client.get("/v1/organizations"),
         client.get("/v2/nowhere"),
     ):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 from sqlalchemy import text
 
 from charter.events import outbox
 from charter.platform import runtime
+from tests import db as testdb
 
 
 async def _slow_query(session) -> None:
@@ -31,19 +33,21 @@ def test_slow_request_is_504_and_its_writes_are_rolled_back(client, superuser, m
         await original_enqueue(session, **kwargs)
 
     monkeypatch.setattr(outbox, "enqueue", slow_enqueue)
+    name = f"Too Slow Inc {uuid.uuid4().hex[:8]}"
     started = time.perf_counter()
     response = client.post(
-        "/v1/organizations", json={"name": "Too Slow Inc"}, headers={"X-API-Key": superuser.key}
+        "/v1/organizations", json={"name": name}, headers={"X-API-Key": superuser.key}
     )
     elapsed = time.perf_counter() - started
     assert response.status_code == 504
     assert response.json()["error"]["code"] == "TIMEOUT"
     assert elapsed < 5
     monkeypatch.setattr(outbox, "enqueue", original_enqueue)
+    assert testdb.count_organizations(name) == 0  # the inserted row was rolled back
     names = [
         o["name"]
         for o in client.get(
             "/v1/organizations?limit=100", headers={"X-API-Key": superuser.key}
         ).json()["data"]
     ]
-    assert "Too Slow Inc" not in names
+    assert name not in names

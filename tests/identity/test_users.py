@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from charter.platform import runtime
+from tests import db as testdb
 from tests.factories import create_key, create_user
 
 
@@ -68,17 +69,22 @@ def test_crud_in_data_envelope(client, tenant):
 def test_list_pagination_and_filters(client, tenant):
     headers = {"X-API-Key": tenant.key}
     for i, role in enumerate(["user", "editor", "editor"]):
-        _new(
+        created = _new(
             client,
             tenant,
             username=f"filter.{i}.{tenant.organization_id[-6:]}".lower(),
             email=f"f{i}@example.com",
             roles=[role],
         )
+        assert created.status_code == 201, created.text
     page = client.get("/v1/users?limit=2&offset=0", headers=headers).json()
+    # The three created here and the tenant's own admin.
     assert (
-        page["limit"] == 2 and page["offset"] == 0 and len(page["data"]) == 2 and page["total"] >= 3
+        page["limit"] == 2 and page["offset"] == 0 and len(page["data"]) == 2 and page["total"] == 4
     )
+    rest = client.get("/v1/users?limit=2&offset=2", headers=headers).json()
+    assert len(rest["data"]) == 2 and rest["total"] == 4
+    assert not {u["id"] for u in page["data"]} & {u["id"] for u in rest["data"]}
     editors = client.get("/v1/users?role=editor", headers=headers).json()
     assert editors["total"] == 2 and all("editor" in u["roles"] for u in editors["data"])
     by_email = client.get("/v1/users?email=F1@EXAMPLE.COM", headers=headers).json()
@@ -100,6 +106,8 @@ def test_username_unique_across_platform_email_within_organization(client, tenan
 
 def test_granting_admin_needs_an_admin(client, tenant):
     writer, _ = create_key(tenant.organization_id, scopes=["users:write", "users:read"])
+    headers = {"X-API-Key": tenant.key}
+    before = client.get("/v1/users?limit=100", headers=headers).json()
     response = client.post(
         "/v1/users",
         headers={"X-API-Key": writer},
@@ -111,17 +119,25 @@ def test_granting_admin_needs_an_admin(client, tenant):
         },
     )
     assert response.status_code == 403 and response.json()["error"]["code"] == "PERMISSION_DENIED"
+    after = client.get("/v1/users?limit=100", headers=headers).json()
+    assert after == before  # nobody was created
+    assert "would.be.admin" not in [u["username"] for u in after["data"]]
 
 
 def test_missing_scope_for_delete(client, tenant):
     writer, _ = create_key(tenant.organization_id, scopes=["users:write", "users:read"])
-    user = _new(client, tenant, username="keep.me", email="keep@example.com").json()["data"]
+    created = _new(client, tenant, username="keep.me", email="keep@example.com")
+    assert created.status_code == 201
+    user = created.json()["data"]
     response = client.delete(f"/v1/users/{user['id']}", headers={"X-API-Key": writer})
     assert response.status_code == 403
+    assert "lacks the scope(s): users:delete" in response.json()["error"]["message"]
+    survived = client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key})
+    assert survived.status_code == 200 and survived.json()["data"] == user
 
 
 def test_batch_reports_each_item(client, tenant):
-    _new(client, tenant, username="batch.taken", email="bt@example.com")
+    assert _new(client, tenant, username="batch.taken", email="bt@example.com").status_code == 201
     response = client.post(
         "/v1/users/batch",
         headers={"X-API-Key": tenant.key},
@@ -150,6 +166,11 @@ def test_batch_reports_each_item(client, tenant):
     assert body["created"] == 2 and body["failed"] == 1
     assert [item["status"] for item in body["data"]] == [201, 409, 201]
     assert body["data"][1]["error"]["code"] == "CONFLICT"
+    listed = client.get("/v1/users?limit=100", headers={"X-API-Key": tenant.key}).json()
+    usernames = [u["username"] for u in listed["data"]]
+    assert sorted(usernames) == sorted(
+        [testdb.user_state(tenant.user_id)["username"], "batch.taken", "batch.one", "batch.two"]
+    )
 
 
 def test_batch_limit_is_100(client, tenant):
@@ -161,12 +182,16 @@ def test_batch_limit_is_100(client, tenant):
         "/v1/users/batch", headers={"X-API-Key": tenant.key}, json={"users": users}
     )
     assert response.status_code == 400
+    listed = client.get("/v1/users", headers={"X-API-Key": tenant.key}).json()
+    assert listed["total"] == 1  # none of the 101 was created
 
 
 def test_pii_is_encrypted_at_rest(client, tenant):
-    user = _new(
+    created = _new(
         client, tenant, username="pii.user", email="secret.person@example.com", phone="+14155550123"
-    ).json()["data"]
+    )
+    assert created.status_code == 201
+    user = created.json()["data"]
     with runtime.current().db.engine.connect() as conn:
         row = (
             conn.execute(text("SELECT * FROM users WHERE id = :id"), {"id": user["id"]})
@@ -179,14 +204,17 @@ def test_pii_is_encrypted_at_rest(client, tenant):
 
 def test_password_change_ends_sessions(client, tenant):
     user = _new(client, tenant, username="pw.change", email="pw@example.com").json()["data"]
-    tokens = client.post(
+    login = client.post(
         "/v2/auth/login", json={"username": "pw.change", "password": "SecurePassword123!"}
-    ).json()
-    client.patch(
+    )
+    assert login.status_code == 200
+    tokens = login.json()
+    changed = client.patch(
         f"/v1/users/{user['id']}",
         headers={"X-API-Key": tenant.key},
         json={"password": "BrandNewPassword456!"},
     )
+    assert changed.status_code == 200
     assert (
         client.post("/v2/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).status_code
         == 401
@@ -197,6 +225,10 @@ def test_password_change_ends_sessions(client, tenant):
         ).status_code
         == 200
     )
+    old = client.post(
+        "/v2/auth/login", json={"username": "pw.change", "password": "SecurePassword123!"}
+    )
+    assert old.status_code == 401
 
 
 def test_bad_email_names_the_field_without_leaking_the_pattern(client, tenant):
@@ -238,17 +270,50 @@ def test_pii_key_rotation(client, tenant, monkeypatch):
     settings = runtime.current().settings
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     monkeypatch.setattr(settings, "encryption_keys", old)
-    user = _new(
-        client, tenant, username="rotated.user", email="rotate@example.com", phone="+14155550111"
-    ).json()["data"]
-    monkeypatch.setattr(settings, "encryption_keys", f"{new},{old}")
-    assert (
-        client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key}).json()["data"][
-            "email"
-        ]
-        == "rotate@example.com"
+    try:
+        created = _new(
+            client,
+            tenant,
+            username="rotated.user",
+            email="rotate@example.com",
+            phone="+14155550111",
+        )
+        assert created.status_code == 201
+        user = created.json()["data"]
+        monkeypatch.setattr(settings, "encryption_keys", f"{new},{old}")
+        shown = client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key})
+        assert shown.json()["data"]["email"] == "rotate@example.com"
+        # Every row with an encrypted column is rewritten: count them first (shared database).
+        with runtime.current().db.sync_transaction() as session:
+            rows = sum(
+                session.scalar(select(func.count()).select_from(model))
+                for model in pii.ENCRYPTED_COLUMNS
+            )
+        assert pii.rotate_all() == rows
+        monkeypatch.setattr(settings, "encryption_keys", new)  # the old key is gone
+        shown = client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key})
+        assert shown.json()["data"]["email"] == "rotate@example.com"
+        assert shown.json()["data"]["phone"] == "+14155550111"
+    finally:
+        _rotate_back_to_the_configured_key(settings, monkeypatch, new)
+
+
+def _rotate_back_to_the_configured_key(settings, monkeypatch, new):
+    """rotate_all rewrote every row of the shared database under `new`: put them back under the
+    run's own primary key, or every later reader (and `charter rotate-pii`) fails."""
+    import base64
+
+    from charter.identity import pii
+    from charter.platform import crypto
+
+    monkeypatch.undo()
+    configured = settings.encryption_keys
+    primary = (
+        configured.split(",")[0].strip()
+        or base64.urlsafe_b64encode(
+            crypto._derive(settings.signing_key, "charter:pii:v1")  # the key used without any set
+        ).decode()
     )
-    assert pii.rotate_all() >= 1
-    monkeypatch.setattr(settings, "encryption_keys", new)  # the old key is gone
-    shown = client.get(f"/v1/users/{user['id']}", headers={"X-API-Key": tenant.key}).json()["data"]
-    assert shown["email"] == "rotate@example.com" and shown["phone"] == "+14155550111"
+    monkeypatch.setattr(settings, "encryption_keys", f"{primary},{new},{configured}".rstrip(","))
+    pii.rotate_all()
+    monkeypatch.undo()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import uuid
 
 import pytest
+
+from tests import db as testdb
 
 ENVELOPE_CASES = [
     # name, surface path, expected code
@@ -75,13 +78,15 @@ def test_query_errors_name_the_parameter(client, admin, query, field):
 
 
 def test_unknown_body_property_is_rejected(client, superuser):
+    name = f"Colored {uuid.uuid4().hex[:8]}"
     response = client.post(
         "/v1/organizations",
-        json={"name": "X", "color": "red"},
+        json={"name": name, "color": "red"},
         headers={"X-API-Key": superuser.key},
     )
     assert response.status_code == 400
     assert response.json()["error"]["details"][0]["field"] == "body.color"
+    assert testdb.count_organizations(name) == 0
 
 
 def test_invalid_utf8_body_is_400_not_500(client, superuser):
@@ -197,8 +202,12 @@ def test_deprecated_operations_announce_deprecation_and_sunset(client):
     assert "deprecation" not in client.get("/v1/health/live").headers
 
 
-def test_nul_characters_are_rejected_with_the_field_named(client, admin):
+def test_nul_characters_are_rejected_with_the_field_named(client, make_tenant):
+    admin = make_tenant(plan="enterprise", scopes=["admin"])
     headers = {"X-API-Key": admin.key}
+    before = client.get(f"/v1/organizations/{admin.organization_id}", headers=headers).json()[
+        "data"
+    ]
     query = client.get("/v1/audit?action=a%00b", headers=headers)
     assert query.status_code == 422
     assert query.json()["error"]["details"][0]["field"] == "query.action"
@@ -208,3 +217,5 @@ def test_nul_characters_are_rejected_with_the_field_named(client, admin):
         f"/v1/organizations/{admin.organization_id}", headers=headers, json={"name": "a\u0000b"}
     )
     assert body.status_code == 422 and body.json()["error"]["details"][0]["field"] == "body"
+    after = client.get(f"/v1/organizations/{admin.organization_id}", headers=headers).json()["data"]
+    assert after == before

@@ -22,7 +22,8 @@ def _outbox(organization_id):
         ]
 
 
-def test_superuser_lifecycle_with_audit_and_outbox(client, superuser):
+def test_superuser_lifecycle_with_audit_and_outbox(client, make_tenant):
+    superuser = make_tenant(plan="unlimited", superuser=True)
     headers = {"X-API-Key": superuser.key}
     created = client.post(
         "/v1/organizations", json={"name": "Acme Corp", "plan": "pro"}, headers=headers
@@ -60,22 +61,26 @@ def test_superuser_lifecycle_with_audit_and_outbox(client, superuser):
     ]
 
 
-def test_put_requires_every_field(client, superuser):
-    org = client.post(
-        "/v1/organizations", json={"name": "Put Co"}, headers={"X-API-Key": superuser.key}
-    ).json()["data"]
-    response = client.put(
-        f"/v1/organizations/{org['id']}", json={"name": "x"}, headers={"X-API-Key": superuser.key}
-    )
+def test_put_requires_every_field(client, make_tenant):
+    superuser = make_tenant(plan="unlimited", superuser=True)
+    headers = {"X-API-Key": superuser.key}
+    created = client.post("/v1/organizations", json={"name": "Put Co"}, headers=headers)
+    assert created.status_code == 201
+    org = created.json()["data"]
+    response = client.put(f"/v1/organizations/{org['id']}", json={"name": "x"}, headers=headers)
     assert response.status_code == 400
     assert response.json()["error"]["details"][0]["field"] == "body.plan"
+    assert client.get(f"/v1/organizations/{org['id']}", headers=headers).json()["data"] == org
 
 
-def test_patch_needs_at_least_one_field(client, admin):
-    response = client.patch(
-        f"/v1/organizations/{admin.organization_id}", json={}, headers={"X-API-Key": admin.key}
-    )
+def test_patch_needs_at_least_one_field(client, make_tenant):
+    tenant = make_tenant(plan="free", scopes=["admin"])
+    headers = {"X-API-Key": tenant.key}
+    path = f"/v1/organizations/{tenant.organization_id}"
+    before = client.get(path, headers=headers).json()["data"]
+    response = client.patch(path, json={}, headers=headers)
     assert response.status_code == 400
+    assert client.get(path, headers=headers).json()["data"] == before
 
 
 def test_admin_edits_own_name_but_not_plan(client, make_tenant):
@@ -86,37 +91,62 @@ def test_admin_edits_own_name_but_not_plan(client, make_tenant):
         client.patch(path, json={"name": "Renamed"}, headers=headers).json()["data"]["name"]
         == "Renamed"
     )
+    renamed = client.get(path, headers=headers).json()["data"]
     upgrade = client.patch(path, json={"plan": "enterprise"}, headers=headers)
     assert upgrade.status_code == 403
     assert upgrade.json()["error"]["code"] == "PERMISSION_DENIED"
+    assert client.get(path, headers=headers).json()["data"] == renamed
+    both = client.put(path, json={"name": "Both", "plan": "enterprise"}, headers=headers)
+    assert both.status_code == 403
+    assert client.get(path, headers=headers).json()["data"] == renamed  # not even the name
     same_plan = client.put(path, json={"name": "Renamed", "plan": "free"}, headers=headers)
     assert same_plan.status_code == 200
     assert client.get(path, headers=headers).json()["data"]["plan"] == "free"
 
 
-def test_only_superusers_create_or_delete(client, admin):
+def test_only_superusers_create_or_delete(client, make_tenant):
+    admin = make_tenant(plan="enterprise", scopes=["admin"])
     headers = {"X-API-Key": admin.key}
-    assert (
-        client.post("/v1/organizations", json={"name": "Nope"}, headers=headers).status_code == 403
-    )
-    response = client.delete(f"/v1/organizations/{admin.organization_id}", headers=headers)
+    path = f"/v1/organizations/{admin.organization_id}"
+    before = client.get(path, headers=headers).json()["data"]
+    name = f"Nope {admin.organization_id}"
+    created = client.post("/v1/organizations", json={"name": name}, headers=headers)
+    assert created.status_code == 403
+    assert "superuser" in created.json()["error"]["message"]
+    assert testdb.count_organizations(name) == 0
+    response = client.delete(path, headers=headers)
     assert response.status_code == 403
+    survived = client.get(path, headers=headers)
+    assert survived.status_code == 200 and survived.json()["data"] == before
+    assert client.get("/v1/users", headers=headers).json()["total"] == 1  # its users too
 
 
-def test_superuser_cannot_delete_own_organization(client, superuser):
-    response = client.delete(
-        f"/v1/organizations/{superuser.organization_id}", headers={"X-API-Key": superuser.key}
-    )
+def test_superuser_cannot_delete_own_organization(client, make_tenant):
+    superuser = make_tenant(plan="unlimited", superuser=True)
+    headers = {"X-API-Key": superuser.key}
+    path = f"/v1/organizations/{superuser.organization_id}"
+    before = client.get(path, headers=headers).json()["data"]
+    response = client.delete(path, headers=headers)
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "CONFLICT"
+    assert client.get(path, headers=headers).json()["data"] == before
 
 
-def test_pagination(client, superuser):
+def test_pagination(client, make_tenant):
+    # A superuser lists every organization of the platform: count the ones made here.
+    superuser = make_tenant(plan="unlimited", superuser=True)
     headers = {"X-API-Key": superuser.key}
+    before = client.get("/v1/organizations?limit=1", headers=headers).json()["total"]
+    made = []
     for i in range(3):
-        client.post("/v1/organizations", json={"name": f"Page {i}"}, headers=headers)
+        created = client.post("/v1/organizations", json={"name": f"Page {i}"}, headers=headers)
+        assert created.status_code == 201
+        made.append(created.json()["data"]["id"])
     first = client.get("/v1/organizations?limit=2&offset=0", headers=headers).json()
     second = client.get("/v1/organizations?limit=2&offset=2", headers=headers).json()
     assert first["limit"] == 2 and first["offset"] == 0 and len(first["data"]) == 2
-    assert first["total"] == second["total"] >= 4
+    assert second["offset"] == 2 and len(second["data"]) == 2
+    assert first["total"] == second["total"] == before + 3
     assert not {o["id"] for o in first["data"]} & {o["id"] for o in second["data"]}
+    # Newest first: the three made here lead the list.
+    assert [o["id"] for o in first["data"] + second["data"]][:3] == made[::-1]

@@ -4,10 +4,12 @@ v1 and v2 specs that takes an id is called with a foreign id and must answer 404
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from charter.platform import runtime
 from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
-from storage.models import ApiKey, Organization, User
+from storage.models import AuditEvent, OneTimeCode, Organization
+from tests import db as testdb
 from tests.factories import create_key, create_user, record_event
 
 BODIES = {
@@ -37,6 +39,20 @@ def victim(make_tenant):
         "user_id": user.id,
         "key_id": tenant.key_id,
         "event_id": record_event(tenant.organization_id),
+        "state": _state(tenant.organization_id, user.id, tenant.key_id),
+    }
+
+
+def _state(organization_id, user_id, key_id):
+    """Everything an attacker's call could change about the victim."""
+    with runtime.current().db.sync_transaction() as session:
+        org = session.get(Organization, organization_id)
+        organization = (org.name, org.plan)
+    return {
+        "organization": organization,
+        "user": testdb.user_state(user_id),
+        "key": testdb.key_state(key_id),
+        "keys": testdb.count_keys(organization_id),
     }
 
 
@@ -72,11 +88,10 @@ def test_foreign_id_answers_404(client, victim, attacker, surface, method, path,
     body = BODIES.get(operation_id)
     response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
     assert response.status_code == 404, (operation_id, response.status_code, response.text)
+    state = _state(victim["organization_id"], victim["user_id"], victim["key_id"])
+    assert state == victim["state"], operation_id
     with runtime.current().db.sync_transaction() as session:
-        assert session.get(Organization, victim["organization_id"]).name != "Hijack"
-        assert session.get(User, victim["user_id"]).status == "active"
-        key = session.get(ApiKey, victim["key_id"])
-        assert key.revoked_at is None and key.name == "test"
+        assert session.get(AuditEvent, victim["event_id"]) is not None
 
 
 def test_foreign_user_id_in_bodies_answers_404(client, victim, attacker):
@@ -86,6 +101,10 @@ def test_foreign_user_id_in_bodies_answers_404(client, victim, attacker):
     ):
         response = client.post(path, headers={"X-API-Key": attacker}, json=body)
         assert response.status_code == 404, path
+    assert _state(victim["organization_id"], victim["user_id"], victim["key_id"]) == victim["state"]
+    with runtime.current().db.sync_transaction() as session:
+        sent = session.scalars(select(OneTimeCode).where(OneTimeCode.user_id == victim["user_id"]))
+        assert sent.all() == []  # no code was issued for the victim
 
 
 def test_audit_and_lists_show_only_own_organization(client, victim, attacker):

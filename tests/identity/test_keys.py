@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 
 import pytest
 
+from charter.platform.clock import isoformat, utcnow
 from tests.factories import create_user
 
 
@@ -42,6 +43,7 @@ def test_keys_need_admin(client, tenant, make_tenant):
     reader, _ = create_key(tenant.organization_id, scopes=["users:read"])
     response = client.get("/v1/keys", headers={"X-API-Key": reader})
     assert response.status_code == 403
+    assert "lacks the scope(s): admin" in response.json()["error"]["message"]
 
 
 def test_patch_scopes_and_ip_ranges(client, tenant):
@@ -56,9 +58,11 @@ def test_patch_scopes_and_ip_ranges(client, tenant):
     assert changed.json()["data"]["scopes"] == ["audit:read"] and changed.json()["data"][
         "ip_ranges"
     ] == ["10.0.0.0/8"]
-    assert (
-        client.get("/v1/audit", headers={"X-API-Key": key["secret"]}).status_code == 403
-    )  # wrong IP now
+    refused = client.get("/v1/audit", headers={"X-API-Key": key["secret"]})
+    assert refused.status_code == 403  # the scope is right now, the address is not
+    assert refused.json()["error"]["message"] == (
+        "This API key may not be used from this IP address"
+    )
     bad = client.patch(path, headers={"X-API-Key": tenant.key}, json={"ip_ranges": ["not-a-cidr"]})
     assert (
         bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "body.ip_ranges.0"
@@ -76,10 +80,10 @@ def test_revoke_is_effective_and_idempotent(client, tenant):
     assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
 
 
-def test_roll_with_grace(client, tenant):
+def test_roll_with_grace(client, tenant, clock):
     key = _create(client, tenant).json()["data"]
     rolled = client.post(
-        f"/v1/keys/{key['id']}/roll", headers={"X-API-Key": tenant.key}, json={"grace_seconds": 2}
+        f"/v1/keys/{key['id']}/roll", headers={"X-API-Key": tenant.key}, json={"grace_seconds": 60}
     )
     assert rolled.status_code == 201
     new = rolled.json()["data"]
@@ -90,7 +94,9 @@ def test_roll_with_grace(client, tenant):
         client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 200
     )  # still in grace
     assert client.get("/v1/users", headers={"X-API-Key": new["secret"]}).status_code == 200
-    time.sleep(2.1)
+    clock.advance(55)
+    assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 200
+    clock.advance(6)
     assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
     assert client.get("/v1/users", headers={"X-API-Key": new["secret"]}).status_code == 200
 
@@ -101,18 +107,22 @@ def test_roll_without_grace_revokes_at_once(client, tenant):
     assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
 
 
-def test_expiry_must_be_future_and_is_enforced(client, tenant):
+def test_expiry_must_be_future_and_is_enforced(client, tenant, clock):
     past = _create(client, tenant, expires_at="2000-01-01T00:00:00Z")
     assert (
         past.status_code == 422 and past.json()["error"]["details"][0]["field"] == "body.expires_at"
     )
-    soon = _create(
-        client, tenant, expires_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
-    )
+    # In a minute (to the whole second: up to one second sooner).
+    soon = _create(client, tenant, expires_at=isoformat(utcnow() + timedelta(seconds=60)))
+    assert soon.status_code == 201
     secret = soon.json()["data"]["secret"]
     assert client.get("/v1/users", headers={"X-API-Key": secret}).status_code == 200
-    time.sleep(2.2)
-    assert client.get("/v1/users", headers={"X-API-Key": secret}).status_code == 401
+    clock.advance(55)
+    assert client.get("/v1/users", headers={"X-API-Key": secret}).status_code == 200
+    clock.advance(6)
+    expired = client.get("/v1/users", headers={"X-API-Key": secret})
+    assert expired.status_code == 401
+    assert expired.json()["error"]["message"] == "API key has expired"
 
 
 def test_sandbox_keys_see_sandbox_data_only(client, tenant):

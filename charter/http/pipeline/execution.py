@@ -1,0 +1,140 @@
+"""Running the operation: under its deadline, and at most once per idempotency key."""
+
+from __future__ import annotations
+
+import time
+
+import anyio
+
+from charter.http import idempotency
+from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
+from charter.http.state import RequestState
+from charter.http.uow import SharedUnit
+from charter.identity.principals import authorize
+from charter.platform import runtime
+from charter.platform.errors import CharterError, Malformed, Timeout
+
+
+class Deadline(Stage):
+    """Seed 002 timeouts by the operation's `x-timeout` class: 504, and the work cancelled."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        state: RequestState = scope["charter"]
+        settings = runtime.current().settings
+        timeout_class = state.operation.timeout if state.operation else "standard"
+        content_type = scope["charter_headers"].get("content-type", "")
+        if content_type.startswith("multipart/"):
+            timeout_class = "upload"
+        timeout = {
+            "standard": settings.timeout_standard,
+            "batch": settings.timeout_batch,
+            "upload": settings.timeout_upload,
+        }[timeout_class]
+        state.deadline = time.monotonic() + timeout
+        started = timed_out = False
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if timed_out:
+                return  # the 504 has gone out; the late answer is dropped
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        with anyio.move_on_after(timeout) as cancel_scope:
+            await self.app(scope, receive, guarded_send)
+        if cancel_scope.cancelled_caught and not started:
+            timed_out = True
+            error = Timeout(f"The request exceeded its {timeout:g} s limit")
+            await send_error(scope, send, error)
+
+
+class Idempotency(Stage):
+    """POST + Idempotency-Key: run once per (caller, key), replay the stored 2xx afterwards."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        state: RequestState = scope["charter"]
+        headers = scope["charter_headers"]
+        key = next((headers[h] for h in idempotency.HEADER_NAMES if headers.get(h)), None)
+        if state.method != "POST" or not key or not self._may_call(state):
+            await self.app(scope, receive, send)
+            return
+        if len(key) > 255:
+            error = Malformed(
+                "Idempotency key longer than 255 characters", field="header.Idempotency-Key"
+            )
+            await send_error(scope, send, error)
+            return
+        assert state.principal is not None  # _may_call
+        owner = state.principal.idempotency_scope
+        fingerprint = idempotency.request_fingerprint(
+            state.method, state.path, scope.get("query_string", b""), scope["charter_body"]
+        )
+        try:
+            replay = await idempotency.claim(owner, key, fingerprint)
+        except CharterError as error:
+            await send_error(scope, send, error)
+            return
+        if replay is not None:
+            await self._send_replay(send, replay)
+            return
+        await self._run_once(scope, receive, send, owner, key)
+
+    @staticmethod
+    def _may_call(state: RequestState) -> bool:
+        """Would authorization let this caller run the operation? Replays must not skip it."""
+        if state.principal is None:
+            return False
+        try:
+            authorize(state.principal, state.operation, state.client_ip)
+        except CharterError:
+            return False
+        return True
+
+    @staticmethod
+    async def _send_replay(send: Send, replay: idempotency.Replay) -> None:
+        headers = [(k.encode(), v.encode()) for k, v in replay.headers.items()]
+        headers += [
+            (b"idempotent-replayed", b"true"),
+            (b"content-length", str(len(replay.body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": replay.status, "headers": headers})
+        await send({"type": "http.response.body", "body": replay.body})
+
+    async def _run_once(
+        self, scope: Scope, receive: Receive, send: Send, owner: str, key: str
+    ) -> None:
+        state: RequestState = scope["charter"]
+        unit = SharedUnit(runtime.current().db.session(deadline=state.deadline))
+        state.shared_unit = unit
+        messages: list[Message] = []
+
+        async def capture(message: Message) -> None:
+            messages.append(message)
+
+        try:
+            await self.app(scope, receive, capture)
+            start = next(m for m in messages if m["type"] == "http.response.start")
+            status = start["status"]
+            if not unit.failed and (200 <= status < 300 or unit.keep):
+                response_headers = {
+                    k.decode("latin-1").lower(): v.decode("latin-1")
+                    for k, v in start.get("headers", [])
+                }
+                body = b"".join(m.get("body", b"") for m in messages[1:])
+                await idempotency.complete(unit.session, owner, key, status, response_headers, body)
+                await unit.session.commit()
+            else:
+                await unit.session.rollback()
+                await idempotency.release(owner, key)
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await unit.session.rollback()
+                await idempotency.release(owner, key)
+            raise
+        finally:
+            state.shared_unit = None
+            with anyio.CancelScope(shield=True):
+                await unit.session.close()
+        for message in messages:
+            await send(message)
