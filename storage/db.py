@@ -14,10 +14,11 @@ reads in autocommit (one round trip for a one-statement read on PostgreSQL: no B
 from __future__ import annotations
 
 import asyncio
+import inspect
 import sqlite3
 import time
 import weakref
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -212,12 +213,26 @@ class Database:
         self._engines = weakref.WeakKeyDictionary()
 
 
+def on_commit(session: AsyncSession, action: Callable[[], Any]) -> None:
+    """Run `action` (a function, or one returning an awaitable) once this unit has committed."""
+    session.info.setdefault("on_commit", []).append(action)
+
+
+async def run_on_commit(session: AsyncSession) -> None:
+    """The unit committed: run what was waiting for it (whoever commits calls this)."""
+    for action in session.info.pop("on_commit", []):
+        result = action()
+        if inspect.isawaitable(result):
+            await result
+
+
 @asynccontextmanager
 async def _unit(session: AsyncSession) -> AsyncIterator[AsyncSession]:
     try:
         yield session  # autobegins on the first statement
         await session.commit()
     except BaseException as exc:
+        session.info.pop("on_commit", None)
         with anyio.CancelScope(shield=True):
             if isinstance(exc, asyncio.CancelledError | anyio.get_cancelled_exc_class()):
                 await interrupt(session)
@@ -226,6 +241,7 @@ async def _unit(session: AsyncSession) -> AsyncIterator[AsyncSession]:
     finally:
         with anyio.CancelScope(shield=True):
             await session.close()
+    await run_on_commit(session)
 
 
 def _remember_driver(session: Session, _transaction: object, connection: Connection) -> None:

@@ -46,7 +46,11 @@ def surfaces() -> list[dict[str, str]]:
 def call_async(coroutine: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
     """Run a coroutine on the event loop serving this page's request, from its WSGI thread."""
     future = asyncio.run_coroutine_threadsafe(coroutine, _loop.get())
-    return future.result(timeout)
+    try:
+        return future.result(timeout)
+    except TimeoutError:
+        future.cancel()  # the page gives up: so does the work it asked for
+        raise
 
 
 def create_pages() -> Flask:

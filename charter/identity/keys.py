@@ -16,9 +16,9 @@ from charter.events import audit
 from charter.identity import users
 from charter.identity.principals import (
     Actor,
+    forget_credentials,
     generate_api_key,
     hash_secret,
-    key_cache,
 )
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PermissionDenied
@@ -201,7 +201,7 @@ async def update(
         key.ip_ranges = _check_ip_ranges(changes["ip_ranges"])
     await session.flush()
     await _announce(session, actor, key, "api_key.updated", {"fields": sorted(changes)})
-    key_cache.clear()  # scope and IP changes apply at once in this process, within 1 s elsewhere
+    forget_credentials(session)  # here at once and at commit; within 1 s elsewhere
     return to_dict(key)
 
 
@@ -211,7 +211,7 @@ async def revoke(session: AsyncSession, actor: Actor, key_id: str) -> None:
     if key.revoked_at is None:
         key.revoked_at = utcnow()
         await _announce(session, actor, key, "api_key.revoked", {})
-    key_cache.clear()
+    forget_credentials(session)
 
 
 async def roll(
@@ -247,7 +247,7 @@ async def roll(
         "api_key.rolled",
         {"new_key_id": new.id, "grace_seconds": grace_seconds},
     )
-    key_cache.clear()
+    forget_credentials(session)
     return to_dict(new), secret
 
 

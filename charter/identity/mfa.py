@@ -18,6 +18,7 @@ from charter.identity.principals import Actor
 from charter.platform import crypto, runtime, senders
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, PermissionDenied
+from storage.db import on_commit
 from storage.models import OneTimeCode, RecoveryCode, User
 from storage.repositories import identity as repo
 from storage.repositories.common import add
@@ -141,7 +142,8 @@ async def send_code(
 ) -> dict[str, Any]:
     """Send a one-time code by `sms` or `email`; earlier unused codes of that method lapse.
 
-    The code is sent last, inside the unit of work: if delivery fails, nothing is stored.
+    The code is sent once the unit of work has committed (never while it holds a connection or,
+    on SQLite, the write lock); a failed delivery fails the request, and the stored code lapses.
     """
     settings = runtime.current().settings
     code = f"{secrets.randbelow(10**6):06d}"
@@ -179,7 +181,7 @@ async def send_code(
         "user_id": user_id,
         "expires_at": expires_at,
     }
-    await senders.send(message)
+    on_commit(session, lambda: senders.send(message))
     return {
         "sent": True,
         "user_id": user_id,

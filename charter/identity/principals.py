@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import jwt
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.platform import crypto, runtime
 from charter.platform.clock import utcnow
 from charter.platform.errors import PermissionDenied
 from charter.platform.spec import OperationInfo
+from storage.db import on_commit
 from storage.repositories import identity as repo
 
 KEY_PREFIXES = ("sk_live_", "sk_test_")
@@ -148,9 +150,14 @@ def generate_api_key(livemode: bool = True) -> str:
 
 
 class _KeyCache:
+    """Resolved credentials for at most a second. Every forget starts a new generation, and a
+    lookup that began in an older one is not cached: it may have read rows from before the
+    change that caused the forget."""
+
     def __init__(self) -> None:
         self._entries: dict[bytes, tuple[float, Principal | None, str]] = {}
         self._lock = threading.Lock()
+        self.generation = 0
 
     def get(self, digest: bytes) -> tuple[Principal | None, str] | None:
         entry = self._entries.get(digest)
@@ -158,54 +165,84 @@ class _KeyCache:
             return None
         return entry[1], entry[2]
 
-    def put(self, digest: bytes, principal: Principal | None, reason: str, ttl: float) -> None:
+    def put(
+        self,
+        digest: bytes,
+        principal: Principal | None,
+        reason: str,
+        ttl: float,
+        generation: int | None = None,
+    ) -> None:
         if ttl <= 0:
             return
         with self._lock:
+            if generation is not None and generation != self.generation:
+                return
             if len(self._entries) > 50_000:
                 self._entries.clear()
             self._entries[digest] = (time.monotonic() + ttl, principal, reason)
 
     def discard(self, digest: bytes) -> None:
         with self._lock:
+            self.generation += 1
             self._entries.pop(digest, None)
 
     def clear(self) -> None:
         with self._lock:
+            self.generation += 1
             self._entries.clear()
 
 
 key_cache = _KeyCache()
 
 
+def forget_credentials(session: AsyncSession, token: str | None = None) -> None:
+    """A change to keys or sessions: forget cached credentials (one, or all) at once and again
+    when the change commits, and let no request join a lookup that began before it."""
+
+    def forget() -> None:
+        if token is None:
+            key_cache.clear()
+        else:
+            key_cache.discard(hash_secret(token))
+        for pending in _pending.values():
+            pending.clear()
+
+    forget()
+    on_commit(session, forget)
+
+
 async def _load_key_principal(token: str) -> tuple[Principal | None, str]:
-    async with runtime.current().db.transaction() as session:
+    db = runtime.current().db
+    async with db.read() as session:
         found = await repo.get_api_key_with_plan(session, hash_secret(token))
-        if found is None:
-            return None, "Invalid API key"
-        key, organization, plan = found
-        now = utcnow()
-        if key.revoked_at is not None and key.revoked_at <= now:
-            return None, "API key has been revoked"
-        if key.expires_at is not None and key.expires_at <= now:
-            return None, "API key has expired"
-        if key.last_used_at is None or (now - key.last_used_at).total_seconds() > (
-            LAST_USED_RESOLUTION_SECONDS
-        ):
+    if found is None:
+        return None, "Invalid API key"
+    key, organization, plan = found
+    now = utcnow()
+    if key.revoked_at is not None and key.revoked_at <= now:
+        return None, "API key has been revoked"
+    if key.expires_at is not None and key.expires_at <= now:
+        return None, "API key has expired"
+    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > (
+        LAST_USED_RESOLUTION_SECONDS
+    ):
+        # A short write of its own, at most once a minute per key.
+        async with db.transaction() as session:
             await repo.touch_api_key(session, key.id, now)
-        return Principal(
-            kind="api_key",
-            id=key.id,
-            organization_id=key.organization_id,
-            user_id=key.user_id,
-            scopes=frozenset(key.scopes or ()),
-            livemode=key.livemode,
-            is_superuser=key.is_superuser,
-            plan=organization.plan,
-            requests_per_minute=plan.requests_per_minute if plan else None,
-            requests_per_day=plan.requests_per_day if plan else None,
-            ip_ranges=tuple(key.ip_ranges or ()),
-        ), ""
+    return Principal(
+        kind="api_key",
+        id=key.id,
+        organization_id=key.organization_id,
+        user_id=key.user_id,
+        scopes=frozenset(key.scopes or ()),
+        livemode=key.livemode,
+        is_superuser=key.is_superuser,
+        plan=organization.plan,
+        requests_per_minute=plan.requests_per_minute if plan else None,
+        requests_per_day=plan.requests_per_day if plan else None,
+        ip_ranges=tuple(key.ip_ranges or ()),
+    ), ""
 
 
 def _verify_jwt(token: str) -> tuple[dict[str, Any] | None, str]:
@@ -280,12 +317,14 @@ async def resolve(token: str) -> tuple[Principal | None, str]:
             raise
     future: asyncio.Future[tuple[Principal | None, str]] = loop.create_future()
     pending[digest] = future
+    generation = key_cache.generation
     try:
         if token.startswith(KEY_PREFIXES):
             result = await _load_key_principal(token)
         else:
             result = await _load_jwt_principal(token)
-        key_cache.put(digest, *result, runtime.current().settings.key_cache_seconds)
+        ttl = runtime.current().settings.key_cache_seconds
+        key_cache.put(digest, *result, ttl, generation=generation)
         future.set_result(result)
         return result
     except BaseException as exc:
@@ -296,7 +335,8 @@ async def resolve(token: str) -> tuple[Principal | None, str]:
             future.cancel()
         raise
     finally:
-        pending.pop(digest, None)
+        if pending.get(digest) is future:
+            pending.pop(digest, None)
 
 
 def _being_cancelled() -> bool:

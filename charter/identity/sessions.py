@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -21,7 +22,7 @@ from charter.events import audit, outbox
 from charter.identity import lockout
 from charter.identity.mfa import check_second_factor
 from charter.identity.passwords import hash_password, hasher, verify_password
-from charter.identity.principals import Actor, hash_secret, key_cache, scopes_for_roles
+from charter.identity.principals import Actor, forget_credentials, hash_secret, scopes_for_roles
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.platform.errors import (
@@ -111,28 +112,44 @@ async def _record(
     )
 
 
+@dataclass(frozen=True)
+class PasswordCheck:
+    """The first half of a login: whose password was tried and whether it matched."""
+
+    user_id: str | None
+    password: str
+    ok: bool
+
+
+async def check_password(db_session: AsyncSession, username: str, password: str) -> PasswordCheck:
+    """Verify a password (the slow half of a login) in a read unit, before any write unit opens.
+
+    An unknown username costs the same argon2 verification as a known one.
+    """
+    user = await repo.get_user_by_username(db_session, username)
+    password_hash = user.password_hash if user is not None else _DUMMY_HASH
+    ok = await verify_password(password_hash, password) and user is not None
+    return PasswordCheck(user.id if user is not None else None, password, ok)
+
+
 async def attempt_login(
     db_session: AsyncSession,
     actor: Actor,
+    check: PasswordCheck,
     *,
-    username: str,
-    password: str,
     remember_me: bool = False,
     device_id: str | None = None,
     mfa_code: str | None = None,
 ) -> dict[str, Any] | CharterError:
-    """Check the password (and second factor), open a session and issue its first tokens.
+    """Decide a checked login (lockout, second factor), open a session and issue its tokens.
 
     Returns the tokens, or the error to raise once the unit of work has committed: failed
     attempts and lockouts are written either way and must count even though the request fails.
     """
     settings = runtime.current().settings
-    user = await repo.get_user_by_username(db_session, username)
-    password_hash = user.password_hash if user is not None else _DUMMY_HASH
-    # The slow hash runs in a worker thread before any write, never on the event loop.
-    password_ok = await verify_password(password_hash, password) and user is not None
+    user = await repo.get_user(db_session, check.user_id) if check.user_id else None
     now = utcnow()
-    outcome = await _attempt(db_session, actor, user, password, password_ok, mfa_code, now)
+    outcome = await _attempt(db_session, actor, user, check.password, check.ok, mfa_code, now)
     if isinstance(outcome, CharterError):
         return outcome
     user, amr = outcome
@@ -174,8 +191,6 @@ async def _attempt(
     now: Any,
 ) -> tuple[User, list[str]] | CharterError:
     """Decide a login attempt and record it: (user, authentication methods) or the error."""
-    if user is not None:
-        await db_session.refresh(user)  # the lockout counters as they are now
     if user is None:
         await _record(db_session, actor, None, "login.failed", {"reason": "unknown_user"})
         return InvalidCredentials("Wrong username or password")
@@ -249,7 +264,7 @@ async def attempt_refresh(
     await _record(
         db_session, actor, user, "session.refresh_reuse_detected", {"session_id": auth_session.id}
     )
-    key_cache.clear()
+    forget_credentials(db_session)
     return Unauthenticated("Refresh token was already used; the session is revoked")
 
 
@@ -265,4 +280,4 @@ async def logout(db_session: AsyncSession, actor: Actor, token: str) -> None:
         auth_session.revoked_reason = "logout"
     user = await repo.get_user(db_session, principal.user_id) if principal.user_id else None
     await _record(db_session, actor, user, "logout", {"session_id": principal.session_id})
-    key_cache.discard(hash_secret(token))
+    forget_credentials(db_session, token)

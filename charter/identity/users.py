@@ -159,10 +159,12 @@ async def create(
     *,
     organization_id: str | None = None,
     is_superuser: bool = False,
+    password_hash: str | None = None,
 ) -> dict[str, Any]:
     """A new user in the caller's organization and mode.
 
     Only the system (bootstrap, an operator's CLI) names the organization or makes a superuser.
+    A caller that hashed the password already (a batch, before its transaction) passes the hash.
     """
     roles = list(fields.get("roles") or ["user"])
     if actor.principal is not None:
@@ -174,8 +176,9 @@ async def create(
         raise Invalid("An organization is required", field="organization_id")
     else:
         livemode = True
-    # Hashed before the first statement, so no connection is held while it runs.
-    password_hash = await hash_password(fields["password"])
+    # Hashed before the first statement: no connection (or SQLite write lock) is held meanwhile.
+    if password_hash is None:
+        password_hash = await hash_password(fields["password"])
     user = new_user(
         organization_id=organization_id,
         livemode=livemode,
@@ -203,6 +206,8 @@ async def update(
     session: AsyncSession, actor: Actor, user_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
     """PATCH semantics; PUT passes every replaceable field."""
+    # Hashed before the first statement: no connection (or SQLite write lock) is held meanwhile.
+    password_hash = await hash_password(changes["password"]) if changes.get("password") else None
     user = await get_or_raise(session, actor, user_id)
     check_can_manage(actor, user)
     if "roles" in changes:
@@ -214,22 +219,23 @@ async def update(
         email=changes.get("email"),
         except_id=user.id,
     )
-    password_hash = await hash_password(changes["password"]) if changes.get("password") else None
-    changed = await _apply(session, user, changes, password_hash)
+    changed = _apply(user, changes, password_hash)
     user.updated_at = utcnow()
     try:
         async with session.begin_nested():
-            await session.flush()
+            await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError:
         raise Conflict("Username or email is taken") from None
+    if "status" in changed and user.status != "active":
+        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "user_disabled")
+    if "password" in changed:
+        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "password_changed")
     await _announce(session, actor, user, "user.updated", {"fields": changed})
     return to_dict(user)
 
 
-async def _apply(
-    session: AsyncSession, user: User, changes: dict[str, Any], password_hash: str | None
-) -> list[str]:
-    """Set the changed fields; end the user's sessions when they lose access. The changed names."""
+def _apply(user: User, changes: dict[str, Any], password_hash: str | None) -> list[str]:
+    """Set the changed fields; the names of those that changed."""
     changed = []
     if "username" in changes and changes["username"] != user.username:
         user.username = changes["username"]
@@ -247,12 +253,9 @@ async def _apply(
     if "status" in changes and changes["status"] != user.status:
         user.status = changes["status"]
         changed.append("status")
-        if user.status != "active":
-            await repo.revoke_sessions_of_user(session, user.id, utcnow(), "user_disabled")
     if password_hash is not None:
         user.password_hash = password_hash
         changed.append("password")
-        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "password_changed")
     return changed
 
 
@@ -289,11 +292,15 @@ async def batch_create(
     limit = runtime.current().settings.max_batch_items
     if len(items) > limit:
         raise Invalid(f"At most {limit} users per batch", field="body.users")
+    # Every password is hashed before the first statement: on SQLite the transaction holds the
+    # write lock from its first statement, and a hundred hashes take seconds.
+    hashes = [await hash_password(item["password"]) for item in items]
     results: list[tuple[int, dict[str, Any] | CharterError]] = []
-    for index, item in enumerate(items):
+    for index, (item, password_hash) in enumerate(zip(items, hashes, strict=True)):
         try:
             async with session.begin_nested():
-                results.append((index, await create(session, actor, item)))
+                user = await create(session, actor, item, password_hash=password_hash)
+            results.append((index, user))
         except CharterError as error:
             results.append((index, error))
     return results

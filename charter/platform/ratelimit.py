@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger("charter.ratelimit")
+REDIS_RETRY_SECONDS = 5.0
 
 _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _RATE = re.compile(r"^\s*(\d+)\s*(?:/|per)\s*(\d+)?\s*(second|minute|hour|day)s?\s*$", re.I)
@@ -197,6 +198,7 @@ class RateLimiter:
         )
         self.memory = MemoryCounters()
         self.degraded = False  # Redis configured but unreachable: counting per process
+        self._retry_redis_at = 0.0
         self.anonymous = parse_rate(settings.anonymous_rate_limit)
         self.auth = parse_rate(settings.auth_rate_limit)
         self.export = parse_rate(settings.export_rate_limit)
@@ -247,7 +249,7 @@ class RateLimiter:
         return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
 
     async def _hit(self, rules: list[Rule], now: float) -> tuple[list[tuple[int, float]], bool]:
-        if not self._redis_url:
+        if not self._redis_url or time.monotonic() < self._retry_redis_at:
             return self.memory.hit(rules, now)
         try:
             result = await self._script()(
@@ -263,6 +265,9 @@ class RateLimiter:
             if not self.degraded:
                 log.error("rate limits degrade to per-process counters: %s", type(exc).__name__)
             self.degraded = True
+            # Try Redis again in a few seconds, not on every request: an unreachable host would
+            # otherwise cost each request the connect timeout.
+            self._retry_redis_at = time.monotonic() + REDIS_RETRY_SECONDS
             return self.memory.hit(rules, now)
         self.degraded = False
         states = [(int(result[2 * i]), int(result[2 * i + 1]) / 1000) for i in range(len(rules))]

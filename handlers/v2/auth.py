@@ -4,18 +4,19 @@ from datetime import timedelta
 
 from charter.http.context import credential, current_actor
 from charter.http.responses import json, no_content
-from charter.http.uow import raise_if_error, transaction
+from charter.http.uow import raise_if_error, read, transaction
 from charter.identity import keys, sessions
 from charter.platform.clock import utcnow
 
 
 async def log_in(body):
+    async with read() as session:  # the slow password check holds no write lock
+        check = await sessions.check_password(session, body["username"], body["password"])
     async with transaction() as session:
         outcome = await sessions.attempt_login(
             session,
             current_actor(),
-            username=body["username"],
-            password=body["password"],
+            check,
             remember_me=body.get("remember_me", False),
             device_id=body.get("device_id"),
             mfa_code=body.get("mfa_code"),

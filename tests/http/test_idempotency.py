@@ -148,3 +148,28 @@ def test_concurrent_requests_with_one_key_create_one_resource(live_server, super
     created_ids = {r.json()["data"]["id"] for r in results if r.status_code == 201}
     assert len(created_ids) == 1
     assert testdb.count_organizations(name) == 1
+
+
+def test_a_failure_while_storing_the_response_is_rendered_and_frees_the_key(
+    client, make_tenant, monkeypatch
+):
+    from charter.http import idempotency as store
+
+    tenant = make_tenant(plan="enterprise", superuser=True)
+    headers = {"X-API-Key": tenant.key, "Idempotency-Key": "store-fails-once"}
+    original = store.complete
+
+    async def failing(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "complete", failing)
+    response = client.post("/v1/organizations", json={"name": "Never Stored"}, headers=headers)
+    assert response.status_code == 500
+    body = response.json()
+    assert body["error"]["code"] == "INTERNAL_ERROR" and "disk full" not in response.text
+    assert body["request_id"] == response.headers["x-request-id"]
+    monkeypatch.setattr(store, "complete", original)
+    listed = client.get("/v1/organizations?limit=100", headers={"X-API-Key": tenant.key}).json()
+    assert "Never Stored" not in [o["name"] for o in listed["data"]]  # the work rolled back
+    retry = client.post("/v1/organizations", json={"name": "Never Stored"}, headers=headers)
+    assert retry.status_code == 201  # the key was released

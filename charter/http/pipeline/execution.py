@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import anyio
 
 from charter.http import idempotency
 from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
+from charter.http.rendering import translate
 from charter.http.state import RequestState
 from charter.http.uow import SharedUnit
 from charter.identity.principals import authorize
 from charter.platform import runtime
 from charter.platform.errors import CharterError, Malformed, Timeout
+from storage.db import run_on_commit
+
+log = logging.getLogger("charter")
 
 
 class Deadline(Stage):
@@ -114,27 +119,43 @@ class Idempotency(Stage):
 
         try:
             await self.app(scope, receive, capture)
-            start = next(m for m in messages if m["type"] == "http.response.start")
-            status = start["status"]
-            if not unit.failed and (200 <= status < 300 or unit.keep):
-                response_headers = {
-                    k.decode("latin-1").lower(): v.decode("latin-1")
-                    for k, v in start.get("headers", [])
-                }
-                body = b"".join(m.get("body", b"") for m in messages[1:])
-                await idempotency.complete(unit.session, owner, key, status, response_headers, body)
-                await unit.session.commit()
+            start = next((m for m in messages if m["type"] == "http.response.start"), None)
+            if start is None:
+                raise RuntimeError("the operation sent no response")
+            if not unit.failed and (200 <= start["status"] < 300 or unit.keep):
+                # Once the commit starts it must finish: a cancelled commit that the database
+                # applied would otherwise release the key and let a retry run the work again.
+                with anyio.CancelScope(shield=True):
+                    await self._commit(unit, owner, key, start, messages)
             else:
                 await unit.session.rollback()
                 await idempotency.release(owner, key)
-        except BaseException:
+        except BaseException as exc:
             with anyio.CancelScope(shield=True):
                 await unit.session.rollback()
                 await idempotency.release(owner, key)
-            raise
+            if not isinstance(exc, Exception):
+                raise
+            # Outside Connexion's error handlers: render here, in the surface's envelope.
+            log.error("idempotent request failed", exc_info=exc)
+            await send_error(scope, send, translate(exc))
+            return
         finally:
             state.shared_unit = None
             with anyio.CancelScope(shield=True):
                 await unit.session.close()
         for message in messages:
             await send(message)
+
+    @staticmethod
+    async def _commit(
+        unit: SharedUnit, owner: str, key: str, start: Message, messages: list[Message]
+    ) -> None:
+        """Store the response beside the work and commit both; then what waited for the commit."""
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start.get("headers", [])
+        }
+        body = b"".join(m.get("body", b"") for m in messages if m is not start)
+        await idempotency.complete(unit.session, owner, key, start["status"], headers, body)
+        await unit.session.commit()
+        await run_on_commit(unit.session)
