@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import MutableMapping
 from typing import Any
 
 import connexion
@@ -22,7 +23,7 @@ from connexion.utils import inspect_function_arguments
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Match, Route
 
 from charter.http import pages, validation
 from charter.http.pipeline import Pipeline
@@ -163,6 +164,20 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     return app
 
 
+class _ExactPaths(BaseRoute):
+    """A set of fixed-path routes matched by one dictionary lookup."""
+
+    def __init__(self, routes: list[Route]) -> None:
+        self.routes = {route.path: route for route in routes}
+
+    def matches(self, scope: Any) -> tuple[Match, MutableMapping[str, Any]]:
+        route = self.routes.get(scope.get("path", "")) if scope["type"] == "http" else None
+        return route.matches(scope) if route is not None else (Match.NONE, {})
+
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.routes[scope["path"]].handle(scope, receive, send)
+
+
 def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
     """Spec documents (served with their $refs into components, so generated SDKs get named
     models; Connexion would serve them fully dereferenced) and the Flask pages."""
@@ -178,6 +193,7 @@ def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
     routes = [Route(path, serve_document, methods=["GET"]) for path in documents]
     page_app = pages.PagesApp(settings.threads)
     routes += [Route(path, page_app) for path in pages.PATHS]
-    # Before the surfaces' mounts, which would otherwise claim /v1/openapi.json.
+    # Before the surfaces' mounts, which would otherwise claim /v1/openapi.json; as one route
+    # that looks the path up, so API requests do not try each of these in turn.
     router = app._middleware_app.router
-    router.routes[0:0] = routes
+    router.routes.insert(0, _ExactPaths(routes))

@@ -194,6 +194,7 @@ async def create(
     try:
         async with session.begin_nested():
             await add(session, user)
+            await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError:
         raise Conflict("Username or email is taken") from None
     await _announce(

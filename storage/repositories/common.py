@@ -13,8 +13,9 @@ _Row = TypeVar("_Row")
 
 
 async def add(session: AsyncSession, row: _Row) -> _Row:
+    """Stage a new row; it is written with the unit's next flush (a query or the commit), so
+    a change and its audit and outbox rows go to the database in one flush."""
     session.add(row)
-    await session.flush()
     return row
 
 
