@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from charter.events import audit, outbox
+from charter.events import outbox
 from charter.identity.principals import Actor
+from charter.identity.users import record_event
 from charter.platform import runtime
 from charter.platform.clock import utcnow
 from storage.models import User
@@ -30,7 +31,7 @@ async def register_failure(session: AsyncSession, actor: Actor, user: User, reas
     count, locked_until = await repo.count_failure(
         session, user.id, now, now - timedelta(seconds=settings.lockout_window_seconds)
     )
-    await _record(session, actor, user, "login.failed", {"reason": reason})
+    await record_event(session, actor, user, "login.failed", {"reason": reason})
     await outbox.enqueue(
         session,
         event_type="user.login_failed",
@@ -44,20 +45,5 @@ async def register_failure(session: AsyncSession, actor: Actor, user: User, reas
         session, user.id, settings.lockout_threshold, settings.lockout_seconds, now
     )
     if until is not None:
-        await _record(session, actor, user, "account.locked", {"until": until.isoformat()})
+        await record_event(session, actor, user, "account.locked", {"until": until.isoformat()})
     return until is not None or count >= settings.lockout_threshold
-
-
-async def _record(
-    session: AsyncSession, actor: Actor, user: User, action: str, details: dict[str, object]
-) -> None:
-    await audit.record(
-        session,
-        actor,
-        action=action,
-        resource_type="user",
-        resource_id=user.id,
-        organization_id=user.organization_id,
-        details=details,
-        livemode=user.livemode,
-    )

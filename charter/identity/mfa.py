@@ -12,9 +12,10 @@ from typing import Any
 import pyotp
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from charter.events import audit, outbox
+from charter.events import outbox
 from charter.identity import lockout, users
 from charter.identity.principals import Actor
+from charter.identity.users import record_event
 from charter.platform import crypto, runtime, senders
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, PermissionDenied
@@ -76,7 +77,7 @@ async def enroll_totp(session: AsyncSession, actor: Actor, user_id: str) -> dict
         raise Conflict("TOTP is already enabled; disable it first")
     user.totp_pending_enc = crypto.encrypt(secret)
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=ISSUER)
-    await _record(session, actor, user, "mfa.totp_enrollment_started")
+    await record_event(session, actor, user, "mfa.totp_enrollment_started")
     return {"secret": secret, "otpauth_uri": uri}
 
 
@@ -103,7 +104,7 @@ async def confirm_totp(
             )
         )
     await session.flush()
-    await _record(session, actor, user, "mfa.totp_enabled")
+    await record_event(session, actor, user, "mfa.totp_enabled")
     return {"enabled": True, "recovery_codes": codes}
 
 
@@ -127,7 +128,7 @@ async def disable_totp(
     user.totp_secret_enc = None
     user.totp_last_step = None
     await repo.delete_recovery_codes(session, user.id)
-    await _record(session, actor, user, "mfa.totp_disabled")
+    await record_event(session, actor, user, "mfa.totp_disabled")
     return {"enabled": False}
 
 
@@ -172,7 +173,7 @@ async def send_code(
             created_at=now,
         ),
     )
-    await _record(session, actor, user, "mfa.code_sent", {"method": method})
+    await record_event(session, actor, user, "mfa.code_sent", {"method": method})
     expires_at = isoformat(record.expires_at)
     message = {
         "method": method,
@@ -215,7 +216,7 @@ async def verify(
         verified = await _verify_factor(session, actor, user, method, code)
     else:
         verified = await _verify_one_time_code(session, user, method, code, now)
-    await _record(
+    await record_event(
         session, actor, user, "mfa.verified" if verified else "mfa.failed", {"method": method}
     )
     if not verified:
@@ -256,22 +257,3 @@ async def _verify_one_time_code(
     if not crypto.constant_time_equal(record.code_hash, expected):
         return False
     return await repo.use_code(session, record.id, now)
-
-
-async def _record(
-    session: AsyncSession,
-    actor: Actor,
-    user: User,
-    action: str,
-    details: dict[str, Any] | None = None,
-) -> None:
-    await audit.record(
-        session,
-        actor,
-        action=action,
-        resource_type="user",
-        resource_id=user.id,
-        organization_id=user.organization_id,
-        details=details or {},
-        livemode=user.livemode,
-    )

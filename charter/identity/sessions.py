@@ -18,11 +18,12 @@ from typing import Any, cast
 import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from charter.events import audit, outbox
+from charter.events import outbox
 from charter.identity import lockout
 from charter.identity.mfa import check_second_factor
 from charter.identity.passwords import hash_password, hasher, verify_password
 from charter.identity.principals import Actor, forget_credentials, hash_secret, scopes_for_roles
+from charter.identity.users import record_event
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.platform.errors import (
@@ -93,25 +94,6 @@ async def _new_refresh(
     return row, secret
 
 
-async def _record(
-    db_session: AsyncSession,
-    actor: Actor,
-    user: User | None,
-    action: str,
-    details: dict[str, Any] | None = None,
-) -> None:
-    await audit.record(
-        db_session,
-        actor,
-        action=action,
-        resource_type="user",
-        resource_id=user.id if user else None,
-        organization_id=user.organization_id if user else None,
-        details=details or {},
-        livemode=user.livemode if user else True,
-    )
-
-
 @dataclass(frozen=True)
 class PasswordCheck:
     """The first half of a login: whose password was tried and whether it matched."""
@@ -168,7 +150,7 @@ async def attempt_login(
         ),
     )
     _, refresh_secret = await _new_refresh(db_session, auth_session, None)
-    await _record(
+    await record_event(
         db_session, actor, user, "login.succeeded", {"session_id": auth_session.id, "amr": amr}
     )
     await outbox.enqueue(
@@ -192,13 +174,13 @@ async def _attempt(
 ) -> tuple[User, list[str]] | CharterError:
     """Decide a login attempt and record it: (user, authentication methods) or the error."""
     if user is None:
-        await _record(db_session, actor, None, "login.failed", {"reason": "unknown_user"})
+        await record_event(db_session, actor, None, "login.failed", {"reason": "unknown_user"})
         return InvalidCredentials("Wrong username or password")
     if user.status != "active":
-        await _record(db_session, actor, user, "login.failed", {"reason": "inactive"})
+        await record_event(db_session, actor, user, "login.failed", {"reason": "inactive"})
         return InvalidCredentials("Wrong username or password")
     if lockout.is_locked(user):
-        await _record(db_session, actor, user, "login.failed", {"reason": "locked"})
+        await record_event(db_session, actor, user, "login.failed", {"reason": "locked"})
         # is_locked() holds only while locked_until is set.
         until = cast(datetime, user.locked_until).strftime("%Y-%m-%dT%H:%M:%SZ")
         return AccountLocked(f"Too many failed attempts; locked until {until}")
@@ -208,7 +190,7 @@ async def _attempt(
     amr = ["pwd"]
     if user.mfa_enabled:
         if not mfa_code:
-            await _record(db_session, actor, user, "login.mfa_required")
+            await record_event(db_session, actor, user, "login.mfa_required")
             return MfaRequired("This account has MFA enabled: send mfa_code")
         method = await check_second_factor(db_session, user, mfa_code)
         if method is None:
@@ -251,7 +233,9 @@ async def attempt_refresh(
         child, secret = await _new_refresh(db_session, auth_session, row.id)
         row.child_id = child.id
         row.child_token_enc = crypto.encrypt(secret)
-        await _record(db_session, actor, user, "session.refreshed", {"session_id": auth_session.id})
+        await record_event(
+            db_session, actor, user, "session.refreshed", {"session_id": auth_session.id}
+        )
         return _token_response(user, auth_session, secret)
     await db_session.refresh(row)
     grace = timedelta(seconds=settings.refresh_reuse_grace_seconds)
@@ -261,7 +245,7 @@ async def attempt_refresh(
             return _token_response(user, auth_session, crypto.decrypt(row.child_token_enc))
     auth_session.revoked_at = now
     auth_session.revoked_reason = "refresh_token_reuse"
-    await _record(
+    await record_event(
         db_session, actor, user, "session.refresh_reuse_detected", {"session_id": auth_session.id}
     )
     forget_credentials(db_session)
@@ -279,5 +263,5 @@ async def logout(db_session: AsyncSession, actor: Actor, token: str) -> None:
         auth_session.revoked_at = utcnow()
         auth_session.revoked_reason = "logout"
     user = await repo.get_user(db_session, principal.user_id) if principal.user_id else None
-    await _record(db_session, actor, user, "logout", {"session_id": principal.session_id})
+    await record_event(db_session, actor, user, "logout", {"session_id": principal.session_id})
     forget_credentials(db_session, token)

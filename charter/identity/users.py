@@ -321,3 +321,23 @@ async def _announce(
         details=details,
         payload={"user_id": user.id, "username": user.username},
     )
+
+
+async def record_event(
+    session: AsyncSession,
+    actor: Actor,
+    user: User | None,
+    action: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Audit something that happened to a user (or to an unknown username: `user` None)."""
+    await audit.record(
+        session,
+        actor,
+        action=action,
+        resource_type="user",
+        resource_id=user.id if user else None,
+        organization_id=user.organization_id if user else None,
+        details=details or {},
+        livemode=user.livemode if user else True,
+    )
