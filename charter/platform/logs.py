@@ -50,6 +50,12 @@ _listener: logging.handlers.QueueListener | None = None
 def configure_logging(level: str) -> None:
     """JSON lines on stderr through a writer thread; idempotent."""
     global _listener
+    # The logging HOWTO's optimisations: no caller lookup (a stack walk per record), no thread,
+    # process or multiprocessing names; none of them is in the JSON line.
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     root = logging.getLogger()
     root.setLevel(level)
     if _listener is not None:
