@@ -50,12 +50,9 @@ _listener: logging.handlers.QueueListener | None = None
 def configure_logging(level: str) -> None:
     """JSON lines on stderr through a writer thread; idempotent."""
     global _listener
-    # The logging HOWTO's optimisations: no caller lookup (a stack walk per record), no thread,
-    # process or multiprocessing names; none of them is in the JSON line.
+    # The logging HOWTO's optimisation: no caller lookup (a stack walk per record); the JSON line
+    # does not carry it. Process and thread ids stay: gunicorn's own log format prints them.
     logging._srcfile = None
-    logging.logThreads = False
-    logging.logProcesses = False
-    logging.logMultiprocessing = False
     root = logging.getLogger()
     root.setLevel(level)
     if _listener is not None:
