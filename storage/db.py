@@ -44,11 +44,10 @@ class Database:
         self.pool_size = pool_size
         self.statement_timeout_ms = max(1, int(statement_timeout_seconds * 1000))
         if self.dialect == "sqlite":
+            self.async_url = url.replace("sqlite://", "sqlite+aiosqlite://", 1)
             database = make_url(url).database
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
-            self.async_url = url.replace("sqlite://", "sqlite+aiosqlite://", 1)
-            if database and database != ":memory:":
                 # WAL is a property of the database file: set once, not on every connection.
                 conn = sqlite3.connect(database)
                 try:
@@ -83,22 +82,19 @@ class Database:
             for stale in [other for other in self._engines if other.is_closed()]:
                 del self._engines[stale]
             engines = (
-                self._new_async_engine(pool_size=max(2, self.pool_size // 2)),
-                # Autocommit connections have no transaction to reset when they go back.
-                self._new_async_engine(
-                    pool_size=self.pool_size,
-                    isolation_level="AUTOCOMMIT",
-                    pool_reset_on_return=None,
-                ),
+                self._new_async_engine(pool_size=max(2, self.pool_size // 2), reads=False),
+                self._new_async_engine(pool_size=self.pool_size, reads=True),
             )
             self._engines[loop] = engines
         return engines[1] if reads else engines[0]
 
-    def _new_async_engine(self, *, pool_size: int, **options: Any) -> AsyncEngine:
-        engine = create_async_engine(
-            self.async_url, **self._engine_options(pool_size=pool_size), **options
-        )
-        self._prepare(engine.sync_engine, transactions="isolation_level" not in options)
+    def _new_async_engine(self, *, pool_size: int, reads: bool) -> AsyncEngine:
+        options = self._engine_options(pool_size=pool_size)
+        if reads:
+            # Autocommit connections have no transaction to reset when they go back.
+            options.update(isolation_level="AUTOCOMMIT", pool_reset_on_return=None)
+        engine = create_async_engine(self.async_url, **options)
+        self._prepare(engine.sync_engine, transactions=not reads)
         for name, listener in self._engine_listeners:
             event.listen(engine.sync_engine, name, listener)
         return engine
@@ -160,22 +156,19 @@ class Database:
         flight (PostgreSQL cancel, SQLite interrupt), then rolls back, shielded from the
         cancellation so the connection goes back to the pool clean.
         """
-        session = AsyncSession(self.async_engine(), expire_on_commit=False)
-        session.info["deadline"] = deadline
-        async with _unit(session) as session:
+        async with _unit(self.session(deadline)) as session:
             yield session
 
     @asynccontextmanager
     async def read(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
         """A read-only unit of work in autocommit: no BEGIN/COMMIT round trips."""
-        session = AsyncSession(self.async_engine(reads=True), expire_on_commit=False)
-        session.info["deadline"] = deadline
-        async with _unit(session) as session:
+        async with _unit(self.session(deadline, reads=True)) as session:
             yield session
 
-    def session(self, deadline: float | None = None) -> AsyncSession:
-        """A session the caller commits and closes itself (a unit of work held across stages)."""
-        session = AsyncSession(self.async_engine(), expire_on_commit=False)
+    def session(self, deadline: float | None = None, *, reads: bool = False) -> AsyncSession:
+        """A session on this loop's engine; the caller commits and closes it (a unit of work
+        held across pipeline stages), or `transaction()` and `read()` do."""
+        session = AsyncSession(self.async_engine(reads=reads), expire_on_commit=False)
         session.info["deadline"] = deadline
         return session
 
@@ -186,25 +179,16 @@ class Database:
             yield session
 
     async def ping(self) -> None:
-        async with self.async_engine().connect() as conn:
+        async with self.async_engine(reads=True).connect() as conn:
             await conn.execute(text("SELECT 1"))
 
-    def pool_status(self) -> tuple[int | None, int | None]:
-        try:
-            pool = self.async_engine().pool
-        except RuntimeError:
-            pool = self.engine.pool
-        size = getattr(pool, "size", None)
-        checked_out = getattr(pool, "checkedout", None)
+    def pool_status(self) -> tuple[int, int]:
+        """(connections the pools may hold, connections in use) over this loop's two pools."""
+        pools = [self.async_engine(reads=reads).pool for reads in (False, True)]
         return (
-            size() if callable(size) else None,
-            checked_out() if callable(checked_out) else None,
+            sum(getattr(pool, "size", lambda: 0)() for pool in pools),
+            sum(getattr(pool, "checkedout", lambda: 0)() for pool in pools),
         )
-
-    async def dispose_async(self) -> None:
-        engines = self._engines.pop(asyncio.get_running_loop(), None)
-        for engine in engines or ():
-            await engine.dispose()
 
     def dispose(self) -> None:
         if self._sync is not None:
@@ -304,6 +288,6 @@ def _sqlite_on_connect(dbapi_connection, record) -> None:
 
 def _sqlite_on_begin(conn) -> None:
     # IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a transaction
-    # that reads then writes never fails on a lock upgrade; reads use the autocommit engine.
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # that reads then writes never fails on a lock upgrade. Only the transaction engines listen:
+    # reads and pings use the autocommit engine and take no lock.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -27,7 +27,3 @@ class RequestState:
     deadline: float | None = None  # time.monotonic() by which the work must be done
     # The idempotency stage's unit of work, joined by the handler's (see charter.http.uow).
     shared_unit: Any = None
-
-
-def state_of(scope: dict[str, Any]) -> RequestState:
-    return scope["charter"]

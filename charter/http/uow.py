@@ -32,18 +32,22 @@ class SharedUnit:
     failed: bool = False  # a handler block raised: its writes are rolled back
 
 
-def _deadline() -> float | None:
+def _state() -> Any:
+    """The request's RequestState, or None outside a request (the CLI, the worker, tests)."""
     try:
-        return cx.scope["charter"].deadline
-    except (LookupError, RuntimeError, KeyError, AttributeError):
+        return cx.scope["charter"]
+    except (LookupError, RuntimeError, KeyError):
         return None
+
+
+def _deadline() -> float | None:
+    state = _state()
+    return state.deadline if state is not None else None
 
 
 def _shared() -> SharedUnit | None:
-    try:
-        return cx.scope["charter"].shared_unit
-    except (LookupError, RuntimeError, KeyError, AttributeError):
-        return None
+    state = _state()
+    return state.shared_unit if state is not None else None
 
 
 @asynccontextmanager

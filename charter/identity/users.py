@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.identity.passwords import hash_password
-from charter.identity.principals import Actor, scopes_for_roles
+from charter.identity.principals import Actor, forget_credentials, scopes_for_roles
 from charter.platform import crypto, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied
@@ -229,8 +229,10 @@ async def update(
         raise Conflict("Username or email is taken") from None
     if "status" in changed and user.status != "active":
         await repo.revoke_sessions_of_user(session, user.id, utcnow(), "user_disabled")
+        forget_credentials(session)  # its access tokens stop at once here, within 1 s elsewhere
     if "password" in changed:
         await repo.revoke_sessions_of_user(session, user.id, utcnow(), "password_changed")
+        forget_credentials(session)
     await _announce(session, actor, user, "user.updated", {"fields": changed})
     return to_dict(user)
 
@@ -267,6 +269,7 @@ async def delete(session: AsyncSession, actor: Actor, user_id: str) -> None:
         raise Conflict("A user cannot delete itself")
     await _announce(session, actor, user, "user.deleted", {"username": user.username})
     await session.delete(user)
+    forget_credentials(session)
 
 
 async def unlock(session: AsyncSession, actor: Actor, user_id: str) -> dict[str, Any]:

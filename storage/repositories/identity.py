@@ -64,10 +64,6 @@ async def get_user(session: Session, user_id: str) -> User | None:
     return await session.get(User, user_id)
 
 
-async def get_api_key_by_hash(session: Session, key_hash: bytes) -> ApiKey | None:
-    return await session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
-
-
 async def touch_api_key(session: Session, key_id: str, when: datetime) -> None:
     await session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=when))
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
-
 from charter.http.pipeline import Pipeline
 from charter.http.pipeline.context import RequestContext
 from charter.http.pipeline.execution import Deadline
@@ -111,11 +109,10 @@ def test_deadline_answers_504_and_cancels_the_work(app, monkeypatch):
     assert cancelled == [True]
 
 
-@pytest.mark.parametrize("path", ["/docs"])
-def test_flask_pages_reach_async_services_on_the_loop(client, path):
+def test_flask_pages_reach_async_services_on_the_loop(client):
     # The root docs page is rendered by Flask in a WSGI thread; it shows the readiness report,
     # which it gets from the async health service run on the event loop serving the request.
-    response = client.get(path)
+    response = client.get("/docs")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert "Service: <strong>ready</strong>" in response.text
     assert "x-request-id" in response.headers  # pages go through the same pipeline

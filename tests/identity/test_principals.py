@@ -41,3 +41,21 @@ def test_revoking_a_key_refuses_it_at_once_in_this_process(client, make_tenant):
     refused = client.get("/v1/users", headers=victim)
     assert refused.status_code == 401
     assert refused.json()["error"]["message"] == "API key has been revoked"
+
+
+def test_disabling_a_user_ends_their_cached_access_token_at_once(client, make_tenant):
+    from tests.factories import PASSWORD, create_user
+
+    tenant = make_tenant(scopes=["admin"])
+    user = create_user(tenant.organization_id, roles=["user"])
+    tokens = client.post(
+        "/v2/auth/login", json={"username": user.username, "password": PASSWORD}
+    ).json()
+    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert client.get(f"/v1/users/{user.id}", headers=bearer).status_code == 200  # now cached
+    disabled = client.patch(
+        f"/v1/users/{user.id}", headers={"X-API-Key": tenant.key}, json={"status": "disabled"}
+    )
+    assert disabled.status_code == 200 and disabled.json()["data"]["status"] == "disabled"
+    refused = client.get(f"/v1/users/{user.id}", headers=bearer)
+    assert refused.status_code == 401
