@@ -7,12 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
 
-.PHONY: install run test lint generate fuzz bench clean
+.PHONY: install run test lint generate fuzz bench clean typecheck-ts
 
-$(BIN)/charter: pyproject.toml
+# The generated Python SDKs, installed the way a user would (editable, so `make generate` is seen).
+SDKS := $(wildcard generated/python/*/pyproject.toml)
+
+$(BIN)/charter: pyproject.toml $(SDKS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' $(foreach sdk,$(SDKS),-e $(dir $(sdk)))
 	touch $@
 
 install: $(BIN)/charter
@@ -37,6 +40,10 @@ test: install lint
 
 generate: install
 	$(BIN)/python -m charter.tools.generate
+
+# The TypeScript client type-checks against the generated types (Node 20+; .ci/run runs it).
+typecheck-ts:
+	cd generated/typescript && npm ci --no-audit --no-fund && npx tsc --noEmit
 
 fuzz: install
 	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/contract/test_fuzz.py

@@ -330,6 +330,7 @@ def prepare_charter(env: dict, db_name: str) -> dict:
             PASSWORD,
             "--plan",
             PLAN,
+            "--superuser",  # the bench creates organizations: an operator's call
         ],
         env,
     )

@@ -41,6 +41,8 @@ def cmd_serve(args) -> int:
     if args.workers == 1:
         import uvicorn
 
+        from charter.serving import uvicorn_options
+
         uvicorn.run(
             "charter.asgi:app",
             host=args.host,
@@ -48,13 +50,14 @@ def cmd_serve(args) -> int:
             log_level=settings.log_level.lower(),
             access_log=False,
             timeout_graceful_shutdown=30,
+            **uvicorn_options(settings),
         )
         return 0
     argv = [
         "gunicorn",
         "charter.asgi:app",
         "--worker-class",
-        "uvicorn_worker.UvicornWorker",
+        "charter.serving.Worker",  # uvicorn's, with charter.serving.uvicorn_options
         "--workers",
         str(args.workers),
         "--bind",
@@ -104,6 +107,7 @@ def cmd_bootstrap(args) -> int:
                 email=args.email,
                 password=args.password,
                 plan=args.plan,
+                superuser=args.superuser,
             )
 
     try:
@@ -152,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     boot.add_argument("--email", required=True)
     boot.add_argument("--password", required=True)
     boot.add_argument("--plan", default="enterprise")
+    boot.add_argument(
+        "--superuser",
+        action="store_true",
+        help="make this admin the platform operator (once): they manage every organization",
+    )
     boot.set_defaults(func=cmd_bootstrap)
 
     sub.add_parser(

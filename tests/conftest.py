@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "generated" / "python"))
 
 PG_URL = os.environ.get("CHARTER_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("CHARTER_TEST_REDIS_URL", "")

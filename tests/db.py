@@ -26,6 +26,24 @@ def list_outbox(session, *, event_type: str | None = None) -> list[OutboxEvent]:
     return list(session.scalars(query).all())
 
 
+def idempotency_record(principal: str, key: str):
+    from storage.models import IdempotencyRecord
+
+    with transaction() as session:
+        return session.get(IdempotencyRecord, (principal, key))
+
+
+def age_idempotency_record(principal: str, key: str, *, seconds: float) -> None:
+    """Move an idempotency record's expiry into the past by `seconds` (time passing)."""
+    from datetime import timedelta
+
+    from storage.models import IdempotencyRecord
+
+    with transaction() as session:
+        record = session.get(IdempotencyRecord, (principal, key))
+        record.expires_at -= timedelta(seconds=seconds)
+
+
 def user_state(user_id: str) -> dict | None:
     """What a takeover would change about a user, read from the database (None once deleted)."""
     from charter.platform import crypto

@@ -148,7 +148,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
             strict_validation=True,
             validate_responses=False,
             pythonic_params=False,
-            validator_map={"parameter": validation.NamedParameterValidator},
+            validator_map={
+                "parameter": validation.NamedParameterValidator,
+                "body": validation.BODY_VALIDATORS,
+            },
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", serve_spec=False),
         )
     for exc_type in (
@@ -159,9 +162,30 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
         Exception,
     ):
         app.add_error_handler(exc_type, handle_error)
+    # Outside the pipeline, so an alias is the /v1 operation to every stage.
+    app.add_middleware(RootHealthAliases, position=MiddlewarePosition.BEFORE_EXCEPTION)
     app.add_middleware(Pipeline, position=MiddlewarePosition.BEFORE_EXCEPTION)
     _add_root_routes(app, settings)
     return app
+
+
+# Seed 002 lists its health endpoints at the root: there they are the /v1 operations under a
+# second path (same handler, envelope and spec policy: never rate limited), not a fifth surface.
+ROOT_HEALTH_ALIASES = {path: f"/v1{path}" for path in ("/health", "/health/ready", "/health/live")}
+
+
+class RootHealthAliases:
+    """An ASGI wrapper that continues a root health request as its /v1 path, so every pipeline
+    stage, the router and the handler see the /v1 operation."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        target = ROOT_HEALTH_ALIASES.get(scope["path"]) if scope["type"] == "http" else None
+        if target is not None:
+            scope = {**scope, "path": target, "raw_path": target.encode()}
+        await self.app(scope, receive, send)
 
 
 class _ExactPaths(BaseRoute):

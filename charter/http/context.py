@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from connexion import context as cx
 
+from charter.http.pipeline import context as pipeline_context
 from charter.http.state import RequestState
 from charter.identity.principals import Actor
 
@@ -33,7 +34,6 @@ def credential() -> str:
 
 
 def base_url() -> str:
-    """scheme://host of this request, as the client addressed it."""
-    scope = cx.scope
-    host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
-    return f"{scope.get('scheme', 'http')}://{host}"
+    """scheme://host at which clients reach Charter: CHARTER_PUBLIC_URL when set, otherwise
+    derived from this request without believing a malformed Host or an untrusted proxy."""
+    return pipeline_context.base_url(cx.scope)

@@ -13,7 +13,7 @@ from http import HTTPStatus
 from typing import Any
 
 from connexion.exceptions import ProblemException
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from charter.http import validation
@@ -114,6 +114,24 @@ CODES: dict[str, dict[str, str]] = {
 }
 
 
+# code -> HTTP status, where a surface's seed binds its codes to statuses (seed 000's tables for
+# /v2). An error whose code has a documented status leaves with that status, whatever the
+# generic layer chose (e.g. a 415 or 422 is INVALID_REQUEST, so 400, on /v2).
+STATUSES: dict[str, dict[str, int]] = {
+    "v2": {
+        "INVALID_REQUEST": 400,
+        "INVALID_CREDENTIALS": 401,
+        "UNAUTHORIZED": 401,
+        "ACCOUNT_LOCKED": 403,
+        "MFA_REQUIRED": 403,
+        "FORBIDDEN": 403,
+        "NOT_FOUND": 404,
+        "RATE_LIMITED": 429,
+        "INTERNAL_ERROR": 500,
+    },
+}
+
+
 @dataclass
 class Rendered:
     status: int
@@ -131,13 +149,14 @@ def render(
 ) -> Rendered:
     """Render a domain error in the surface's envelope (or RFC 9457 when asked for)."""
     code = code_for(error, surface)
+    status = STATUSES.get(surface, {}).get(code, error.status)
     items = [{"field": e.field, "message": e.message} for e in error.errors]
     body: dict[str, Any]
     if wants_problem(accept):
         body = {
             "type": "about:blank",
-            "title": HTTPStatus(error.status).phrase,
-            "status": error.status,
+            "title": HTTPStatus(status).phrase,
+            "status": status,
             "detail": error.message,
             "instance": path,
             "code": code,
@@ -175,10 +194,20 @@ def render(
             description += ": " + "; ".join(f"{i['field']}: {i['message']}" for i in items)
         body = {"error": code, "error_description": description}
         content_type = "application/json"
+    retry_after = rate_limit_wait(error)
+    if retry_after is not None:
+        body["retry_after"] = retry_after
     headers = dict(error.headers)
-    if error.status == 401:
+    if status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
-    return Rendered(error.status, json.dumps(body).encode(), content_type, headers)
+    return Rendered(status, json.dumps(body).encode(), content_type, headers)
+
+
+def rate_limit_wait(error: CharterError) -> int | None:
+    """A 429's wait in seconds, the top-level `retry_after` of every envelope (as seed 004's
+    429 example shows it, beside the surface's own fields); the same number as `Retry-After`."""
+    value = error.headers.get("Retry-After") if error.kind == "rate_limited" else None
+    return int(value) if value is not None and value.isdigit() else None
 
 
 def item_error(error: CharterError, surface: str) -> dict[str, Any]:
@@ -248,7 +277,34 @@ def translate(exc: BaseException) -> CharterError:
         return errors.Malformed("Request body is not valid UTF-8", field="body")
     if isinstance(exc, TimeoutError) or _is_cancelled_query(exc):
         return errors.Timeout("The request exceeded its time limit; its changes were rolled back")
+    if database_unavailable(exc):
+        return errors.Unavailable(
+            "The database connection was lost; retry the request",
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+        )
     return CharterError()
+
+
+# A lost connection is discarded with its pool's other connections of the same age (SQLAlchemy
+# invalidates the pool on a disconnect), so the next request gets a fresh one at once.
+DATABASE_RETRY_AFTER_SECONDS = 1
+# PostgreSQL's connection exceptions (class 08), administrator/crash shutdown and "cannot connect
+# now" (57P01-57P03), too many connections (53300); None: the client lost the connection.
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Did the database connection fail (killed, restarted, unreachable), rather than the
+    statement? Such a request may be retried as a whole: 503, never 500."""
+    if not isinstance(exc, DBAPIError) or _is_cancelled_query(exc):
+        return False
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if type(orig).__module__.split(".")[0] != "psycopg" or not isinstance(exc, OperationalError):
+        return False
+    sqlstate = getattr(orig, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
 
 
 def _is_cancelled_query(exc: BaseException) -> bool:

@@ -31,10 +31,10 @@ def no_content() -> Response:
 
 
 def v1_page(page: Page) -> Response:
-    """Seed 002's list shape: {"data": [...], "total", "limit", "offset"}."""
-    return json(
-        {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
-    )
+    """Seed 002's list shape: {"data": [...], "total", "limit", "offset"}, plus `has_more`."""
+    body = {"data": page.items, "total": page.total, "limit": page.limit, "offset": page.offset}
+    body["has_more"] = page.has_more
+    return json(body)
 
 
 def batch_results(

@@ -1,5 +1,10 @@
-"""First-run setup: an organization, its admin (a platform superuser) and an all-scope API key,
-created by the same services the API uses, in one transaction."""
+"""First-run setup: an organization, its admin and an all-scope API key, created by the same
+services the API uses, in one transaction.
+
+Without `superuser` that admin is a tenant admin: they see and manage only their organization.
+With it (`charter bootstrap --superuser`) they are the platform operator, who can create, see and
+change every organization; there is one operator, created once.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from charter.identity import keys, organizations, users
 from charter.identity.principals import SYSTEM
 from charter.platform.errors import Conflict, Invalid
 from charter.platform.spec import scope_catalog
+from storage.repositories import identity as repo
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,50}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -29,11 +35,20 @@ def _check(org_name: str, username: str, email: str, password: str) -> None:
 
 
 async def bootstrap(
-    session: AsyncSession, *, org_name: str, username: str, email: str, password: str, plan: str
+    session: AsyncSession,
+    *,
+    org_name: str,
+    username: str,
+    email: str,
+    password: str,
+    plan: str,
+    superuser: bool = False,
 ) -> dict[str, Any]:
     """Create the three in the caller's transaction; a taken username changes nothing."""
     _check(org_name, username, email, password)
     await organizations.check_plan(session, plan, field="plan")
+    if superuser and await repo.superuser_exists(session):
+        raise Conflict("The platform operator exists already; nothing was changed")
     try:
         org = await organizations.create(session, SYSTEM, name=org_name, plan=plan)
         user = await users.create(
@@ -41,7 +56,7 @@ async def bootstrap(
             SYSTEM,
             {"username": username, "email": email, "password": password, "roles": ["admin"]},
             organization_id=org["id"],
-            is_superuser=True,
+            is_superuser=superuser,
         )
     except Conflict:
         raise Conflict(f"User {username!r} already exists; nothing was changed") from None
@@ -51,6 +66,11 @@ async def bootstrap(
         name="bootstrap",
         scopes=sorted(scope_catalog()),
         owner=(org["id"], user["id"]),
-        is_superuser=True,
+        is_superuser=superuser,
     )
-    return {"organization_id": org["id"], "user_id": user["id"], "api_key": secret}
+    return {
+        "organization_id": org["id"],
+        "user_id": user["id"],
+        "api_key": secret,
+        "superuser": superuser,
+    }

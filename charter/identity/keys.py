@@ -19,6 +19,9 @@ from charter.identity.principals import (
     forget_credentials,
     generate_api_key,
     hash_secret,
+    require_scopes,
+    scopes_for_roles,
+    within,
 )
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PermissionDenied
@@ -40,6 +43,7 @@ def new_api_key(
     is_superuser: bool = False,
     expires_at: datetime | None = None,
     created_by: str | None = None,
+    personal: bool = False,
 ) -> tuple[ApiKey, str]:
     """The one constructor of an API key: (row, secret). Only the row's hash of it is stored."""
     secret = generate_api_key(livemode=livemode)
@@ -54,6 +58,7 @@ def new_api_key(
         scopes=sorted(set(scopes)),
         ip_ranges=list(ip_ranges or []),
         is_superuser=is_superuser,
+        personal=personal,
         expires_at=expires_at,
         created_by=created_by,
         created_at=utcnow(),
@@ -108,6 +113,17 @@ def _check_scopes(actor: Actor, scopes: list[str]) -> list[str]:
     return sorted(set(scopes))
 
 
+async def _check_within_owner(session: AsyncSession, key: ApiKey) -> None:
+    """A personal key's scopes stay within what its user holds (checked again at each use)."""
+    owner = await repo.get_user(session, key.user_id) if key.personal and key.user_id else None
+    if owner is None:
+        return
+    held = scopes_for_roles(owner.roles)
+    if within(frozenset(key.scopes or ()), held) != frozenset(key.scopes or ()):
+        extra = ", ".join(sorted(set(key.scopes or ()) - held))
+        raise PermissionDenied(f"A personal key cannot carry scopes its user lacks: {extra}")
+
+
 def _check_ip_ranges(ranges: list[str]) -> list[str]:
     normalised = []
     for index, item in enumerate(ranges):
@@ -120,14 +136,34 @@ def _check_ip_ranges(ranges: list[str]) -> list[str]:
     return normalised
 
 
-async def get_all(session: AsyncSession, actor: Actor, *, limit: int, offset: int) -> Page:
+async def get_all(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    limit: int,
+    offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
+    mode: str | None = None,
+    status: str | None = None,
+    name: str | None = None,
+) -> Page:
+    """The organization's keys; live credentials see sandbox keys too, sandbox ones only those."""
     p = actor.require()
+    livemode = {"live": True, "test": False}.get(mode or "") if p.livemode else False
+    if not p.livemode and mode == "live":
+        return Page([], 0, limit, offset)
     rows, total = await repo.list_api_keys(
         session,
         organization_id=p.organization_id,
-        livemode=None if p.livemode else False,  # live credentials see sandbox keys too
+        livemode=livemode,
         limit=limit,
         offset=offset,
+        sort=sort,
+        order=order,
+        status=status,
+        name_prefix=name,
+        now=utcnow(),
     )
     return Page([to_dict(k) for k in rows], total, limit, offset)
 
@@ -147,12 +183,25 @@ async def create(
     mode: str | None = None,
     owner: tuple[str, str] | None = None,
     is_superuser: bool = False,
+    for_caller: bool = False,
 ) -> tuple[dict[str, Any], str]:
     """Create a key; returns (key, secret). The secret is never retrievable again.
 
-    The caller's key, in its organization; only the system names an (organization, user) owner
-    or makes a superuser key (bootstrap).
+    An organization's key by default (it needs `keys:write` and outlives its creator). With
+    `for_caller`, a signed-in person gets a personal key instead: any user may make one, with
+    scopes within their own (and never more than their roles allow at each use); it stops working
+    while its user is disabled and is revoked when they are deleted or their password changes.
+    Only the system names an (organization, user) owner or makes a superuser key (bootstrap).
     """
+    p = actor.principal
+    if for_caller and p is not None and p.personal:
+        # Its expiry and IP ranges would not bind a key it made: only a signed-in person makes one.
+        raise PermissionDenied(
+            "A personal key cannot create keys: sign in (Authorization: Bearer) to create one"
+        )
+    personal = for_caller and p is not None and p.kind == "user"
+    if p is not None and not personal:
+        require_scopes(p, ("keys:write",))
     scopes = _check_scopes(actor, scopes)
     ranges = _check_ip_ranges(ip_ranges or [])
     if expires_at is not None and expires_at <= utcnow():
@@ -180,6 +229,7 @@ async def create(
         is_superuser=is_superuser,
         expires_at=expires_at,
         created_by=actor.actor_id,
+        personal=personal,
     )
     await add(session, key)
     await _announce(session, actor, key, "api_key.created", {"name": name, "scopes": scopes})
@@ -197,6 +247,7 @@ async def update(
         key.name = changes["name"]
     if "scopes" in changes:
         key.scopes = _check_scopes(actor, changes["scopes"])
+        await _check_within_owner(session, key)
     if "ip_ranges" in changes:
         key.ip_ranges = _check_ip_ranges(changes["ip_ranges"])
     await session.flush()
@@ -206,11 +257,11 @@ async def update(
 
 
 async def revoke(session: AsyncSession, actor: Actor, key_id: str) -> None:
+    """Revoke and remove the key: it answers 404 afterwards; the audit log keeps its history."""
     key = await _get_or_raise(session, actor, key_id)
     await _check_can_manage(session, actor, key)
-    if key.revoked_at is None:
-        key.revoked_at = utcnow()
-        await _announce(session, actor, key, "api_key.revoked", {})
+    await _announce(session, actor, key, "api_key.revoked", {"removed": True, "last4": key.last4})
+    await session.delete(key)
     forget_credentials(session)
 
 
@@ -225,7 +276,8 @@ async def roll(
         raise Conflict("Only a live key can be rolled")
     new, secret = new_api_key(
         organization_id=old.organization_id,
-        user_id=actor.require().user_id,  # the new secret belongs to whoever rolled it
+        # A personal key stays its user's; an organization's key records who rolled it.
+        user_id=old.user_id if old.personal else actor.require().user_id,
         livemode=old.livemode,
         name=old.name,
         scopes=list(old.scopes or []),
@@ -233,13 +285,13 @@ async def roll(
         is_superuser=old.is_superuser,
         expires_at=old.expires_at,
         created_by=actor.require().id,
+        personal=old.personal,
     )
     await add(session, new)
+    # The old key is revoked as of the end of its grace period (now, without one): it works
+    # until then, and lists as revoked afterwards.
     cutoff = now + timedelta(seconds=grace_seconds)
-    if grace_seconds == 0:
-        old.revoked_at = now
-    elif old.expires_at is None or old.expires_at > cutoff:
-        old.expires_at = cutoff
+    old.revoked_at = cutoff if old.expires_at is None else min(cutoff, old.expires_at)
     await _announce(
         session,
         actor,

@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
+from charter.identity import users
+from charter.identity.passwords import hash_password
 from charter.identity.principals import Actor
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PermissionDenied
@@ -56,10 +58,26 @@ def _require_superuser(actor: Actor, what: str) -> None:
         raise PermissionDenied(f"Only a platform superuser may {what}")
 
 
-async def get_all(session: AsyncSession, actor: Actor, *, limit: int, offset: int) -> Page:
+def _require_live(actor: Actor) -> None:
+    """An organization's settings are live state: sandbox credentials never change them."""
+    if actor.principal is not None and not actor.principal.livemode:
+        raise PermissionDenied(users.SANDBOX_REFUSED)
+
+
+async def get_all(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    limit: int,
+    offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
+) -> Page:
     p = actor.principal
     only = None if p is not None and p.is_superuser else (p.organization_id if p else "")
-    rows, total = await repo.list_organizations(session, only_id=only, limit=limit, offset=offset)
+    rows, total = await repo.list_organizations(
+        session, only_id=only, limit=limit, offset=offset, sort=sort, order=order
+    )
     return Page([to_dict(r) for r in rows], total, limit, offset)
 
 
@@ -73,15 +91,30 @@ async def check_plan(session: AsyncSession, plan: str, field: str = "body.plan")
 
 
 async def create(
-    session: AsyncSession, actor: Actor, *, name: str, plan: str = "free"
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    name: str,
+    plan: str = "free",
+    admin: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """A new organization (platform superusers and the system only)."""
+    """A new organization (platform operators and the system only), with its first admin (a
+    tenant admin, never a superuser) when `admin` is given, in the caller's transaction."""
     if actor.principal is not None:
         _require_superuser(actor, "create organizations")
+        _require_live(actor)
+    # Hashed before the first statement: no connection (or SQLite write lock) is held meanwhile.
+    password_hash = await hash_password(admin["password"]) if admin else None
     await check_plan(session, plan)
     org = await add(session, new_organization(name=name, plan=plan))
     await _announce(session, actor, org, "organization.created", {"name": org.name, "plan": plan})
-    return to_dict(org)
+    created = to_dict(org)
+    if admin is not None:
+        fields = {"username": admin["username"], "email": admin["email"], "roles": ["admin"]}
+        created["admin"] = await users.create(
+            session, actor, fields, organization_id=org.id, password_hash=password_hash
+        )
+    return created
 
 
 async def update(
@@ -89,6 +122,7 @@ async def update(
 ) -> dict[str, Any]:
     """Apply `changes` (name, plan); PUT passes both, PATCH what was sent."""
     org = await _get_or_raise(session, actor, organization_id)
+    _require_live(actor)
     applied: dict[str, Any] = {}
     if "plan" in changes and changes["plan"] != org.plan:
         _require_superuser(actor, "change an organization's plan")
@@ -107,6 +141,7 @@ async def update(
 
 async def delete(session: AsyncSession, actor: Actor, organization_id: str) -> None:
     org = await _get_or_raise(session, actor, organization_id)
+    _require_live(actor)
     _require_superuser(actor, "delete organizations")
     if actor.require().organization_id == org.id:
         raise Conflict("An organization cannot be deleted with one of its own credentials")

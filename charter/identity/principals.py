@@ -53,6 +53,11 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
 LAST_USED_RESOLUTION_SECONDS = 60
 
 
+def within(scopes: frozenset[str], held: frozenset[str]) -> frozenset[str]:
+    """The part of `scopes` that a holder of `held` may exercise (`admin` holds every scope)."""
+    return scopes if "admin" in held else scopes & held - {"admin"}
+
+
 def scopes_for_roles(roles: Iterable[str] | None) -> frozenset[str]:
     scopes: set[str] = set()
     for role in roles or ():
@@ -74,6 +79,9 @@ class Principal:
     requests_per_day: int | None
     ip_ranges: tuple[str, ...] = field(default=())
     session_id: str | None = None  # the login session of a JWT access token
+    personal: bool = False  # a user's own key: acts for that user, lives while they are active
+    requests_per_hour: int | None = None  # the plan's other windows (charter.platform.ratelimit)
+    burst: int | None = None  # requests in any one second
 
     @property
     def rate_key(self) -> str:
@@ -136,8 +144,14 @@ def authorize(principal: Principal, operation: OperationInfo | None, client_ip: 
     """
     if not principal.allows_ip(client_ip):
         raise PermissionDenied("This API key may not be used from this IP address")
-    if operation is not None and not principal.has_scopes(operation.scopes):
-        missing = ", ".join(sorted(set(operation.scopes) - principal.scopes))
+    if operation is not None:
+        require_scopes(principal, operation.scopes)
+
+
+def require_scopes(principal: Principal, scopes: tuple[str, ...]) -> None:
+    """403 unless the principal carries every one of `scopes` (or `admin`)."""
+    if not principal.has_scopes(scopes):
+        missing = ", ".join(sorted(set(scopes) - principal.scopes))
         raise PermissionDenied(f"This credential lacks the scope(s): {missing}")
 
 
@@ -218,10 +232,18 @@ async def _load_key_principal(token: str) -> tuple[Principal | None, str]:
         found = await repo.get_api_key_with_plan(session, hash_secret(token))
     if found is None:
         return None, "Invalid API key"
-    key, organization, plan = found
+    key, organization, plan, owner = found
     now = utcnow()
     if key.revoked_at is not None and key.revoked_at <= now:
         return None, "API key has been revoked"
+    scopes, is_superuser = frozenset(key.scopes or ()), key.is_superuser
+    if key.personal:
+        if owner is None or owner[0] != "active":
+            return None, "API key's owner is not active"
+        # A personal key never holds more than its user holds now: a demoted user's key loses
+        # what they lost.
+        scopes = within(scopes, scopes_for_roles(owner[1]))
+        is_superuser = is_superuser and owner[2]
     if key.expires_at is not None and key.expires_at <= now:
         return None, "API key has expired"
     if key.last_used_at is None or (now - key.last_used_at).total_seconds() > (
@@ -235,13 +257,16 @@ async def _load_key_principal(token: str) -> tuple[Principal | None, str]:
         id=key.id,
         organization_id=key.organization_id,
         user_id=key.user_id,
-        scopes=frozenset(key.scopes or ()),
+        scopes=scopes,
         livemode=key.livemode,
-        is_superuser=key.is_superuser,
+        is_superuser=is_superuser,
         plan=organization.plan,
         requests_per_minute=plan.requests_per_minute if plan else None,
         requests_per_day=plan.requests_per_day if plan else None,
+        requests_per_hour=plan.requests_per_hour if plan else None,
+        burst=plan.burst if plan else None,
         ip_ranges=tuple(key.ip_ranges or ()),
+        personal=key.personal,
     ), ""
 
 
@@ -291,6 +316,8 @@ async def _load_jwt_principal(token: str) -> tuple[Principal | None, str]:
         plan=organization.plan,
         requests_per_minute=plan.requests_per_minute if plan else None,
         requests_per_day=plan.requests_per_day if plan else None,
+        requests_per_hour=plan.requests_per_hour if plan else None,
+        burst=plan.burst if plan else None,
         session_id=session_id,
     ), ""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, cast
+from datetime import timedelta
+from typing import Any
 
 import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -99,6 +99,7 @@ class PasswordCheck:
     """The first half of a login: whose password was tried and whether it matched."""
 
     user_id: str | None
+    username: str
     password: str
     ok: bool
 
@@ -111,7 +112,7 @@ async def check_password(db_session: AsyncSession, username: str, password: str)
     user = await repo.get_user_by_username(db_session, username)
     password_hash = user.password_hash if user is not None else _DUMMY_HASH
     ok = await verify_password(password_hash, password) and user is not None
-    return PasswordCheck(user.id if user is not None else None, password, ok)
+    return PasswordCheck(user.id if user is not None else None, username, password, ok)
 
 
 async def attempt_login(
@@ -131,7 +132,7 @@ async def attempt_login(
     settings = runtime.current().settings
     user = await repo.get_user(db_session, check.user_id) if check.user_id else None
     now = utcnow()
-    outcome = await _attempt(db_session, actor, user, check.password, check.ok, mfa_code, now)
+    outcome = await _attempt(db_session, actor, user, check, mfa_code, now)
     if isinstance(outcome, CharterError):
         return outcome
     user, amr = outcome
@@ -167,25 +168,24 @@ async def _attempt(
     db_session: AsyncSession,
     actor: Actor,
     user: User | None,
-    password: str,
-    password_ok: bool,
+    check: PasswordCheck,
     mfa_code: str | None,
     now: Any,
 ) -> tuple[User, list[str]] | CharterError:
-    """Decide a login attempt and record it: (user, authentication methods) or the error."""
-    if user is None:
-        await record_event(db_session, actor, None, "login.failed", {"reason": "unknown_user"})
-        return InvalidCredentials("Wrong username or password")
-    if user.status != "active":
-        await record_event(db_session, actor, user, "login.failed", {"reason": "inactive"})
-        return InvalidCredentials("Wrong username or password")
-    if lockout.is_locked(user):
-        await record_event(db_session, actor, user, "login.failed", {"reason": "locked"})
-        # is_locked() holds only while locked_until is set.
-        until = cast(datetime, user.locked_until).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Decide a login attempt and record it: (user, authentication methods) or the error.
+
+    An unknown username, a disabled user and a wrong password get the same answers from the
+    same counters (see lockout), so none of them tells which usernames exist.
+    """
+    subject = user if user is not None else await lockout.throttle_for(db_session, check.username)
+    if lockout.is_locked(subject):
+        reason = "locked" if user is not None else "unknown_user"
+        await record_event(db_session, actor, user, "login.failed", {"reason": reason})
+        until = lockout.locked_until_text(subject)
         return AccountLocked(f"Too many failed attempts; locked until {until}")
-    if not password_ok:
-        locked = await lockout.register_failure(db_session, actor, user, "password")
+    if user is None or user.status != "active" or not check.ok:
+        reason = "inactive" if user is not None and user.status != "active" else "password"
+        locked = await lockout.register_failure(db_session, actor, subject, reason)
         return AccountLocked() if locked else InvalidCredentials("Wrong username or password")
     amr = ["pwd"]
     if user.mfa_enabled:
@@ -198,7 +198,7 @@ async def _attempt(
             return AccountLocked() if locked else InvalidCredentials("Wrong MFA code")
         amr.append("otp" if method == "totp" else "mfa_recovery")
     if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = await hash_password(password)
+        user.password_hash = await hash_password(check.password)
     user.failed_logins, user.first_failed_at, user.lock_count = 0, None, 0
     user.last_login_at = now
     return user, amr

@@ -22,6 +22,8 @@ from storage.models import User
 from storage.repositories import identity as repo
 from storage.repositories.common import add
 
+SANDBOX_REFUSED = "Sandbox (sk_test_) credentials cannot read or change live state"
+
 
 def to_dict(user: User) -> dict[str, Any]:
     now = utcnow()
@@ -80,7 +82,11 @@ async def get_or_raise(session: AsyncSession, actor: Actor, user_id: str) -> Use
     """The user if it belongs to the caller's organization and mode; 404 otherwise."""
     p = actor.require()
     user = await repo.get_user(session, user_id)
-    if user is None or user.organization_id != p.organization_id or user.livemode != p.livemode:
+    if user is None or user.organization_id != p.organization_id:
+        raise NotFound("User not found")
+    if user.livemode and not p.livemode:
+        raise PermissionDenied(SANDBOX_REFUSED)
+    if user.livemode != p.livemode:
         raise NotFound("User not found")
     return user
 
@@ -132,6 +138,8 @@ async def get_all(
     username: str | None = None,
     role: str | None = None,
     status: str | None = None,
+    sort: str = "created_at",
+    order: str = "desc",
 ) -> Page:
     p = actor.require()
     rows, total = await repo.list_users(
@@ -144,6 +152,8 @@ async def get_all(
         status=status,
         limit=limit,
         offset=offset,
+        sort=sort,
+        order=order,
     )
     return Page([to_dict(u) for u in rows], total, limit, offset)
 
@@ -163,15 +173,19 @@ async def create(
 ) -> dict[str, Any]:
     """A new user in the caller's organization and mode.
 
-    Only the system (bootstrap, an operator's CLI) names the organization or makes a superuser.
-    A caller that hashed the password already (a batch, before its transaction) passes the hash.
+    A platform operator (or the system) may name another organization: a new organization's
+    first admin. Only the system (bootstrap) makes a superuser. A caller that hashed the password
+    already (a batch, or before its transaction) passes the hash.
     """
     roles = list(fields.get("roles") or ["user"])
-    if actor.principal is not None:
+    p = actor.principal
+    if p is not None and organization_id is not None and p.is_superuser and not is_superuser:
+        livemode = True  # an operator seeding another organization's first admin
+    elif p is not None:
         if organization_id is not None or is_superuser:
             raise PermissionDenied("Only the platform operator may do this")
         _check_roles(actor, roles)
-        organization_id, livemode = actor.principal.organization_id, actor.principal.livemode
+        organization_id, livemode = p.organization_id, p.livemode
     elif organization_id is None:
         raise Invalid("An organization is required", field="organization_id")
     else:
@@ -227,12 +241,20 @@ async def update(
             await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError:
         raise Conflict("Username or email is taken") from None
-    if "status" in changed and user.status != "active":
-        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "user_disabled")
-        forget_credentials(session)  # its access tokens stop at once here, within 1 s elsewhere
-    if "password" in changed:
-        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "password_changed")
+    if "status" in changed:
+        if user.status != "active":
+            await repo.revoke_sessions_of_user(session, user.id, utcnow(), "user_disabled")
+        # Its access tokens and personal keys stop (or, re-enabled, its personal keys work again)
+        # at once here, within 1 s elsewhere.
         forget_credentials(session)
+    if "password" in changed:
+        # A new password ends every credential the old one could have produced: the sessions,
+        # and the personal keys (which a stolen session could have minted).
+        await repo.revoke_sessions_of_user(session, user.id, utcnow(), "password_changed")
+        await _revoke_personal_keys(session, actor, user, "owner_password_changed")
+        forget_credentials(session)
+    if "roles" in changed:
+        forget_credentials(session)  # personal keys shrink to the new roles at once
     await _announce(session, actor, user, "user.updated", {"fields": changed})
     return to_dict(user)
 
@@ -268,8 +290,28 @@ async def delete(session: AsyncSession, actor: Actor, user_id: str) -> None:
     if user.id == actor.require().user_id:
         raise Conflict("A user cannot delete itself")
     await _announce(session, actor, user, "user.deleted", {"username": user.username})
+    await _revoke_personal_keys(session, actor, user, "owner_deleted")
     await session.delete(user)
     forget_credentials(session)
+
+
+async def _revoke_personal_keys(
+    session: AsyncSession, actor: Actor, user: User, reason: str
+) -> None:
+    """A user's own keys end with them or their password (the organization's keys they created
+    do not)."""
+    for key in await repo.revoke_personal_keys(session, user.id, utcnow()):
+        await audit.announce(
+            session,
+            actor,
+            event="api_key.revoked",
+            resource_type="api_key",
+            resource_id=key.id,
+            organization_id=key.organization_id,
+            livemode=key.livemode,
+            details={"reason": reason, "user_id": user.id},
+            payload={"key_id": key.id, "name": key.name},
+        )
 
 
 async def unlock(session: AsyncSession, actor: Actor, user_id: str) -> dict[str, Any]:

@@ -56,6 +56,16 @@ def decrypt(token: str | None) -> str | None:
     return _cipher().decrypt(token.encode()).decode()
 
 
+def encrypt_bytes(value: bytes) -> bytes:
+    """Encrypt a blob (a stored response) under the newest key."""
+    return _cipher().encrypt(value)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    """Raises cryptography.fernet.InvalidToken for anything not encrypted by encrypt_bytes."""
+    return _cipher().decrypt(token)
+
+
 @overload
 def rotate(token: str) -> str: ...
 @overload
@@ -75,6 +85,13 @@ def keyed_hash(value: str, purpose: str) -> str:
     """HMAC of a short secret (recovery codes, OTPs) so a database leak does not reveal them."""
     key = _derive(runtime.current().settings.signing_key, f"charter:{purpose}:v1")
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def keyed_digest(purpose: str) -> hmac.HMAC:
+    """An HMAC-SHA256 under a key derived for `purpose`, to feed in parts (request fingerprints:
+    a body holding a password must not be testable offline against a bare SHA-256)."""
+    key = _derive(runtime.current().settings.signing_key, f"charter:{purpose}:v1")
+    return hmac.new(key, digestmod=hashlib.sha256)
 
 
 def constant_time_equal(a: str, b: str) -> bool:

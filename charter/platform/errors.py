@@ -121,3 +121,13 @@ class Unavailable(CharterError):
 
 class Timeout(CharterError):
     kind, status, default_message = "timeout", 504, "The request took too long and was cancelled"
+
+
+class RequestTimeout(Timeout):
+    """The client did not send its whole body in time (408); the connection is closed."""
+
+    status, default_message = 408, "The request body did not arrive in time"
+
+    def __init__(self, message: str | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.headers.setdefault("Connection", "close")

@@ -1,4 +1,10 @@
-"""Health, readiness and status: what each dependency answers, measured."""
+"""Health, readiness and status: what each dependency answers, measured.
+
+The database is required: without it the process is not ready (503). Redis is optional to the
+API's availability (rate limits fall back to per-process counters without it), so a configured
+Redis that does not answer makes the process `degraded`, still ready (200): taking every
+process out of rotation for it would turn a Redis outage into an API outage.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ import time
 from typing import Any
 
 from charter.platform import runtime
+
+REDIS_PING_SECONDS = 0.5
 
 
 async def _database_check() -> dict[str, Any]:
@@ -26,22 +34,34 @@ async def _redis_check() -> dict[str, Any]:
 
     started = time.perf_counter()
     try:
+        # Under a probe's usual one-second timeout, so a host that never answers still gets a
+        # readiness answer.
         client = redis.asyncio.Redis.from_url(
-            settings.redis_url, socket_timeout=1, socket_connect_timeout=1
+            settings.redis_url,
+            socket_timeout=REDIS_PING_SECONDS,
+            socket_connect_timeout=REDIS_PING_SECONDS,
         )
         try:
             await client.ping()
         finally:
             await client.aclose()
-    except Exception as exc:  # noqa: BLE001
-        return {"status": "failing", "latency_ms": None, "error": type(exc).__name__}
+    except Exception as exc:  # noqa: BLE001 - optional: the API serves on without it
+        return {"status": "degraded", "latency_ms": None, "error": type(exc).__name__}
     return {"status": "ok", "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
 
 
 async def readiness() -> dict[str, Any]:
+    """`ready`, `degraded` (an optional dependency is down: still ready) or `not_ready`."""
     checks = {"database": await _database_check(), "redis": await _redis_check()}
     failing = [name for name, check in checks.items() if check["status"] == "failing"]
-    return {"status": "not_ready" if failing else "ready", "failing": failing, "checks": checks}
+    degraded = [name for name, check in checks.items() if check["status"] == "degraded"]
+    status = "not_ready" if failing else "degraded" if degraded else "ready"
+    return {"status": status, "failing": failing, "degraded": degraded, "checks": checks}
+
+
+def is_ready(report: dict[str, Any]) -> bool:
+    """Whether a readiness report means "send traffic here" (200) or not (503)."""
+    return bool(report["status"] != "not_ready")
 
 
 def uptime_seconds() -> int:

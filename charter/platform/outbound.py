@@ -18,25 +18,64 @@ import httpx
 from charter.platform import runtime
 from charter.platform.errors import Invalid, Unavailable
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: where it sits is site-chosen
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries, which are where its packets end up."""
+    if address.ipv4_mapped is not None:
+        return [address.ipv4_mapped]
+    if address.sixtofour is not None:
+        return [address.sixtofour]
+    if address.teredo is not None:
+        return list(address.teredo)  # (server, client)
+    if address in _NAT64 or address in _IPV4_COMPATIBLE:
+        return [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return []
+
+
+def is_forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether outbound calls may not reach `address`: private, loopback, link-local, shared,
+    multicast, reserved or unspecified, itself or through an IPv4 address it embeds."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.scope_id or address in _NAT64_LOCAL:
+            return True
+        embedded = _embedded_ipv4(address)
+        if embedded:
+            return any(is_forbidden(ipv4) for ipv4 in embedded)
+    return not address.is_global or address.is_multicast or address.is_reserved
+
 
 async def resolve_checked(url: str, *, field: str = "url") -> str:
-    """The address the URL may be called at; raise Invalid if it may not be called."""
+    """The address the URL may be called at; raise Invalid if it may not be called.
+
+    Every address the name resolves to is checked (a name with one public and one private
+    answer is refused), and the caller connects to the returned address, never to the name.
+    Numeric spellings such as `2130706433` or `0x7f.1` resolve like the system resolver reads
+    them, so they are checked as the address they mean.
+    """
     parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise Invalid("The URL's port is not a number from 1 to 65535", field=field) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Invalid("Only http and https URLs with a host are allowed", field=field)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         # The loop resolves in its executor: no blocking DNS on the event loop.
         infos = await asyncio.get_running_loop().getaddrinfo(
             parts.hostname, port, type=socket.SOCK_STREAM
         )
-    except socket.gaierror:
+    except (socket.gaierror, UnicodeError):
         raise Invalid(f"Cannot resolve {parts.hostname}", field=field) from None
     addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not addresses:
+        raise Invalid(f"Cannot resolve {parts.hostname}", field=field)
     if not runtime.current().settings.allow_private_outbound:
-        for address in addresses:
-            if not address.is_global or address.is_multicast:
-                raise Invalid("URLs may not point at private or internal addresses", field=field)
+        if any(is_forbidden(address) for address in addresses):
+            raise Invalid("URLs may not point at private or internal addresses", field=field)
     return str(addresses[0])
 
 

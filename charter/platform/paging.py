@@ -12,3 +12,7 @@ class Page:
     total: int
     limit: int
     offset: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.items) < self.total

@@ -1,13 +1,23 @@
 """Rate limits: one round trip to Redis per request (count and reset together), in-process
 counters when Redis is not configured or not reachable.
 
-Policies: per organization by plan (a moving minute window and a fixed day window, from the plans
-table), per client IP for requests without valid credentials, and per operation class from the
-spec's `x-rate-limit` (`auth`: per IP, `export`: per caller). A request counts against every
-policy that applies only when all of them allow it; the most constraining window is reported.
+Policies: per organization by plan (from the plans table, each window optional: a one-second
+burst and a minute, both moving windows, and an hour and a day, fixed windows aligned to UTC;
+docs/RATE_LIMITS.md), per client IP for requests without valid credentials, and per operation
+class from the spec's `x-rate-limit` (`auth`: per IP, `export`: per caller). A request counts
+against every policy that applies only when all of them allow it; the most constraining window
+is reported.
+Operations declared `x-rate-limit: none` (health probes) are never counted.
+
+Redis is optional to the API's availability, as in Kong's fault-tolerant rate limiting: when it
+stops answering, every process counts in its own memory (limits then hold per process rather
+than per cluster), tries Redis again every few seconds, and goes back to it by itself.
 
 Why not the `limits` library: its API needs a `hit` and a `get_window_stats` call per rule, so a
 request on a plan cost four Redis round trips; the script below does every rule in one.
+
+Time is `charter.platform.clock.utcnow`, also when counting in Redis (the script gets "now"
+from the caller), so tests move it forward instead of sleeping.
 """
 
 from __future__ import annotations
@@ -24,8 +34,22 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+from charter.platform.clock import utcnow
+
 log = logging.getLogger("charter.ratelimit")
 REDIS_RETRY_SECONDS = 5.0
+UNLIMITED = "none"  # the `x-rate-limit` of operations that are never counted
+
+# A plan's windows: the Principal attribute holding the limit, the window's name in the policy,
+# its length and whether it is a moving window (an exact log of hits, for the short windows) or
+# a fixed one (one counter per UTC-aligned hour or day: a log of 10,000 hits an hour per
+# organization would cost Redis memory and time for no useful precision).
+PLAN_WINDOWS = (
+    ("burst", "burst", 1, True),
+    ("requests_per_minute", "minute", 60, True),
+    ("requests_per_hour", "hour", 3600, False),
+    ("requests_per_day", "day", 86400, False),
+)
 
 _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _RATE = re.compile(r"^\s*(\d+)\s*(?:/|per)\s*(\d+)?\s*(second|minute|hour|day)s?\s*$", re.I)
@@ -62,6 +86,18 @@ class Rule:
         # instead of inheriting ones counted against another limit.
         return f"charter:rl:{self.policy}:{self.rate}:{self.key}"
 
+    def key_at(self, now_ms: int) -> str:
+        """The counter this request counts in: a fixed window's key names its window (windows
+        are aligned to the epoch, so every process agrees on them without asking)."""
+        if self.moving:
+            return self.storage_key
+        return f"{self.storage_key}:{now_ms // (self.rate.seconds * 1000)}"
+
+
+def fixed_window_end(now: float, seconds: int) -> float:
+    """The end of the aligned fixed window holding `now` (the next UTC hour, the next 00:00)."""
+    return (now // seconds + 1) * seconds
+
 
 @dataclass
 class Verdict:
@@ -71,10 +107,11 @@ class Verdict:
     reset_at: float  # unix time at which the window frees a request
     window: int  # seconds
     policy: str
+    now: float  # unix time of the check
 
     @property
     def reset_in(self) -> int:
-        return min(self.window, max(0, math.ceil(self.reset_at - time.time())))
+        return min(self.window, max(0, math.ceil(self.reset_at - self.now)))
 
     @property
     def retry_after(self) -> int:
@@ -91,9 +128,11 @@ class Verdict:
         }
 
 
-# KEYS: one per rule. ARGV: now (ms), a unique member, then per rule: limit, window (ms), moving.
-# Returns per rule: count after this request (or before, when denied), reset time (ms), and
-# finally 1 if the request was allowed (and counted everywhere), else 0.
+# Keys live a minute past their window (a process whose clock lags still finds the hits it counts).
+# KEYS: one per rule (a fixed window's key names its window). ARGV: now (ms), a unique member,
+# then per rule: limit, window (ms), moving. Returns per rule: count after this request (or
+# before, when denied), reset time (ms), and finally 1 if the request was allowed (and counted
+# everywhere), else 0.
 _SCRIPT = """
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
@@ -109,8 +148,7 @@ for i, key in ipairs(KEYS) do
     reset = (oldest[2] and tonumber(oldest[2]) or now) + window
   else
     count = tonumber(redis.call('GET', key) or '0')
-    local ttl = redis.call('PTTL', key)
-    reset = now + (ttl > 0 and ttl or window)
+    reset = (math.floor(now / window) + 1) * window
   end
   if count >= limit then allowed = 0 end
   counts[i], resets[i] = count, reset
@@ -121,10 +159,10 @@ if allowed == 1 then
     local window, moving = tonumber(ARGV[base + 2]), ARGV[base + 3]
     if moving == '1' then
       redis.call('ZADD', key, now, member .. ':' .. i)
-      redis.call('PEXPIRE', key, window)
+      redis.call('PEXPIRE', key, window + 60000)
       if counts[i] == 0 then resets[i] = now + window end
     else
-      if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, window) end
+      if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, resets[i] - now + 60000) end
     end
     counts[i] = counts[i] + 1
   end
@@ -161,10 +199,7 @@ class MemoryCounters:
                     self._logs.setdefault(rule.storage_key, deque()).append(now)
                     reset = reset if count else now + rule.rate.seconds
                 else:
-                    end, fixed_count = self._fixed.get(
-                        rule.storage_key, (now + rule.rate.seconds, 0)
-                    )
-                    self._fixed[rule.storage_key] = (end, fixed_count + 1)
+                    self._fixed[rule.storage_key] = (reset, count + 1)
                 counted.append((count + 1, reset))
             return counted, True
 
@@ -176,11 +211,9 @@ class MemoryCounters:
             while log_ and log_[0] <= now - rule.rate.seconds:
                 log_.popleft()
             return len(log_), (log_[0] if log_ else now) + rule.rate.seconds
-        end, count = self._fixed.get(rule.storage_key, (0.0, 0))
-        if end <= now:
-            self._fixed.pop(rule.storage_key, None)
-            return 0, now + rule.rate.seconds
-        return count, end
+        end = fixed_window_end(now, rule.rate.seconds)
+        counted_end, count = self._fixed.get(rule.storage_key, (0.0, 0))
+        return (count if counted_end == end else 0), end
 
     def reset(self) -> None:
         with self._lock:
@@ -207,12 +240,11 @@ class RateLimiter:
         """The policies a request counts against."""
         rules: list[Rule] = []
         if principal is not None:
-            if principal.requests_per_minute:
-                rate = Rate(principal.requests_per_minute, 60)
-                rules.append(Rule(principal.rate_key, rate, f"plan-{principal.plan}-minute", True))
-            if principal.requests_per_day:
-                rate = Rate(principal.requests_per_day, 86400)
-                rules.append(Rule(principal.rate_key, rate, f"plan-{principal.plan}-day", False))
+            for attribute, window, seconds, moving in PLAN_WINDOWS:
+                amount = getattr(principal, attribute, None)
+                if amount:  # None (or 0): no limit on this window
+                    policy = f"plan-{principal.plan}-{window}"
+                    rules.append(Rule(principal.rate_key, Rate(amount, seconds), policy, moving))
             if rate_class == "export":
                 rules.append(Rule(f"export:{principal.id}", self.export, "export", True))
         else:
@@ -224,13 +256,14 @@ class RateLimiter:
     async def check(
         self, *, principal: Any, client_ip: str | None, rate_class: str = "default"
     ) -> Verdict | None:
-        """Count this request against every policy that applies; None when limits are off."""
-        if not self.enabled:
+        """Count this request against every policy that applies; None when limits are off or
+        the operation is not rate limited (`x-rate-limit: none`)."""
+        if not self.enabled or rate_class == UNLIMITED:
             return None
         rules = self.rules(principal=principal, client_ip=client_ip, rate_class=rate_class)
         if not rules:
             return None
-        now = time.time()
+        now = utcnow().timestamp()
         states, allowed = await self._hit(rules, now)
         verdicts = [
             Verdict(
@@ -240,6 +273,7 @@ class RateLimiter:
                 reset_at=reset,
                 window=rule.rate.seconds,
                 policy=rule.policy,
+                now=now,
             )
             for rule, (count, reset) in zip(rules, states, strict=True)
         ]
@@ -251,10 +285,15 @@ class RateLimiter:
     async def _hit(self, rules: list[Rule], now: float) -> tuple[list[tuple[int, float]], bool]:
         if not self._redis_url or time.monotonic() < self._retry_redis_at:
             return self.memory.hit(rules, now)
+        if self.degraded:
+            # One request probes Redis; those arriving meanwhile count in memory instead of
+            # all waiting on a host that may only answer with the socket timeout.
+            self._retry_redis_at = time.monotonic() + REDIS_RETRY_SECONDS
+        now_ms = int(now * 1000)
         try:
             result = await self._script()(
-                keys=[rule.storage_key for rule in rules],
-                args=[int(now * 1000), secrets.token_hex(8)]
+                keys=[rule.key_at(now_ms) for rule in rules],
+                args=[now_ms, secrets.token_hex(8)]
                 + [
                     value
                     for rule in rules
@@ -263,13 +302,20 @@ class RateLimiter:
             )
         except Exception as exc:  # noqa: BLE001 - Redis down must not take the API down
             if not self.degraded:
-                log.error("rate limits degrade to per-process counters: %s", type(exc).__name__)
+                log.error(
+                    "Redis (CHARTER_REDIS_URL) unreachable (%s): rate limits degrade to "
+                    "per-process counters",
+                    type(exc).__name__,
+                )
             self.degraded = True
             # Try Redis again in a few seconds, not on every request: an unreachable host would
             # otherwise cost each request the connect timeout.
             self._retry_redis_at = time.monotonic() + REDIS_RETRY_SECONDS
             return self.memory.hit(rules, now)
+        if self.degraded:
+            log.warning("rate limits are shared through Redis again")
         self.degraded = False
+        self._retry_redis_at = 0.0
         states = [(int(result[2 * i]), int(result[2 * i + 1]) / 1000) for i in range(len(rules))]
         return states, bool(result[-1])
 

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     # Threads for the server-rendered (Flask, WSGI) pages; the API itself runs on the event loop.
     threads: int = Field(default=8, ge=1, le=1000)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # The body limit of an operation that takes only JSON (or URL-encoded forms), unless it sets
+    # its own x-body-limit; max_body_bytes is that of uploads and of paths outside the specs.
+    max_json_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_url_bytes: int = Field(default=8 * 1024, ge=256)
     max_header_bytes: int = Field(default=32 * 1024, ge=1024)
     max_query_params: int = Field(default=50, ge=1)
@@ -40,11 +43,19 @@ class Settings(BaseSettings):
     key_cache_seconds: float = Field(default=1.0, ge=0, le=1.0)
     rate_limits_enabled: bool = True
     # Requests without valid credentials are limited per client IP.
-    anonymous_rate_limit: str = "120/minute"
+    anonymous_rate_limit: str = "1000/minute"  # seed 003's default
     auth_rate_limit: str = "10/minute"
     export_rate_limit: str = "10/minute"
     # Peers whose X-Forwarded-For is believed (comma-separated IPs or CIDRs).
     trusted_proxies: str = ""
+    # The absolute URL clients reach Charter at (https://api.example.com): the origin of every
+    # absolute URL Charter emits (OAuth issuer, redirects). Unset: derived from a well-formed
+    # Host header (development).
+    public_url: str = ""
+    # Connections one server process holds at once; more are answered 503 (slow-client bound).
+    max_connections: int = Field(default=1000, ge=1)
+    # Seconds a connection may take to send a whole request head before it is closed.
+    header_timeout: float = Field(default=10.0, gt=0)
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # HS256 keys for access tokens, newest first (comma-separated): the first signs, all verify.
@@ -91,7 +102,41 @@ class Settings(BaseSettings):
     def _redis_url_scheme(cls, value: str) -> str:
         if value and not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must be a redis:// URL")
+        if value:
+            _check_redis_url(value)
         return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: str) -> str:
+        import ipaddress
+
+        for item in [i.strip() for i in value.split(",") if i.strip()]:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or CIDR network") from None
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        if not value:
+            return value
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018  # ValueError on a bad port
+        except ValueError:
+            raise ValueError("must be an absolute http(s) URL") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an absolute http(s) URL such as https://api.example.com")
+        if any(c.isspace() or not c.isprintable() for c in value):
+            raise ValueError("must not contain spaces or control characters")
+        if parts.query or parts.fragment or "?" in value or "#" in value or parts.username:
+            raise ValueError("must not carry a query, a fragment or credentials")
+        return value.rstrip("/")
 
     @field_validator("anonymous_rate_limit", "auth_rate_limit", "export_rate_limit")
     @classmethod
@@ -153,6 +198,26 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+
+def _check_redis_url(url: str) -> None:
+    """Refuse at start what redis-py would only refuse (or silently misread) at the first
+    request: a port that is not a number, a database that is not one, bad query options.
+    An unreachable Redis is not an error here: the API starts degraded and recovers by itself."""
+    from urllib.parse import urlparse
+
+    from redis.connection import parse_url
+
+    try:
+        parse_url(url)  # type: ignore[no-untyped-call]
+    except ValueError as exc:
+        raise ValueError(f"must be a redis://host:port/db URL ({exc})") from None
+    parsed = urlparse(url)
+    if parsed.scheme == "unix" and not parsed.path:
+        raise ValueError("must name the socket: unix:///path/to/redis.sock")
+    database = parsed.path.strip("/")
+    if parsed.scheme != "unix" and database and not database.isdigit():
+        raise ValueError(f"the database must be a number (redis://host:port/0), not {database!r}")
 
 
 def _describe(exc: ValidationError) -> str:

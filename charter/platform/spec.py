@@ -23,7 +23,7 @@ OPENAPI_DIR = Path(__file__).resolve().parents[2] / "openapi"
 SURFACES: dict[str, str] = {"v1": "/v1", "v2": "/v2", "ingestion": "/api/v1", "oauth": "/oauth"}
 # Longest prefix first, so /api/v1 is not taken for /v1.
 _PREFIXES = sorted(((m, s) for s, m in SURFACES.items()), key=lambda p: -len(p[0]))
-RATE_LIMIT_CLASSES = ("default", "auth", "export")
+RATE_LIMIT_CLASSES = ("default", "auth", "export", "none")  # none: never counted
 TIMEOUT_CLASSES = ("standard", "batch", "upload")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _COMPONENT_FILES = {
@@ -154,8 +154,24 @@ class OperationInfo:
     public: bool
     deprecated: bool
     sunset: str | None
-    rate_limit: str = "default"  # x-rate-limit: default | auth | export
+    rate_limit: str = "default"  # x-rate-limit: default | auth | export | none
     timeout: str = "standard"  # x-timeout: standard | batch | upload
+    # x-idempotency: replay (a repeated POST gets the stored answer) | no-replay (its answer
+    # carries credentials, which are never stored: a repeat is refused, and nothing runs twice)
+    replays: bool = True
+    # The media types of requestBody.content (empty: the operation takes no body), and the
+    # operation's own body limit in bytes (x-body-limit; None: the settings' default).
+    media_types: tuple[str, ...] = ()
+    body_limit: int | None = None
+
+
+def _body_limit(op: dict[str, Any]) -> int | None:
+    limit = op.get("x-body-limit")
+    if limit is None:
+        return None
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit <= 0:
+        raise ValueError(f"{op['operationId']}: x-body-limit must be a positive number of bytes")
+    return limit
 
 
 def iter_operations(
@@ -180,6 +196,9 @@ def iter_operations(
                     sunset=str(op["x-sunset"]) if op.get("x-sunset") else None,
                     rate_limit=op.get("x-rate-limit", "default"),
                     timeout=op.get("x-timeout", "standard"),
+                    replays=op.get("x-idempotency", "replay") != "no-replay",
+                    media_types=tuple(op.get("requestBody", {}).get("content", {})),
+                    body_limit=_body_limit(op),
                 ),
                 op,
             )

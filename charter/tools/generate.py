@@ -1,9 +1,15 @@
-"""`make generate`: everything in generated/ comes from openapi/ through this script.
+"""`make generate`: everything in generated/ (and docs/ERRORS.md) comes from this script.
 
 - generated/openapi/<surface>.json: each surface's spec exactly as served;
-- generated/python/<surface>/: a typed Python SDK per surface (openapi-python-client);
-- generated/typescript/<surface>.d.ts: TypeScript types (openapi-typescript through npx), headed
-  by the SHA-256 of the spec they came from so a test can tell when they are stale.
+- generated/python/charter-<surface>-client/: an installable Python SDK per surface
+  (openapi-python-client with Charter's templates in sdk_templates/python/: `sync()` raises
+  `ApiError` on 4xx/5xx), formatted with the project's pinned ruff so the output is the same
+  wherever it is made;
+- generated/typescript/: one npm package: `<surface>.d.ts` types (openapi-typescript through npx,
+  headed by the SHA-256 of the spec they came from so a test can tell when they are stale), a
+  `client.ts` with a typed openapi-fetch client per surface, and the static files of
+  sdk_templates/typescript/ (package.json, lockfile, tsconfig.json, errors.ts, example.ts);
+- docs/ERRORS.md: the error codes of every surface (charter.tools.errors_doc).
 """
 
 from __future__ import annotations
@@ -18,11 +24,17 @@ import tempfile
 from pathlib import Path
 
 from charter.platform.spec import SURFACES
+from charter.tools import errors_doc
 from charter.tools.openapi_export import served_spec
+from charter.tools.python_readme import python_readme
+from charter.tools.typescript_client import write_typescript_package
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
+TEMPLATES = Path(__file__).resolve().parent / "sdk_templates"
 OPENAPI_TYPESCRIPT = "openapi-typescript@7.13.0"
+# Written by pip's editable installs and by Python, never by the generator.
+LOCAL_ARTIFACTS = ("__pycache__", "build", "*.egg-info")
 
 
 def spec_text(surface: str) -> str:
@@ -30,13 +42,33 @@ def spec_text(surface: str) -> str:
 
 
 def package_name(surface: str) -> str:
+    """The import name: `import charter_v1_client`."""
     return f"charter_{surface}_client"
 
 
+def project_name(surface: str) -> str:
+    """The distribution name, and the project's directory under generated/python/."""
+    return f"charter-{surface}-client"
+
+
+def python_project_dir(surface: str) -> Path:
+    return GENERATED / "python" / project_name(surface)
+
+
 def generate_python_sdk(spec_path: Path, surface: str, out_dir: Path) -> None:
+    """Write the installable project (pyproject.toml, README.md, the package) to `out_dir`."""
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.json"
-        config.write_text(json.dumps({"package_name_override": package_name(surface)}))
+        config.write_text(
+            json.dumps(
+                {
+                    "package_name_override": package_name(surface),
+                    "project_name_override": project_name(surface),
+                    # Formatting is run below with the pinned ruff, never with whatever is on PATH.
+                    "post_hooks": [],
+                }
+            )
+        )
         target = Path(tmp) / "sdk"
         subprocess.run(
             [
@@ -51,12 +83,24 @@ def generate_python_sdk(spec_path: Path, surface: str, out_dir: Path) -> None:
                 "--config",
                 str(config),
                 "--meta",
-                "none",
+                "pdm",  # any packaging meta: sdk_templates/python/pyproject.toml.jinja replaces it
+                "--custom-template-path",
+                str(TEMPLATES / "python"),
                 "--overwrite",
             ],
             check=True,
             capture_output=True,
         )
+        (target / ".gitignore").unlink(missing_ok=True)
+        spec = json.loads(spec_path.read_text())
+        (target / "README.md").write_text(python_readme(surface, spec, target))
+        for fix in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+            subprocess.run(
+                [sys.executable, "-m", "ruff", *fix, "--no-cache", "."],
+                cwd=target,
+                check=True,
+                capture_output=True,
+            )
         if out_dir.exists():
             shutil.rmtree(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +115,8 @@ def typescript_header(spec: str) -> str:
 def generate_typescript(spec_path: Path, spec: str, out_file: Path) -> None:
     out_file.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        ["npx", "--yes", OPENAPI_TYPESCRIPT, str(spec_path)],
+        # A default does not make a field required: a request may leave `remember_me` out.
+        ["npx", "--yes", OPENAPI_TYPESCRIPT, str(spec_path), "--default-non-nullable=false"],
         check=True,
         capture_output=True,
         text=True,
@@ -79,19 +124,32 @@ def generate_typescript(spec_path: Path, spec: str, out_file: Path) -> None:
     out_file.write_text(typescript_header(spec) + result.stdout)
 
 
+def remove_stale_python_projects() -> None:
+    """Drop directories under generated/python/ that no current surface writes (an old layout)."""
+    wanted = {project_name(s) for s in SURFACES}
+    root = GENERATED / "python"
+    for child in root.iterdir() if root.exists() else ():
+        if child.is_dir() and child.name not in wanted:
+            shutil.rmtree(child)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--skip-typescript", action="store_true")
     args = parser.parse_args(argv)
+    remove_stale_python_projects()
     for surface in SURFACES:
         spec = spec_text(surface)
         spec_path = GENERATED / "openapi" / f"{surface}.json"
         spec_path.parent.mkdir(parents=True, exist_ok=True)
         spec_path.write_text(spec)
-        generate_python_sdk(spec_path, surface, GENERATED / "python" / package_name(surface))
+        generate_python_sdk(spec_path, surface, python_project_dir(surface))
         if not args.skip_typescript:
             generate_typescript(spec_path, spec, GENERATED / "typescript" / f"{surface}.d.ts")
         print(f"generated {surface}", file=sys.stderr)
+    write_typescript_package(GENERATED / "typescript")
+    errors_doc.write()
+    print("generated the TypeScript package and docs/ERRORS.md", file=sys.stderr)
     return 0
 
 

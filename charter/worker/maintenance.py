@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from charter.platform import runtime
 from charter.platform.clock import utcnow
-from storage.repositories import events, idempotency, identity
+from storage.repositories import events, idempotency, identity, lockout
 
 log = logging.getLogger("charter.worker")
 AUDIT_RETENTION = timedelta(days=90)
@@ -29,8 +29,11 @@ async def run_once() -> dict[str, int]:
         # Kept a day after they end, so reuse of a late refresh token is still recognised.
         sessions = await identity.delete_expired_sessions(session, now - timedelta(days=1))
         codes = await identity.delete_spent_codes(session, now - timedelta(days=1))
+        # Counters of unknown usernames, once idle for a day and not locked.
+        throttles = await lockout.delete_idle_throttles(session, now - timedelta(days=1))
     return {
         "idempotency_records_expired": expired,
+        "login_throttles_deleted": throttles,
         "audit_events_purged": purged,
         "sessions_removed": sessions,
         "one_time_codes_removed": codes,

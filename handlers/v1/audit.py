@@ -15,8 +15,12 @@ async def list_audit_events(
     resource_id=None,
     since=None,
     until=None,
+    sort="created_at",
+    order="desc",
 ):
     filters = {
+        "sort": sort,
+        "order": order,
         "actor_id": actor_id,
         "action": action,
         "resource_type": resource_type,

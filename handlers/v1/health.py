@@ -23,4 +23,4 @@ async def get_liveness_legacy():
 
 async def get_readiness():
     report = await health.readiness()
-    return json(report, 200 if report["status"] == "ready" else 503)
+    return json(report, 200 if health.is_ready(report) else 503)

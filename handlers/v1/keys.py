@@ -6,9 +6,12 @@ from charter.http.uow import read, transaction
 from charter.identity import keys
 
 
-async def list_keys(limit=20, offset=0):
+async def list_keys(
+    limit=20, offset=0, sort="created_at", order="desc", mode=None, status=None, name=None
+):
+    filters = {"sort": sort, "order": order, "mode": mode, "status": status, "name": name}
     async with read() as session:
-        page = await keys.get_all(session, current_actor(), limit=limit, offset=offset)
+        page = await keys.get_all(session, current_actor(), limit=limit, offset=offset, **filters)
     return v1_page(page)
 
 
@@ -36,6 +39,12 @@ async def get_key(key_id):
 async def update_key(key_id, body):
     async with transaction() as session:
         key = await keys.update(session, current_actor(), key_id, body)
+    return json({"data": key})
+
+
+async def replace_key(key_id, body):
+    async with transaction() as session:
+        key = await keys.update(session, current_actor(), key_id, {"ip_ranges": [], **body})
     return json({"data": key})
 
 

@@ -6,16 +6,22 @@ from charter.http.uow import read, transaction
 from charter.identity import organizations
 
 
-async def list_organizations(limit=20, offset=0):
+async def list_organizations(limit=20, offset=0, sort="created_at", order="desc"):
     async with read() as session:
-        page = await organizations.get_all(session, current_actor(), limit=limit, offset=offset)
+        page = await organizations.get_all(
+            session, current_actor(), limit=limit, offset=offset, sort=sort, order=order
+        )
     return v1_page(page)
 
 
 async def create_organization(body):
     async with transaction() as session:
         org = await organizations.create(
-            session, current_actor(), name=body["name"], plan=body.get("plan", "free")
+            session,
+            current_actor(),
+            name=body["name"],
+            plan=body.get("plan", "free"),
+            admin=body.get("admin"),
         )
     return json({"data": org}, 201, {"Location": f"/v1/organizations/{org['id']}"})
 

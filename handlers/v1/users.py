@@ -6,7 +6,16 @@ from charter.http.uow import read, transaction
 from charter.identity import users
 
 
-async def list_users(limit=20, offset=0, email=None, username=None, role=None, status=None):
+async def list_users(
+    limit=20,
+    offset=0,
+    email=None,
+    username=None,
+    role=None,
+    status=None,
+    sort="created_at",
+    order="desc",
+):
     async with read() as session:
         page = await users.get_all(
             session,
@@ -17,6 +26,8 @@ async def list_users(limit=20, offset=0, email=None, username=None, role=None, s
             username=username,
             role=role,
             status=status,
+            sort=sort,
+            order=order,
         )
     return v1_page(page)
 

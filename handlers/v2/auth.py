@@ -45,6 +45,7 @@ async def create_api_key(body):
             name=body["name"],
             scopes=body["permissions"],
             expires_at=utcnow() + timedelta(days=days) if days else None,
+            for_caller=True,
         )
     body = {
         "key_id": key["id"],

@@ -5,6 +5,7 @@ from storage.models.events import AuditEvent, OutboxEvent
 from storage.models.identity import (
     ApiKey,
     LoginSession,
+    LoginThrottle,
     OneTimeCode,
     Organization,
     Plan,
@@ -20,6 +21,7 @@ __all__ = [
     "Base",
     "IdempotencyRecord",
     "LoginSession",
+    "LoginThrottle",
     "OneTimeCode",
     "Organization",
     "OutboxEvent",

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,12 +25,18 @@ from storage.models.base import Base
 
 
 class Plan(Base):
-    """Rate-limit plans are data: add or change a row, not code."""
+    """Rate-limit plans are data: add or change a row, not code.
+
+    Each window is optional (NULL: no limit on that window): a moving minute, a fixed hour and
+    day (aligned to UTC), and `burst`, the requests allowed in any one second
+    (docs/RATE_LIMITS.md)."""
 
     __tablename__ = "plans"
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     requests_per_minute: Mapped[int | None] = mapped_column(Integer)
+    requests_per_hour: Mapped[int | None] = mapped_column(Integer)
     requests_per_day: Mapped[int | None] = mapped_column(Integer)
+    burst: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -74,6 +81,20 @@ class User(Base):
         UniqueConstraint("organization_id", "email_index", name="uq_users_org_email"),
         Index("ix_users_org_created", "organization_id", "created_at"),
     )
+
+
+class LoginThrottle(Base):
+    """Failed-login counters for usernames that belong to nobody, so an unknown name is counted
+    and locked exactly like a real one and the answers reveal nothing (keyed by a blind index:
+    a mistyped password typed into the username field is never stored)."""
+
+    __tablename__ = "login_throttles"
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    first_failed_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
+    lock_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class LoginSession(Base):
@@ -137,7 +158,9 @@ class ApiKey(Base):
     organization_id: Mapped[str] = mapped_column(
         ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     livemode: Mapped[bool] = mapped_column(Boolean, default=True)
     name: Mapped[str] = mapped_column(String(100))
     # SHA-256 of the whole secret: keys are high-entropy, so a fast hash is safe and lets a
@@ -147,6 +170,10 @@ class ApiKey(Base):
     scopes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     ip_ranges: Mapped[list[Any]] = mapped_column(JSON, default=list)
     is_superuser: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A personal key (created by a user for themselves on /v2/auth/api-keys) works only while its
+    # user is active and is revoked with them; an organization's key (/v1/keys) outlives its
+    # creator, whose id `user_id` then only records.
+    personal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     last_used_at: Mapped[datetime | None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 if TYPE_CHECKING:
@@ -25,3 +26,13 @@ def rowcount(result: Result[*tuple[Any, ...]]) -> int:
     SQLAlchemy returns a `CursorResult` for DML, but `AsyncSession.execute` is typed as `Result`.
     """
     return cast("CursorResult[*tuple[Any, ...]]", result).rowcount
+
+
+def ordering(model: Any, sort: str, order: str) -> list[ColumnElement[Any]]:
+    """ORDER BY for a list: the field (empty values last, on SQLite and PostgreSQL alike), then
+    the id in the same direction, so pages never overlap or skip. `sort` is one of the spec's
+    enum values for the list (validated before it gets here)."""
+    column, key = getattr(model, sort), model.id
+    if order == "asc":
+        return [column.asc().nulls_last(), key.asc()]
+    return [column.desc().nulls_last(), key.desc()]

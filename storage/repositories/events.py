@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession as Session
 from storage.models import (
     AuditEvent,
 )
-from storage.repositories.common import rowcount
+from storage.repositories.common import ordering, rowcount
 
 
 async def delete_audit_before(session: Session, cutoff: datetime) -> int:
@@ -31,6 +31,8 @@ async def query_audit_events(
     until: datetime | None,
     limit: int,
     offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
 ) -> tuple[list[AuditEvent], int]:
     conditions = []
     if organization_id is not None:
@@ -56,7 +58,7 @@ async def query_audit_events(
         await session.scalars(
             select(AuditEvent)
             .where(*conditions)
-            .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+            .order_by(*ordering(AuditEvent, sort, order))
             .limit(limit)
             .offset(offset)
         )

@@ -4,9 +4,10 @@ factors, API keys. They take a session and keyword arguments and return rows; no
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 
 from storage.models import (
@@ -19,7 +20,7 @@ from storage.models import (
     RefreshToken,
     User,
 )
-from storage.repositories.common import rowcount
+from storage.repositories.common import ordering, rowcount
 
 
 async def get_organization(session: Session, organization_id: str) -> Organization | None:
@@ -27,7 +28,13 @@ async def get_organization(session: Session, organization_id: str) -> Organizati
 
 
 async def list_organizations(
-    session: Session, *, only_id: str | None, limit: int, offset: int
+    session: Session,
+    *,
+    only_id: str | None,
+    limit: int,
+    offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
 ) -> tuple[list[Organization], int]:
     query = select(Organization)
     count = select(func.count()).select_from(Organization)
@@ -36,9 +43,7 @@ async def list_organizations(
         count = count.where(Organization.id == only_id)
     rows = (
         await session.scalars(
-            query.order_by(Organization.created_at.desc(), Organization.id.desc())
-            .limit(limit)
-            .offset(offset)
+            query.order_by(*ordering(Organization, sort, order)).limit(limit).offset(offset)
         )
     ).all()
     return list(rows), await session.scalar(count) or 0
@@ -54,6 +59,11 @@ async def delete_organization(session: Session, organization: Organization) -> N
 
 async def get_plan(session: Session, name: str) -> Plan | None:
     return await session.get(Plan, name)
+
+
+async def superuser_exists(session: Session) -> bool:
+    found = await session.scalar(select(User.id).where(User.is_superuser.is_(True)).limit(1))
+    return found is not None
 
 
 async def get_user_by_username(session: Session, username: str) -> User | None:
@@ -83,6 +93,8 @@ async def list_users(
     status: str | None,
     limit: int,
     offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
 ) -> tuple[list[User], int]:
     conditions = [User.organization_id == organization_id, User.livemode == livemode]
     if email_index is not None:
@@ -91,7 +103,7 @@ async def list_users(
         conditions.append(User.username == username)
     if status is not None:
         conditions.append(User.status == status)
-    query = select(User).where(*conditions).order_by(User.created_at.desc(), User.id.desc())
+    query = select(User).where(*conditions).order_by(*ordering(User, sort, order))
     if role is not None:
         # Roles are a short JSON list; filter in Python to stay portable across SQLite and
         # PostgreSQL (an organization's user list is bounded).
@@ -184,17 +196,40 @@ async def invalidate_one_time_codes(
 
 
 async def list_api_keys(
-    session: Session, *, organization_id: str, livemode: bool | None, limit: int, offset: int
+    session: Session,
+    *,
+    organization_id: str,
+    livemode: bool | None,
+    limit: int,
+    offset: int,
+    sort: str = "created_at",
+    order: str = "desc",
+    status: str | None = None,
+    name_prefix: str | None = None,
+    now: datetime | None = None,
 ) -> tuple[list[ApiKey], int]:
     conditions = [ApiKey.organization_id == organization_id]
     if livemode is not None:
         conditions.append(ApiKey.livemode == livemode)
+    if status is not None and now is not None:
+        live = or_(ApiKey.revoked_at.is_(None), ApiKey.revoked_at > now)
+        unexpired = or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now)
+        conditions.append(
+            {
+                "revoked": ~live,
+                "expired": and_(live, ~unexpired),
+                "active": and_(live, unexpired),
+            }[status]
+        )
+    if name_prefix:
+        escaped = name_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(func.lower(ApiKey.name).like(escaped.lower() + "%", escape="\\"))
     total = await session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
     rows = (
         await session.scalars(
             select(ApiKey)
             .where(*conditions)
-            .order_by(ApiKey.created_at.desc(), ApiKey.id.desc())
+            .order_by(*ordering(ApiKey, sort, order))
             .limit(limit)
             .offset(offset)
         )
@@ -248,59 +283,6 @@ async def use_code(session: Session, code_id: str, when: datetime) -> bool:
     return rowcount(result) == 1
 
 
-async def count_failure(
-    session: Session, user_id: str, now: datetime, window_start: datetime
-) -> tuple[int, datetime | None]:
-    """Add one failed attempt (restarting the count outside the window).
-
-    Returns the new count and the account's lock end as stored now (a concurrent request may
-    have just locked it).
-    """
-    fresh = or_(User.first_failed_at.is_(None), User.first_failed_at < window_start)
-    await session.execute(
-        update(User)
-        .where(User.id == user_id)
-        .values(
-            failed_logins=case((fresh, 1), else_=User.failed_logins + 1),
-            first_failed_at=case((fresh, now), else_=User.first_failed_at),
-        )
-        .execution_options(synchronize_session=False)
-    )
-    row = (
-        await session.execute(
-            select(User.failed_logins, User.locked_until).where(User.id == user_id)
-        )
-    ).one()
-    locked_until = row.locked_until
-    if locked_until is not None and locked_until.tzinfo is None:
-        locked_until = locked_until.replace(tzinfo=UTC)
-    return row.failed_logins, locked_until
-
-
-async def lock_user(
-    session: Session, user_id: str, threshold: int, base_seconds: int, now: datetime
-) -> datetime | None:
-    """Lock the account if the count reached the threshold (once); the lock end, or None."""
-    row = (
-        await session.execute(select(User.failed_logins, User.lock_count).where(User.id == user_id))
-    ).one_or_none()
-    if row is None or row.failed_logins < threshold:
-        return None
-    until = now + timedelta(seconds=base_seconds * 2 ** min(row.lock_count, 10))
-    result = await session.execute(
-        update(User)
-        .where(User.id == user_id, User.failed_logins >= threshold)
-        .values(
-            locked_until=until,
-            lock_count=User.lock_count + 1,
-            failed_logins=0,
-            first_failed_at=None,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    return until if rowcount(result) == 1 else None
-
-
 async def delete_expired_sessions(session: Session, cutoff: datetime) -> int:
     """Sessions (with their refresh tokens) that ended before `cutoff`."""
     ended = or_(LoginSession.expires_at < cutoff, LoginSession.revoked_at < cutoff)
@@ -320,17 +302,40 @@ async def delete_spent_codes(session: Session, cutoff: datetime) -> int:
 
 async def get_api_key_with_plan(
     session: Session, key_hash: bytes
-) -> tuple[ApiKey, Organization, Plan | None] | None:
-    """A key with its organization and plan, in one query (credential resolution)."""
+) -> tuple[ApiKey, Organization, Plan | None, Any] | None:
+    """A key with its organization, plan and its user's (status, roles, is_superuser), or None
+    for that last without a user, in one query (credential resolution)."""
     row = (
         await session.execute(
-            select(ApiKey, Organization, Plan)
+            select(ApiKey, Organization, Plan, User.status, User.roles, User.is_superuser)
             .join(Organization, Organization.id == ApiKey.organization_id)
             .outerjoin(Plan, Plan.name == Organization.plan)
+            .outerjoin(User, User.id == ApiKey.user_id)
             .where(ApiKey.key_hash == key_hash)
         )
     ).one_or_none()
-    return None if row is None else (row[0], row[1], row[2])
+    if row is None:
+        return None
+    owner = None if row[3] is None else (row[3], list(row[4] or []), bool(row[5]))
+    return row[0], row[1], row[2], owner
+
+
+async def revoke_personal_keys(session: Session, user_id: str, when: datetime) -> list[ApiKey]:
+    """Revoke the personal keys of a user; the keys that this revoked."""
+    keys = list(
+        (
+            await session.scalars(
+                select(ApiKey).where(
+                    ApiKey.user_id == user_id,
+                    ApiKey.personal.is_(True),
+                    ApiKey.revoked_at.is_(None),
+                )
+            )
+        ).all()
+    )
+    for key in keys:
+        key.revoked_at = when
+    return keys
 
 
 async def get_login_with_plan(

@@ -49,6 +49,7 @@ def fuzz_target(settings, new_database, tmp_path_factory):
             "correct horse battery",
             "--plan",
             "unlimited",
+            "--superuser",  # its own database: the fuzzer may call operator endpoints too
         ],
         env=env,
         capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from charter_v1_client import AuthenticatedClient as V1Client
 from charter_v1_client.api.audit import list_audit_events
 from charter_v1_client.api.users import create_user, get_user, list_users, update_user
@@ -16,6 +17,7 @@ from charter_v1_client.models import (
     UserPatch,
     UserStatus,
 )
+from charter_v2_client import ApiError
 from charter_v2_client import AuthenticatedClient as V2Client
 from charter_v2_client import Client as V2Anonymous
 from charter_v2_client.api.auth import create_api_key, log_in, log_out, refresh_session
@@ -56,10 +58,12 @@ def test_identity_through_the_sdks(live_server, make_tenant):
         and tokens.token_type == "Bearer"
         and tokens.expires_in == 900
     )
-    wrong = log_in.sync(
-        client=anonymous, body=LoginRequest(username=username, password="not the password")
-    )
-    assert isinstance(wrong, V2Error) and wrong.error.code == "INVALID_CREDENTIALS"
+    with pytest.raises(ApiError) as wrong:
+        log_in.sync(
+            client=anonymous, body=LoginRequest(username=username, password="not the password")
+        )
+    assert wrong.value.status_code == 401 and wrong.value.code == "INVALID_CREDENTIALS"
+    assert isinstance(wrong.value.parsed, V2Error)
 
     renewed = refresh_session.sync(
         client=anonymous, body=RefreshRequest(refresh_token=tokens.refresh_token)

@@ -8,7 +8,7 @@ import pytest
 from charter.http.rendering import CODES
 from charter.platform.spec import SURFACES, bundled_spec, iter_operations
 
-RATE_LIMITS = {"auth", "export", "default"}
+RATE_LIMITS = {"auth", "export", "default", "none"}
 TIMEOUTS = {"standard", "batch", "upload"}
 AUTH_ENDPOINTS = {"/v2/auth/login", "/v2/auth/refresh", "/api/v1/auth/login"}
 

@@ -219,3 +219,14 @@ def test_nul_characters_are_rejected_with_the_field_named(client, make_tenant):
     assert body.status_code == 422 and body.json()["error"]["details"][0]["field"] == "body"
     after = client.get(f"/v1/organizations/{admin.organization_id}", headers=headers).json()["data"]
     assert after == before
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1//users", "//v1/users", "/api/v1//status", "/v2//auth/login", "/oauth//x"]
+)
+def test_double_slashes_are_a_404_in_the_envelope_without_credentials(client, path):
+    response = client.get(path)
+    assert response.status_code == 404, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert "request_id" in body or "error" in body

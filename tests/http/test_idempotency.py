@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import uuid
 
 import httpx
 
 from charter.http import idempotency
+from charter.platform.clock import utcnow
 from tests import db as testdb
 
 
@@ -69,9 +71,8 @@ def test_key_still_in_flight_is_409(client, superuser):
     principal_scope = f"api_key:{superuser.key_id}"
     body = b'{"name": "In flight"}'
     fingerprint = idempotency.request_fingerprint("POST", "/v1/organizations", b"", body)
-    assert (
-        asyncio.run(idempotency.claim(principal_scope, key, fingerprint)) is None
-    )  # another request holds it
+    # Another request holds it (for 60 s).
+    assert asyncio.run(idempotency.claim(principal_scope, key, fingerprint, 60)) is None
     response = client.post(
         "/v1/organizations",
         content=body,
@@ -84,6 +85,79 @@ def test_key_still_in_flight_is_409(client, superuser):
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_IN_USE"
     assert testdb.count_organizations("In flight") == 0
+
+
+def test_a_claim_left_by_a_crash_expires_with_its_lease(client, superuser):
+    """kill -9 mid-request leaves an in-flight claim and no work: once its lease (the operation's
+    timeout plus a minute) has passed, a retry runs instead of answering 409 for a day."""
+    key = str(uuid.uuid4())
+    name = f"Crashed {key[:8]}"
+    body = json.dumps({"name": name}).encode()
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": key}
+    headers["Content-Type"] = "application/json"
+    owner = f"api_key:{superuser.key_id}"
+    fingerprint = idempotency.request_fingerprint("POST", "/v1/organizations", b"", body)
+    assert asyncio.run(idempotency.claim(owner, key, fingerprint, 90)) is None  # then: crash
+    assert client.post("/v1/organizations", content=body, headers=headers).status_code == 409
+    lease = testdb.idempotency_record(owner, key).expires_at - utcnow()
+    assert 80 < lease.total_seconds() <= 90
+    testdb.age_idempotency_record(owner, key, seconds=91)  # the lease runs out
+    retried = client.post("/v1/organizations", content=body, headers=headers)
+    assert retried.status_code == 201
+    assert testdb.count_organizations(name) == 1
+    replay = client.post("/v1/organizations", content=body, headers=headers)
+    assert replay.headers["idempotent-replayed"] == "true"  # completed: kept for 24 hours
+    kept = testdb.idempotency_record(owner, key).expires_at - utcnow()
+    assert kept.total_seconds() > 23 * 3600
+
+
+def test_the_stage_leases_a_claim_for_the_operation_timeout_and_a_minute(
+    client, superuser, monkeypatch
+):
+    from charter.platform import runtime
+
+    seen = []
+    real_claim = idempotency.claim
+
+    async def spy(owner, key, fingerprint, lease_seconds):
+        seen.append(lease_seconds)
+        return await real_claim(owner, key, fingerprint, lease_seconds)
+
+    monkeypatch.setattr(idempotency, "claim", spy)
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": str(uuid.uuid4())}
+    client.post("/v1/organizations", json={"name": "Leased"}, headers=headers)
+    timeout = runtime.current().settings.timeout_standard
+    assert len(seen) == 1
+    assert timeout + 59 < seen[0] <= timeout + idempotency.LEASE_MARGIN_SECONDS
+
+
+def test_stored_responses_are_encrypted_at_rest(client, superuser):
+    key = str(uuid.uuid4())
+    name = f"Secretive {key[:8]}"
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": key}
+    first = client.post("/v1/organizations", json={"name": name}, headers=headers)
+    assert first.status_code == 201
+    stored = testdb.idempotency_record(f"api_key:{superuser.key_id}", key)
+    assert stored.response_body and name.encode() not in stored.response_body
+    replay = client.post("/v1/organizations", json={"name": name}, headers=headers)
+    assert replay.json() == first.json()
+
+
+def test_credentials_are_never_stored_or_replayed(client, superuser):
+    key = str(uuid.uuid4())
+    headers = {"X-API-Key": superuser.key, "Idempotency-Key": key}
+    body = {"name": f"once-{key[:8]}", "scopes": ["users:read"]}
+    first = client.post("/v1/keys", json=body, headers=headers)
+    assert first.status_code == 201
+    secret = first.json()["data"]["secret"]
+    stored = testdb.idempotency_record(f"api_key:{superuser.key_id}", key)
+    assert stored.state == "completed" and stored.response_body is None
+    again = client.post("/v1/keys", json=body, headers=headers)
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "IDEMPOTENCY_KEY_IN_USE"
+    assert secret not in again.text
+    listed = client.get("/v1/keys?limit=100", headers={"X-API-Key": superuser.key}).json()
+    assert [k["name"] for k in listed["data"]].count(body["name"]) == 1
 
 
 def test_keys_are_scoped_to_the_caller(client, superuser, make_tenant):
@@ -173,3 +247,18 @@ def test_a_failure_while_storing_the_response_is_rendered_and_frees_the_key(
     assert "Never Stored" not in [o["name"] for o in listed["data"]]  # the work rolled back
     retry = client.post("/v1/organizations", json={"name": "Never Stored"}, headers=headers)
     assert retry.status_code == 201  # the key was released
+
+
+def test_a_replay_sent_as_soon_as_the_answer_arrives_is_replayed(live_server, superuser):
+    """The work and its stored answer commit before the first byte goes out, so a client that
+    retries the moment it has the answer always gets the replay, never 409 (issue 7: 1 in 5)."""
+    with httpx.Client(base_url=live_server.url, timeout=30) as http:
+        for attempt in range(15):
+            headers = {"X-API-Key": superuser.key, "Idempotency-Key": str(uuid.uuid4())}
+            body = {"name": f"Race {attempt} {headers['Idempotency-Key'][:8]}"}
+            first = http.post("/v1/organizations", json=body, headers=headers)
+            again = http.post("/v1/organizations", json=body, headers=headers)
+            assert first.status_code == 201, first.text
+            assert again.status_code == 201, (attempt, again.text)
+            assert again.headers["idempotent-replayed"] == "true"
+            assert again.json() == first.json()

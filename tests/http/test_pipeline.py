@@ -84,11 +84,13 @@ def test_request_limits_answer_in_the_surface_envelope_without_calling_the_app(a
 def test_buffer_body_joins_chunks_and_refuses_nul(app):
     seen: list = []
     stage = Pipeline(_stub(seen), stages=(RequestContext, BufferBody))
-    status, _, _ = _run(stage, _scope("/v1/users", "POST"), chunks=[b'{"a":', b' "b"}'])
+    post = _scope("/v1/users", "POST", headers=[("Content-Type", "application/json")])
+    status, _, _ = _run(stage, post, chunks=[b'{"a":', b' "b"}'])
     inner_scope, body = seen[0]
     assert status == 200 and body == b'{"a": "b"}'
     assert (b"content-length", b"10") in inner_scope["headers"]
-    status, _, body = _run(stage, _scope("/v1/users", "POST"), body=b'{"a": "\\u0000"}')
+    post = _scope("/v1/users", "POST", headers=[("Content-Type", "application/json")])
+    status, _, body = _run(stage, post, body=b'{"a": "\\u0000"}')
     assert status == 422 and json.loads(body)["error"]["details"][0]["field"] == "body"
 
 

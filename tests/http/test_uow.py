@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from charter.platform import runtime
+from charter.platform import crypto, runtime
 from storage.models import IdempotencyRecord
 from tests.factories import create_user
 
@@ -59,7 +59,7 @@ def test_idempotent_create_uses_two_transactions(client, make_tenant, begins):
     with runtime.current().db.sync_transaction() as session:
         record = session.get(IdempotencyRecord, (f"api_key:{tenant.key_id}", key))
         assert record.state == "completed" and record.status_code == 201
-        assert record.response_body == response.content
+        assert crypto.decrypt_bytes(record.response_body) == response.content  # encrypted
     begins.clear()
     replay = client.post("/v1/users", json=body, headers={**headers, "Idempotency-Key": key})
     assert replay.status_code == 201 and replay.headers["idempotent-replayed"] == "true"

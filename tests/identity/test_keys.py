@@ -69,15 +69,21 @@ def test_patch_scopes_and_ip_ranges(client, tenant):
     )
 
 
-def test_revoke_is_effective_and_idempotent(client, tenant):
+def test_revoke_removes_the_key_and_keeps_its_history(client, tenant):
     key = _create(client, tenant).json()["data"]
-    assert (
-        client.delete(f"/v1/keys/{key['id']}", headers={"X-API-Key": tenant.key}).status_code == 204
-    )
-    assert (
-        client.delete(f"/v1/keys/{key['id']}", headers={"X-API-Key": tenant.key}).status_code == 204
-    )
+    admin = {"X-API-Key": tenant.key}
+    path = f"/v1/keys/{key['id']}"
+    assert client.delete(path, headers=admin).status_code == 204
     assert client.get("/v1/users", headers={"X-API-Key": key["secret"]}).status_code == 401
+    # Gone from the API (Schemathesis' use-after-free check) ...
+    assert client.get(path, headers=admin).status_code == 404
+    assert client.patch(path, headers=admin, json={"name": "again"}).status_code == 404
+    assert client.delete(path, headers=admin).status_code == 404
+    listed = client.get("/v1/keys?limit=100", headers=admin).json()["data"]
+    assert key["id"] not in [k["id"] for k in listed]
+    # ... but not from the audit log.
+    history = client.get(f"/v1/audit?resource_id={key['id']}", headers=admin).json()["data"]
+    assert {"api_key.created", "api_key.revoked"} <= {e["action"] for e in history}
 
 
 def test_roll_with_grace(client, tenant, clock):
@@ -135,7 +141,21 @@ def test_sandbox_keys_see_sandbox_data_only(client, tenant):
         u["id"] for u in client.get("/v1/users?limit=100", headers=sandbox_headers).json()["data"]
     ]
     assert sandbox_user.id in ids and live_user.id not in ids
-    assert client.get(f"/v1/users/{live_user.id}", headers=sandbox_headers).status_code == 404
+    # Live state answers 403 to sandbox credentials and does not change.
+    live_path = f"/v1/users/{live_user.id}"
+    assert client.get(live_path, headers=sandbox_headers).status_code == 403
+    disable = client.patch(live_path, headers=sandbox_headers, json={"status": "disabled"})
+    assert disable.status_code == 403
+    assert client.delete(live_path, headers=sandbox_headers).status_code == 403
+    org_path = f"/v1/organizations/{tenant.organization_id}"
+    renamed = client.patch(org_path, headers=sandbox_headers, json={"name": "Renamed by sandbox"})
+    assert renamed.status_code == 403
+    assert client.get(org_path, headers={"X-API-Key": tenant.key}).json()["data"]["name"] != (
+        "Renamed by sandbox"
+    )
+    assert client.get(live_path, headers={"X-API-Key": tenant.key}).json()["data"]["status"] == (
+        "active"
+    )
     live_ids = [
         u["id"]
         for u in client.get("/v1/users?limit=100", headers={"X-API-Key": tenant.key}).json()["data"]
@@ -172,3 +192,17 @@ def test_use_from_a_new_ip_is_audited(app, client, tenant):
         headers={"X-API-Key": tenant.key},
     ).json()["data"]
     assert [e["ip"] for e in events] == ["192.0.2.44", "127.0.0.1"]
+
+
+def test_put_replaces_name_scopes_and_ip_ranges(client, tenant):
+    key = _create(client, tenant, name="old", ip_ranges=["10.0.0.0/8"]).json()["data"]
+    path = f"/v1/keys/{key['id']}"
+    admin = {"X-API-Key": tenant.key}
+    replaced = client.put(path, headers=admin, json={"name": "new", "scopes": ["audit:read"]})
+    assert replaced.status_code == 200, replaced.text
+    data = replaced.json()["data"]
+    assert (data["name"], data["scopes"], data["ip_ranges"]) == ("new", ["audit:read"], [])
+    assert client.get(path, headers=admin).json()["data"] == data
+    missing = client.put(path, headers=admin, json={"name": "no scopes"})
+    assert missing.status_code == 400
+    assert client.get(path, headers=admin).json()["data"]["name"] == "new"

@@ -150,3 +150,60 @@ def test_pagination(client, make_tenant):
     assert not {o["id"] for o in first["data"]} & {o["id"] for o in second["data"]}
     # Newest first: the three made here lead the list.
     assert [o["id"] for o in first["data"] + second["data"]][:3] == made[::-1]
+
+
+def test_operator_creates_an_organization_with_its_first_admin(client, make_tenant):
+    from tests.factories import PASSWORD
+
+    operator = {"X-API-Key": make_tenant(plan="unlimited", superuser=True).key}
+    other = make_tenant()
+    admin = {"username": f"first-{other.key_id[-6:]}", "email": "first@acme.example"}
+    created = client.post(
+        "/v1/organizations",
+        headers=operator,
+        json={"name": "Acme", "plan": "pro", "admin": {**admin, "password": PASSWORD}},
+    )
+    assert created.status_code == 201, created.text
+    org = created.json()["data"]
+    assert org["admin"]["username"] == admin["username"] and org["admin"]["roles"] == ["admin"]
+    assert "password" not in org["admin"]
+
+    login = client.post(
+        "/v2/auth/login", json={"username": admin["username"], "password": PASSWORD}
+    )
+    assert login.status_code == 200
+    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    assert client.get(f"/v1/organizations/{org['id']}", headers=bearer).status_code == 200
+    foreign = client.get(f"/v1/organizations/{other.organization_id}", headers=bearer)
+    assert foreign.status_code == 404  # a tenant admin, not an operator
+    assert client.post("/v1/organizations", headers=bearer, json={"name": "x"}).status_code == 403
+    users = client.get("/v1/users", headers=bearer).json()["data"]
+    assert [u["username"] for u in users] == [admin["username"]]
+
+
+def test_a_taken_admin_username_creates_no_organization(client, make_tenant):
+    from tests.factories import PASSWORD, create_user
+
+    operator = {"X-API-Key": make_tenant(plan="unlimited", superuser=True).key}
+    taken = create_user(make_tenant().organization_id).username
+    name = f"Never {taken}"
+    response = client.post(
+        "/v1/organizations",
+        headers=operator,
+        json={
+            "name": name,
+            "admin": {"username": taken, "email": "n@example.com", "password": PASSWORD},
+        },
+    )
+    assert response.status_code == 409
+    assert testdb.count_organizations(name) == 0
+
+
+def test_a_tenant_admin_cannot_create_organizations_with_admins(client, make_tenant):
+    from tests.factories import PASSWORD
+
+    tenant = {"X-API-Key": make_tenant(scopes=["admin"]).key}
+    body = {"name": "Side", "admin": {"username": "side.admin", "email": "s@example.com"}}
+    body["admin"]["password"] = PASSWORD
+    assert client.post("/v1/organizations", headers=tenant, json=body).status_code == 403
+    assert testdb.count_organizations("Side") == 0

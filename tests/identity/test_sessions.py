@@ -28,6 +28,17 @@ def user(tenant):
     return create_user(tenant.organization_id, roles=["user", "editor"])
 
 
+@pytest.fixture
+def statements():
+    """Every SQL statement run from now on, by any engine of this process."""
+    seen: list[str] = []
+    db = runtime.current().db
+    listener = lambda conn, cursor, statement, *rest: seen.append(statement)  # noqa: E731
+    db.listen("before_cursor_execute", listener)
+    yield seen
+    db.unlisten("before_cursor_execute", listener)
+
+
 def login(client, username, password=PASSWORD, **extra):
     return client.post("/v2/auth/login", json={"username": username, "password": password, **extra})
 
@@ -127,6 +138,32 @@ def test_lockout_after_five_failures_then_admin_unlock(client, tenant, user):
     )
 
 
+def _answers(client, username: str) -> list[tuple[int, str, str]]:
+    """Six wrong logins, then the answer shapes (status, code, message without the time)."""
+    seen = []
+    for _ in range(6):
+        body = login(client, username, "a wrong password!").json()["error"]
+        seen.append((body["code"], body["message"].split(" until ")[0]))
+    return seen
+
+
+def test_unknown_usernames_lock_exactly_like_real_ones(client, user, statements):
+    """Lockout must not reveal which usernames exist: the same answers, the same work."""
+    real = _answers(client, user.username)
+    ghost = _answers(client, f"ghost-{user.username}")
+    assert real == ghost
+    assert [code for code, _ in real] == ["INVALID_CREDENTIALS"] * 4 + ["ACCOUNT_LOCKED"] * 2
+    # The same database work for a failing attempt (one outbox event aside: an unknown name has
+    # no organization to announce to).
+    known_user = create_user(user.organization_id)
+    statements.clear()
+    login(client, known_user.username, "a wrong password!")
+    known = len(statements)
+    statements.clear()
+    login(client, f"nobody-{known_user.username}", "a wrong password!")
+    assert abs(known - len(statements)) <= 1, (known, len(statements))
+
+
 def test_lockout_doubles_on_repeat(client, user, monkeypatch):
     settings = runtime.current().settings
     monkeypatch.setattr(settings, "lockout_threshold", 2)
@@ -220,7 +257,8 @@ def test_logout_revokes_the_token_and_the_session(client, user):
 def test_logout_needs_a_bearer_access_token(client, tenant):
     assert client.post("/v2/auth/logout").status_code == 401
     response = client.post("/v2/auth/logout", headers={"Authorization": f"Bearer {tenant.key}"})
-    assert response.status_code == 422
+    # Seed 000 documents INVALID_REQUEST as 400: the code keeps its documented status.
+    assert response.status_code == 400 and response.json()["error"]["code"] == "INVALID_REQUEST"
 
 
 def test_mfa_required_wrong_code_and_success(client, user):
@@ -331,7 +369,7 @@ def test_v2_conflict_and_payload_too_large(client, tenant, settings):
     key = "v2-in-flight"
     body = b'{"name": "x", "permissions": ["read:data"]}'
     fingerprint = idempotency.request_fingerprint("POST", "/v2/auth/api-keys", b"", body)
-    asyncio.run(idempotency.claim(f"api_key:{tenant.key_id}", key, fingerprint))
+    asyncio.run(idempotency.claim(f"api_key:{tenant.key_id}", key, fingerprint, 60))
     headers = {"X-API-Key": tenant.key, "Idempotency-Key": key, "Content-Type": "application/json"}
     conflict = client.post("/v2/auth/api-keys", content=body, headers=headers)
     assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "CONFLICT"

@@ -26,6 +26,7 @@ BODIES = {
     "confirm_totp": {"code": "123456"},
     "disable_totp": {"code": "123456"},
     "update_key": {"name": "hijack"},
+    "replace_key": {"name": "hijack", "scopes": ["users:read"]},
     "roll_key": {"grace_seconds": 0},
 }
 

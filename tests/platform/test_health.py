@@ -30,13 +30,31 @@ def test_root_lists_the_four_surfaces(client):
     assert client.get("/v1/docs/").status_code == 200
 
 
-def test_readiness_names_a_failing_redis(client, monkeypatch):
+def test_readiness_names_a_down_redis_as_degraded_and_stays_ready(client, monkeypatch):
     settings = runtime.current().settings
     monkeypatch.setattr(settings, "redis_url", "redis://127.0.0.1:1/0")
     response = client.get("/v1/health/ready")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded" and body["degraded"] == ["redis"] and body["failing"] == []
+    assert body["checks"]["redis"]["status"] == "degraded"
+    assert body["checks"]["database"]["status"] == "ok"
+
+
+def test_readiness_without_the_database_is_503_not_ready(client, monkeypatch):
+    async def unreachable():
+        raise ConnectionRefusedError("database down")
+
+    monkeypatch.setattr(runtime.current().db, "ping", unreachable)
+    response = client.get("/v1/health/ready")
     assert response.status_code == 503
     body = response.json()
-    assert body["failing"] == ["redis"] and body["checks"]["redis"]["status"] == "failing"
+    assert body["status"] == "not_ready" and body["failing"] == ["database"]
+    assert body["checks"]["database"] == {
+        "status": "failing",
+        "latency_ms": None,
+        "error": "ConnectionRefusedError",
+    }
 
 
 def test_database_connections_are_tuned_as_designed():

@@ -47,8 +47,8 @@ def test_bootstrap_prints_one_json_object_and_refuses_a_second_time(settings, cl
     first = _charter(*args, settings=settings)
     assert first.returncode == 0, first.stderr
     result = json.loads(first.stdout)
-    assert set(result) == {"organization_id", "user_id", "api_key"}
-    assert result["api_key"].startswith("sk_live_")
+    assert set(result) == {"organization_id", "user_id", "api_key", "superuser"}
+    assert result["api_key"].startswith("sk_live_") and result["superuser"] is False
     response = client.get(
         f"/v1/organizations/{result['organization_id']}", headers={"X-API-Key": result["api_key"]}
     )
@@ -60,6 +60,41 @@ def test_bootstrap_prints_one_json_object_and_refuses_a_second_time(settings, cl
     assert "already exists" in second.stderr
     assert testdb.count_organizations(org_name) == 1
     assert response.json()["data"]["name"] == org_name
+
+
+def test_a_bootstrapped_admin_is_a_tenant_admin_not_an_operator(settings, client, make_tenant):
+    username = f"boot-{uuid.uuid4().hex[:8]}"
+    out = _charter(
+        *("bootstrap", "--org", f"Tenant {username}", "--username", username),
+        *("--email", "t@example.com", "--password", "correct horse battery"),
+        settings=settings,
+    )
+    assert out.returncode == 0, out.stderr
+    key = {"X-API-Key": json.loads(out.stdout)["api_key"]}
+    other = make_tenant()
+    assert client.get(f"/v1/organizations/{other.organization_id}", headers=key).status_code == 404
+    assert client.post("/v1/organizations", headers=key, json={"name": "Mine"}).status_code == 403
+    listed = client.get("/v1/organizations", headers=key).json()
+    assert [o["id"] for o in listed["data"]] == [json.loads(out.stdout)["organization_id"]]
+
+
+def test_the_platform_operator_is_created_once(settings, new_database, tmp_path):
+    env = {"CHARTER_DATABASE_URL": new_database(), "CHARTER_VAR_DIR": str(tmp_path)}
+
+    def bootstrap(username: str):
+        return _charter(
+            *("bootstrap", "--org", "Operator", "--username", username, "--superuser"),
+            *("--email", f"{username}@example.com", "--password", "correct horse battery"),
+            settings=settings,
+            env_extra=env,
+        )
+
+    first = bootstrap("operator-1")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["superuser"] is True
+    second = bootstrap("operator-2")
+    assert second.returncode == 1
+    assert "operator exists already" in second.stderr
 
 
 def test_openapi_command_prints_the_served_spec(client, tmp_path):

@@ -1,7 +1,7 @@
 """The request pipeline: small named ASGI stages every request of every surface goes through.
 
-    RequestContext -> AccessLog -> RequestLimits -> Credentials -> RateLimit -> BufferBody
-        -> Deadline -> Idempotency -> Connexion (routing, security, validation, handler)
+    RequestContext -> AccessLog -> RequestLimits -> Credentials -> RateLimit -> Deadline
+        -> BufferBody -> Idempotency -> Connexion (routing, security, validation, handler)
 
 Each stage does one thing and can be tested alone (`Pipeline(app, stages=[...])`). The first
 stage resolves the operation from the spec once and keeps it, with everything else learned
@@ -24,8 +24,8 @@ STAGES: tuple[type[Stage], ...] = (
     RequestLimits,
     Credentials,
     RateLimit,
+    Deadline,  # the deadline covers reading the body too: a stalled upload gets 408
     BufferBody,
-    Deadline,
     Idempotency,
 )
 

@@ -9,19 +9,24 @@ import anyio
 
 from charter.http import idempotency
 from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
+from charter.http.pipeline.limits import BODY_PENDING
 from charter.http.rendering import translate
 from charter.http.state import RequestState
 from charter.http.uow import SharedUnit
 from charter.identity.principals import authorize
 from charter.platform import runtime
-from charter.platform.errors import CharterError, Malformed, Timeout
+from charter.platform.errors import CharterError, Malformed, RequestTimeout, Timeout
 from storage.db import run_on_commit
 
 log = logging.getLogger("charter")
 
 
 class Deadline(Stage):
-    """Seed 002 timeouts by the operation's `x-timeout` class: 504, and the work cancelled."""
+    """Seed 002 timeouts by the operation's `x-timeout` class: 504, and the work cancelled.
+
+    The deadline covers reading the body (BufferBody runs inside): a body still arriving when
+    it passes is the client's delay, answered 408 with the connection closed.
+    """
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         state: RequestState = scope["charter"]
@@ -51,6 +56,8 @@ class Deadline(Stage):
         if cancel_scope.cancelled_caught and not started:
             timed_out = True
             error = Timeout(f"The request exceeded its {timeout:g} s limit")
+            if scope.get(BODY_PENDING):
+                error = RequestTimeout(f"The request body did not arrive within {timeout:g} s")
             await send_error(scope, send, error)
 
 
@@ -75,10 +82,14 @@ class Idempotency(Stage):
         fingerprint = idempotency.request_fingerprint(
             state.method, state.path, scope.get("query_string", b""), scope["charter_body"]
         )
+        assert state.deadline is not None  # the Deadline stage runs first
+        lease = state.deadline - time.monotonic() + idempotency.LEASE_MARGIN_SECONDS
         try:
-            replay = await idempotency.claim(owner, key, fingerprint)
-        except CharterError as error:
-            await send_error(scope, send, error)
+            replay = await idempotency.claim(owner, key, fingerprint, lease)
+        except Exception as exc:  # a lost database connection too: rendered, never a bare 500
+            if not isinstance(exc, CharterError):
+                log.error("idempotency claim failed", exc_info=exc)
+            await send_error(scope, send, translate(exc))
             return
         if replay is not None:
             await self._send_replay(send, replay)
@@ -126,7 +137,7 @@ class Idempotency(Stage):
                 # Once the commit starts it must finish: a cancelled commit that the database
                 # applied would otherwise release the key and let a retry run the work again.
                 with anyio.CancelScope(shield=True):
-                    await self._commit(unit, owner, key, start, messages)
+                    await self._commit(scope, unit, owner, key, start, messages)
             else:
                 await unit.session.rollback()
                 await idempotency.release(owner, key)
@@ -149,13 +160,27 @@ class Idempotency(Stage):
 
     @staticmethod
     async def _commit(
-        unit: SharedUnit, owner: str, key: str, start: Message, messages: list[Message]
+        scope: Scope,
+        unit: SharedUnit,
+        owner: str,
+        key: str,
+        start: Message,
+        messages: list[Message],
     ) -> None:
         """Store the response beside the work and commit both; then what waited for the commit."""
         headers = {
             k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start.get("headers", [])
         }
         body = b"".join(m.get("body", b"") for m in messages if m is not start)
-        await idempotency.complete(unit.session, owner, key, start["status"], headers, body)
+        operation = scope["charter"].operation
+        await idempotency.complete(
+            unit.session,
+            owner,
+            key,
+            start["status"],
+            headers,
+            body,
+            replays=operation is None or operation.replays,
+        )
         await unit.session.commit()
         await run_on_commit(unit.session)

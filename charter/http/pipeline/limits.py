@@ -1,4 +1,10 @@
-"""Seed 002's request limits, and the body read whole (bounded) before anything parses it."""
+"""Seed 002's request limits, and the body read whole (bounded) before anything parses it.
+
+A body is held to its operation: its media type must be one the operation's requestBody lists
+(415 otherwise, a body without Content-Type included), and its size to the operation's limit
+(`x-body-limit`, else the settings' default for its media types; 413), whether the size is
+declared in Content-Length or only streamed.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import json
 from urllib.parse import parse_qsl
 
 from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
+from charter.http.state import RequestState
 from charter.platform import runtime
 from charter.platform.errors import (
     CharterError,
@@ -13,10 +20,61 @@ from charter.platform.errors import (
     Invalid,
     Malformed,
     PayloadTooLarge,
+    UnsupportedMediaType,
     UriTooLong,
 )
+from charter.platform.spec import OperationInfo
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Set in the scope while the body is being read: a deadline expiring then is the client's (408).
+BODY_PENDING = "charter_body_pending"
+
+
+def media_type(content_type: str | None) -> str:
+    """`application/json; charset=utf-8` -> `application/json` ('' when there is none)."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+SMALL_MEDIA_TYPES = frozenset({"application/json", "application/x-www-form-urlencoded"})
+
+
+def is_structured(media: str) -> bool:
+    """JSON or a URL-encoded form: small bodies, unlike uploads."""
+    return media in SMALL_MEDIA_TYPES or media.endswith("+json")
+
+
+def accepts(operation: OperationInfo, media: str) -> bool:
+    """Whether requestBody.content lists the media type (ranges such as `image/*` included)."""
+    kind = media.split("/", 1)[0]
+    for listed in operation.media_types:
+        listed = listed.lower()
+        if listed in (media, "*/*", f"{kind}/*"):
+            return True
+    return False
+
+
+def body_limit(operation: OperationInfo | None) -> int:
+    """The operation's `x-body-limit`; else the JSON default for operations that take JSON (or
+    URL-encoded forms) or nothing, the general one for uploads and paths outside the specs."""
+    settings = runtime.current().settings
+    if operation is None:
+        return settings.max_body_bytes
+    if operation.body_limit is not None:
+        return operation.body_limit
+    if all(is_structured(media_type(m)) for m in operation.media_types):
+        return settings.max_json_body_bytes
+    return settings.max_body_bytes
+
+
+def unsupported(operation: OperationInfo, media: str) -> UnsupportedMediaType:
+    if not operation.media_types:
+        return UnsupportedMediaType("This operation takes no request body")
+    expected = ", ".join(operation.media_types)
+    if not media:
+        message = f"A request body needs a Content-Type header: {expected}"
+    else:
+        message = f"Content-Type {media[:100]} is not accepted here; send {expected}"
+    return UnsupportedMediaType(message, headers={"Accept": expected} if expected else None)
 
 
 class RequestLimits(Stage):
@@ -45,8 +103,9 @@ class RequestLimits(Stage):
         if declared is not None:
             if not declared.isdigit():
                 return Malformed("Malformed Content-Length", field="header.Content-Length")
-            if int(declared) > settings.max_body_bytes:
-                return PayloadTooLarge(f"Body larger than {settings.max_body_bytes} bytes")
+            limit = body_limit(scope["charter"].operation)
+            if int(declared) > limit:
+                return PayloadTooLarge(f"Body larger than {limit} bytes")
         return None
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -65,8 +124,8 @@ def contains_nul(body: bytes) -> bool:
         return False
     try:
         document = json.loads(body)
-    except ValueError:
-        return False  # not JSON: validation answers it
+    except (ValueError, RecursionError):
+        return False  # not JSON, or nested too deep: validation answers it
     stack = [document]
     while stack:
         node = stack.pop()
@@ -80,38 +139,80 @@ def contains_nul(body: bytes) -> bool:
     return False
 
 
+async def read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole body; None when the client disconnected; PayloadTooLarge past `limit`."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Body larger than {limit} bytes")
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+def replayed_headers(
+    headers: list[tuple[bytes, bytes]], media: str, size: int
+) -> list[tuple[bytes, bytes]]:
+    """The headers for the buffered body: its length, no chunking, and its media type in lower
+    case (media types are case-insensitive; Connexion's body parsing is not)."""
+    dropped = (b"content-length", b"transfer-encoding", b"content-type")
+    kept = [(k, v) for k, v in headers if k.lower() not in dropped]
+    if media:
+        given = next(v for k, v in reversed(headers) if k.lower() == b"content-type")
+        _, semicolon, parameters = given.partition(b";")
+        kept.append((b"content-type", media.encode("latin-1") + semicolon + parameters))
+    return [*kept, (b"content-length", str(size).encode())]
+
+
 class BufferBody(Stage):
-    """Read the body whole (bounded), so chunked bodies validate and idempotency can hash it."""
+    """Read the body whole (bounded), so chunked bodies validate and idempotency can hash it;
+    refuse a body the operation does not take, and NUL characters.
+
+    It runs inside the Deadline stage, so a client that stalls mid-body is answered 408 when
+    the operation's time is up instead of holding the connection open.
+    """
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["method"] not in BODY_METHODS:
             scope["charter_body"] = b""
             await self.app(scope, receive, send)
             return
-        limit = runtime.current().settings.max_body_bytes
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await send_error(scope, send, PayloadTooLarge(f"Body larger than {limit} bytes"))
-                return
-            chunks.append(chunk)
-            if not message.get("more_body"):
-                break
-        body = b"".join(chunks)
+        state: RequestState = scope["charter"]
+        operation = state.operation
+        media = media_type(scope["charter_headers"].get("content-type"))
+        # A type the operation does not list is refused unread; an operation that takes no body
+        # refuses only a non-empty one below (some clients send a type with every request).
+        if (
+            operation is not None
+            and media
+            and operation.media_types
+            and not accepts(operation, media)
+        ):
+            await send_error(scope, send, unsupported(operation, media))
+            return
+        scope[BODY_PENDING] = True  # cleared once read, not when the reading is cancelled
+        try:
+            body = await read_body(receive, body_limit(operation))
+        except PayloadTooLarge as error:
+            scope[BODY_PENDING] = False
+            await send_error(scope, send, error)
+            return
+        scope[BODY_PENDING] = False
+        if body is None:
+            return
+        if body and operation is not None and not (media and accepts(operation, media)):
+            await send_error(scope, send, unsupported(operation, media))
+            return
         if contains_nul(body):
             await send_error(scope, send, Invalid("NUL characters are not allowed", field="body"))
             return
         scope["charter_body"] = body
-        scope["headers"] = [
-            (k, v)
-            for k, v in scope["headers"]
-            if k.lower() not in (b"content-length", b"transfer-encoding")
-        ] + [(b"content-length", str(len(body)).encode())]
+        scope["headers"] = replayed_headers(scope["headers"], media, len(body))
         delivered = False
 
         async def replay_receive() -> Message:

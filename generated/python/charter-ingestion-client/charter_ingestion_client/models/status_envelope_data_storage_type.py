@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class StatusEnvelopeDataStorageType(StrEnum):
+    LOCAL = "local"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.user import User
+
+
+T = TypeVar("T", bound="CreatedOrganizationEnvelopeData")
+
+
+@_attrs_define
+class CreatedOrganizationEnvelopeData:
+    """
+    Attributes:
+        created_at (datetime.datetime): RFC 3339 UTC time with `Z`. Example: 2026-01-15T10:30:00Z.
+        id (str):  Example: org_3KfA9cLq2TnV7wXy.
+        name (str):  Example: Acme Corp.
+        plan (str): Rate-limit plan id (docs/RATE_LIMITS.md): seed 000's `free` (60/min, 10,000/day), `pro`
+            (300/min, 100,000/day) and `enterprise` (1,000/min, no daily cap); seed 001's
+            `cloudsync-basic` (60/min, 10,000/day), `cloudsync-professional` (300/min,
+            100,000/day) and `cloudsync-enterprise` (1,000/min, no daily cap); seed 002's
+            `platform-standard` (100/min) and `platform-professional` (1,000/min); seed 004's
+            `hourly-free` (100/hour, burst 10/s), `hourly-starter` (1,000/hour, burst 50/s),
+            `hourly-pro` (10,000/hour, burst 200/s) and `hourly-enterprise` (no limits); or a
+            custom plan set by an operator (seed 002's negotiated Enterprise tier). A burst is the
+            requests allowed in any one second.
+             Example: pro.
+        updated_at (datetime.datetime): RFC 3339 UTC time with `Z`. Example: 2026-01-15T10:30:00Z.
+        admin (User | Unset):  Example: {'created_at': '2026-01-15T10:30:00Z', 'email': 'john@example.com', 'id':
+            'usr_8fK2mQ9xLp3RtW7v', 'last_login_at': None, 'locked': False, 'locked_until': None, 'mfa_enabled': False,
+            'phone': None, 'roles': ['user', 'editor'], 'status': 'active', 'updated_at': '2026-01-15T10:30:00Z',
+            'username': 'john.doe'}.
+    """
+
+    created_at: datetime.datetime
+    id: str
+    name: str
+    plan: str
+    updated_at: datetime.datetime
+    admin: User | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = self.id
+
+        name = self.name
+
+        plan = self.plan
+
+        updated_at = self.updated_at.isoformat()
+
+        admin: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.admin, Unset):
+            admin = self.admin.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "id": id,
+                "name": name,
+                "plan": plan,
+                "updated_at": updated_at,
+            }
+        )
+        if admin is not UNSET:
+            field_dict["admin"] = admin
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.user import User  # noqa: PLC0415
+
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        plan = d.pop("plan")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        _admin = d.pop("admin", UNSET)
+        admin: User | Unset
+        if isinstance(_admin, Unset):
+            admin = UNSET
+        else:
+            admin = User.from_dict(_admin)
+
+        created_organization_envelope_data = cls(
+            created_at=created_at,
+            id=id,
+            name=name,
+            plan=plan,
+            updated_at=updated_at,
+            admin=admin,
+        )
+
+        created_organization_envelope_data.additional_properties = d
+        return created_organization_envelope_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.organization import Organization
+
+
+T = TypeVar("T", bound="OrganizationEnvelope")
+
+
+@_attrs_define
+class OrganizationEnvelope:
+    """
+    Example:
+        {'data': {'created_at': '2026-01-15T10:30:00Z', 'id': 'org_3KfA9cLq2TnV7wXy', 'name': 'Acme Corp', 'plan':
+            'pro', 'updated_at': '2026-01-15T10:30:00Z'}}
+
+    Attributes:
+        data (Organization):  Example: {'created_at': '2026-01-15T10:30:00Z', 'id': 'org_3KfA9cLq2TnV7wXy', 'name':
+            'Acme Corp', 'plan': 'pro', 'updated_at': '2026-01-15T10:30:00Z'}.
+    """
+
+    data: Organization
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.organization import Organization  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = Organization.from_dict(d.pop("data"))
+
+        organization_envelope = cls(
+            data=data,
+        )
+
+        organization_envelope.additional_properties = d
+        return organization_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.totp_enrollment_envelope_data import TotpEnrollmentEnvelopeData
+
+
+T = TypeVar("T", bound="TotpEnrollmentEnvelope")
+
+
+@_attrs_define
+class TotpEnrollmentEnvelope:
+    """
+    Example:
+        {'data': {'otpauth_uri': 'otpauth://totp/Charter:john.doe?secret=JBSWY3DPEHPK3PXP&issuer=Charter', 'secret':
+            'JBSWY3DPEHPK3PXP'}}
+
+    Attributes:
+        data (TotpEnrollmentEnvelopeData):
+    """
+
+    data: TotpEnrollmentEnvelopeData
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.totp_enrollment_envelope_data import TotpEnrollmentEnvelopeData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = TotpEnrollmentEnvelopeData.from_dict(d.pop("data"))
+
+        totp_enrollment_envelope = cls(
+            data=data,
+        )
+
+        totp_enrollment_envelope.additional_properties = d
+        return totp_enrollment_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,151 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.v2_error import V2Error
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/logout",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | V2Error:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V2Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V2Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | V2Error]:
+    """Log out
+
+     Invalidates the bearer access token and its session: the token is refused from now on by
+    every server process, and the session's refresh tokens stop working.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | V2Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return None
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> None:
+    """Log out
+
+     Invalidates the bearer access token and its session: the token is refused from now on by
+    every server process, and the session's refresh tokens stop working.
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | V2Error]:
+    """Log out
+
+     Invalidates the bearer access token and its session: the token is refused from now on by
+    every server process, and the session's refresh tokens stop working.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | V2Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> None:
+    """Log out
+
+     Invalidates the bearer access token and its session: the token is refused from now on by
+    every server process, and the session's refresh tokens stop working.
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

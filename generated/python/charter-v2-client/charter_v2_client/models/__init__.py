@@ -1,0 +1,39 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .api_key_request import ApiKeyRequest
+from .created_api_key import CreatedApiKey
+from .error_item import ErrorItem
+from .health import Health
+from .health_api_status import HealthApiStatus
+from .health_status import HealthStatus
+from .login_request import LoginRequest
+from .problem import Problem
+from .refresh_request import RefreshRequest
+from .role import Role
+from .scope import Scope
+from .token_response import TokenResponse
+from .token_response_token_type import TokenResponseTokenType
+from .token_user import TokenUser
+from .v2_error import V2Error
+from .v2_error_error import V2ErrorError
+from .v2_error_error_details import V2ErrorErrorDetails
+
+__all__ = (
+    "ApiKeyRequest",
+    "CreatedApiKey",
+    "ErrorItem",
+    "Health",
+    "HealthApiStatus",
+    "HealthStatus",
+    "LoginRequest",
+    "Problem",
+    "RefreshRequest",
+    "Role",
+    "Scope",
+    "TokenResponse",
+    "TokenResponseTokenType",
+    "TokenUser",
+    "V2Error",
+    "V2ErrorError",
+    "V2ErrorErrorDetails",
+)

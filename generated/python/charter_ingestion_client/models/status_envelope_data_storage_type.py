@@ -1,7 +1,0 @@
-from enum import StrEnum
-
-class StatusEnvelopeDataStorageType(StrEnum):
-    LOCAL = "local"
-
-    def __str__(self) -> str:
-        return str(self.value)

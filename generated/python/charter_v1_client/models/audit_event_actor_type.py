@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class AuditEventActorType(StrEnum):
-    API_KEY = "api_key"
-    SYSTEM = "system"
-    USER = "user"
-
-    def __str__(self) -> str:
-        return str(self.value)

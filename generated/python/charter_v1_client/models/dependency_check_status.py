@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class DependencyCheckStatus(StrEnum):
-    FAILING = "failing"
-    NOT_CONFIGURED = "not_configured"
-    OK = "ok"
-
-    def __str__(self) -> str:
-        return str(self.value)
