@@ -3,6 +3,7 @@ that hold under concurrent guesses, and idempotent replays that do not skip auth
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 import uuid
@@ -22,7 +23,8 @@ PASSWORD = "correct horse battery staple"
 
 def _assert_password_works(user_id, password=PASSWORD):
     with runtime.current().db.sync_transaction() as session:
-        assert verify_password(session.get(User, user_id).password_hash, password)
+        password_hash = session.get(User, user_id).password_hash
+    assert asyncio.run(verify_password(password_hash, password))
 
 
 def test_admin_cannot_roll_or_touch_a_superuser_key(client, make_tenant):
