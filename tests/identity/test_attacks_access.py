@@ -10,37 +10,12 @@ import pytest
 from storage.models import ApiKey
 from tests.db import transaction
 from tests.factories import PASSWORD, create_key, create_user
+from tests.identity import calls
 
 
 @pytest.fixture
 def tenant(make_tenant):
     return make_tenant(plan="enterprise", scopes=["admin"])
-
-
-def _login(client, username: str, password: str = PASSWORD):
-    return client.post("/v2/auth/login", json={"username": username, "password": password})
-
-
-def _bearer(client, username: str) -> dict[str, str]:
-    response = _login(client, username)
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
-def _personal(client, headers, permissions, **extra) -> dict:
-    body = {"name": "mine", "permissions": permissions, **extra}
-    response = client.post("/v2/auth/api-keys", headers=headers, json=body)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def _key(secret: str) -> dict[str, str]:
-    return {"X-API-Key": secret}
-
-
-def _new_user_body() -> dict[str, str]:
-    name = f"rv{uuid.uuid4().hex[:10]}"
-    return {"username": name, "email": f"{name}@example.com", "password": PASSWORD}
 
 
 # --- 1. Personal keys ---------------------------------------------------------------------------
@@ -49,18 +24,18 @@ def _new_user_body() -> dict[str, str]:
 def test_demoted_users_personal_key_loses_the_powers_they_lost(client, tenant):
     """A personal key acts as its user: demoting the user must not leave it an admin's key."""
     alice = create_user(tenant.organization_id, roles=["admin"])
-    personal = _personal(client, _bearer(client, alice.username), ["admin"])
+    personal = calls.personal_key(client, calls.bearer(client, alice.username), ["admin"])
     demote = client.patch(
-        f"/v1/users/{alice.id}", headers=_key(tenant.key), json={"roles": ["user"]}
+        f"/v1/users/{alice.id}", headers=calls.key(tenant.key), json={"roles": ["user"]}
     )
     assert demote.status_code == 200, demote.text
     # Alice's own token lost admin at once; her personal key must too.
-    assert client.get("/v1/keys", headers=_bearer(client, alice.username)).status_code == 403
-    body = {**_new_user_body(), "roles": ["admin"]}
-    created = client.post("/v1/users", headers=_key(personal["api_key"]), json=body)
+    assert client.get("/v1/keys", headers=calls.bearer(client, alice.username)).status_code == 403
+    body = {**calls.new_user_body(), "roles": ["admin"]}
+    created = client.post("/v1/users", headers=calls.key(personal["api_key"]), json=body)
     assert created.status_code in (401, 403), created.text
     promote = client.patch(
-        f"/v1/users/{alice.id}", headers=_key(personal["api_key"]), json={"roles": ["admin"]}
+        f"/v1/users/{alice.id}", headers=calls.key(personal["api_key"]), json={"roles": ["admin"]}
     )
     assert promote.status_code in (401, 403), promote.text
 
@@ -68,11 +43,11 @@ def test_demoted_users_personal_key_loses_the_powers_they_lost(client, tenant):
 def test_admin_cannot_give_a_personal_key_scopes_its_owner_lacks(client, tenant):
     """PATCH/PUT /v1/keys on a personal key must keep it within its owner's permissions."""
     bob = create_user(tenant.organization_id, roles=["user"])
-    personal = _personal(client, _bearer(client, bob.username), ["read:data"])
+    personal = calls.personal_key(client, calls.bearer(client, bob.username), ["read:data"])
     for method in ("patch", "put"):
         response = getattr(client, method)(
             f"/v1/keys/{personal['key_id']}",
-            headers=_key(tenant.key),
+            headers=calls.key(tenant.key),
             json={"name": "mine", "scopes": ["admin"]},
         )
         assert response.status_code == 403, (method, response.text)
@@ -81,10 +56,12 @@ def test_admin_cannot_give_a_personal_key_scopes_its_owner_lacks(client, tenant)
 def test_a_personal_key_cannot_mint_a_key_that_outlives_it(client, tenant):
     """A short-lived personal key must not turn itself into a key that never expires."""
     alice = create_user(tenant.organization_id, roles=["editor"])
-    short = _personal(client, _bearer(client, alice.username), ["read:data"], expires_in_days=1)
+    short = calls.personal_key(
+        client, calls.bearer(client, alice.username), ["read:data"], expires_in_days=1
+    )
     child = client.post(
         "/v2/auth/api-keys",
-        headers=_key(short["api_key"]),
+        headers=calls.key(short["api_key"]),
         json={"name": "forever", "permissions": ["read:data"]},
     )
     assert child.status_code == 403 or child.json()["expires_at"] is not None, child.text
@@ -92,16 +69,16 @@ def test_a_personal_key_cannot_mint_a_key_that_outlives_it(client, tenant):
 
 def test_an_ip_restricted_personal_key_cannot_mint_an_unrestricted_one(client, tenant):
     alice = create_user(tenant.organization_id, roles=["editor"])
-    short = _personal(client, _bearer(client, alice.username), ["read:data"])
+    short = calls.personal_key(client, calls.bearer(client, alice.username), ["read:data"])
     restrict = client.patch(
         f"/v1/keys/{short['key_id']}",
-        headers=_key(tenant.key),
+        headers=calls.key(tenant.key),
         json={"ip_ranges": ["127.0.0.1/32"]},
     )
     assert restrict.status_code == 200, restrict.text
     child = client.post(
         "/v2/auth/api-keys",
-        headers=_key(short["api_key"]),
+        headers=calls.key(short["api_key"]),
         json={"name": "anywhere", "permissions": ["read:data"]},
     )
     if child.status_code == 201:
@@ -113,25 +90,27 @@ def test_an_ip_restricted_personal_key_cannot_mint_an_unrestricted_one(client, t
 
 def test_rolled_personal_key_stays_personal_and_suspends_with_its_owner(client, tenant):
     bob = create_user(tenant.organization_id, roles=["user"])
-    personal = _personal(client, _bearer(client, bob.username), ["read:data"])
+    personal = calls.personal_key(client, calls.bearer(client, bob.username), ["read:data"])
     rolled = client.post(
-        f"/v1/keys/{personal['key_id']}/roll", headers=_key(tenant.key), json={"grace_seconds": 0}
+        f"/v1/keys/{personal['key_id']}/roll",
+        headers=calls.key(tenant.key),
+        json={"grace_seconds": 0},
     )
     assert rolled.status_code in (200, 201), rolled.text
     new_secret = rolled.json()["data"]["secret"]
     with transaction() as session:
         new = session.get(ApiKey, rolled.json()["data"]["id"])
         assert new.personal and new.user_id == bob.id
-    client.patch(f"/v1/users/{bob.id}", headers=_key(tenant.key), json={"status": "disabled"})
-    assert client.get("/v1/users", headers=_key(new_secret)).status_code == 401
+    client.patch(f"/v1/users/{bob.id}", headers=calls.key(tenant.key), json={"status": "disabled"})
+    assert client.get("/v1/users", headers=calls.key(new_secret)).status_code == 401
 
 
 def test_personal_key_of_another_admin_cannot_be_rolled_by_a_weaker_key(client, tenant):
     """Rolling hands over the secret: only for keys whose powers the caller has."""
     alice = create_user(tenant.organization_id, roles=["admin"])
-    personal = _personal(client, _bearer(client, alice.username), ["admin"])
+    personal = calls.personal_key(client, calls.bearer(client, alice.username), ["admin"])
     weak, _ = create_key(tenant.organization_id, scopes=["keys:write", "keys:read"])
-    rolled = client.post(f"/v1/keys/{personal['key_id']}/roll", headers=_key(weak), json={})
+    rolled = client.post(f"/v1/keys/{personal['key_id']}/roll", headers=calls.key(weak), json={})
     assert rolled.status_code == 403, rolled.text
 
 
@@ -143,29 +122,33 @@ def test_org_key_of_a_demoted_creator_cannot_be_rolled_by_a_lesser_admin_key(cli
     alice = create_user(tenant.organization_id, roles=["admin"])
     org_key = client.post(
         "/v1/keys",
-        headers=_bearer(client, alice.username),
+        headers=calls.bearer(client, alice.username),
         json={"name": "ops", "scopes": ["admin"]},
     ).json()["data"]
-    client.patch(f"/v1/users/{alice.id}", headers=_key(tenant.key), json={"roles": ["user"]})
+    client.patch(f"/v1/users/{alice.id}", headers=calls.key(tenant.key), json={"roles": ["user"]})
     weak, _ = create_key(
         tenant.organization_id, scopes=["keys:read", "keys:write", "users:read", "users:write"]
     )
     # Holds today only because /v1/keys/{id}/roll needs `admin` (x-scopes): the service rule
     # (_check_can_manage) looks at the owner's roles, not at the key's own scopes.
-    rolled = client.post(f"/v1/keys/{org_key['id']}/roll", headers=_key(weak), json={})
+    rolled = client.post(f"/v1/keys/{org_key['id']}/roll", headers=calls.key(weak), json={})
     assert rolled.status_code == 403
 
 
 def test_deleted_users_tokens_and_personal_keys_die(client, tenant):
     carol = create_user(tenant.organization_id, roles=["user"])
-    bearer = _bearer(client, carol.username)
-    personal = _personal(client, bearer, ["read:data"])
-    assert client.delete(f"/v1/users/{carol.id}", headers=_key(tenant.key)).status_code == 204
+    bearer = calls.bearer(client, carol.username)
+    personal = calls.personal_key(client, bearer, ["read:data"])
+    assert client.delete(f"/v1/users/{carol.id}", headers=calls.key(tenant.key)).status_code == 204
     assert client.get("/v1/organizations", headers=bearer).status_code == 401
-    assert client.get("/v1/organizations", headers=_key(personal["api_key"])).status_code == 401
+    assert (
+        client.get("/v1/organizations", headers=calls.key(personal["api_key"])).status_code == 401
+    )
     # And a new user with the same username does not inherit the old key.
     create_user(tenant.organization_id, username=carol.username, roles=["user"])
-    assert client.get("/v1/organizations", headers=_key(personal["api_key"])).status_code == 401
+    assert (
+        client.get("/v1/organizations", headers=calls.key(personal["api_key"])).status_code == 401
+    )
 
 
 def test_unauthenticated_v2_key_creation_is_401(client):
@@ -179,10 +162,12 @@ def test_superuser_personal_key_is_not_an_operator_credential_for_tenant_admins(
     operator's own organization."""
     tenant_admin = create_user(superuser.organization_id, roles=["admin"])
     operator = create_user(superuser.organization_id, roles=["admin"], superuser=True)
-    personal = _personal(client, _bearer(client, operator.username), ["organizations:read"])
+    personal = calls.personal_key(
+        client, calls.bearer(client, operator.username), ["organizations:read"]
+    )
     rolled = client.post(
         f"/v1/keys/{personal['key_id']}/roll",
-        headers=_bearer(client, tenant_admin.username),
+        headers=calls.bearer(client, tenant_admin.username),
         json={},
     )
     assert rolled.status_code == 403, rolled.text
@@ -190,17 +175,17 @@ def test_superuser_personal_key_is_not_an_operator_credential_for_tenant_admins(
 
 def test_sandbox_credential_cannot_see_or_roll_live_personal_keys(client, tenant):
     bob = create_user(tenant.organization_id, roles=["user"])
-    personal = _personal(client, _bearer(client, bob.username), ["read:data"])
+    personal = calls.personal_key(client, calls.bearer(client, bob.username), ["read:data"])
     sandbox, _ = create_key(tenant.organization_id, scopes=["admin"], livemode=False)
     for call in (
-        client.get(f"/v1/keys/{personal['key_id']}", headers=_key(sandbox)),
-        client.post(f"/v1/keys/{personal['key_id']}/roll", headers=_key(sandbox), json={}),
-        client.delete(f"/v1/keys/{personal['key_id']}", headers=_key(sandbox)),
+        client.get(f"/v1/keys/{personal['key_id']}", headers=calls.key(sandbox)),
+        client.post(f"/v1/keys/{personal['key_id']}/roll", headers=calls.key(sandbox), json={}),
+        client.delete(f"/v1/keys/{personal['key_id']}", headers=calls.key(sandbox)),
     ):
         assert call.status_code == 404, call.text
     made = client.post(
         "/v2/auth/api-keys",
-        headers=_key(sandbox),
+        headers=calls.key(sandbox),
         json={"name": "x", "permissions": ["read:data"]},
     )
     assert made.status_code == 201 and made.json()["api_key"].startswith("sk_test_")
@@ -211,7 +196,7 @@ def test_sandbox_credential_cannot_see_or_roll_live_personal_keys(client, tenant
 
 def test_tenant_admin_cannot_reach_operator_powers(client, tenant, superuser):
     admin_user = create_user(tenant.organization_id, roles=["admin"])
-    for headers in (_key(tenant.key), _bearer(client, admin_user.username)):
+    for headers in (calls.key(tenant.key), calls.bearer(client, admin_user.username)):
         other = superuser.organization_id
         assert client.get(f"/v1/organizations/{other}", headers=headers).status_code == 404
         put = client.put(
@@ -234,9 +219,11 @@ def test_tenant_admin_cannot_reach_operator_powers(client, tenant, superuser):
 
 def test_tenant_admin_cannot_create_superusers_by_any_body(client, tenant):
     for extra in ({"is_superuser": True}, {"organization_id": "org_x"}, {"superuser": True}):
-        body = {**_new_user_body(), **extra}
-        assert client.post("/v1/users", headers=_key(tenant.key), json=body).status_code == 400
-        batch = client.post("/v1/users/batch", headers=_key(tenant.key), json={"users": [body]})
+        body = {**calls.new_user_body(), **extra}
+        assert client.post("/v1/users", headers=calls.key(tenant.key), json=body).status_code == 400
+        batch = client.post(
+            "/v1/users/batch", headers=calls.key(tenant.key), json={"users": [body]}
+        )
         assert batch.status_code == 400 or batch.json()["created"] == 0
 
 
@@ -247,7 +234,7 @@ def test_operator_org_with_taken_admin_username_creates_nothing(client, superuse
         "name": name,
         "admin": {"username": taken.username, "email": "x@example.com", "password": PASSWORD},
     }
-    response = client.post("/v1/organizations", headers=_key(superuser.key), json=body)
+    response = client.post("/v1/organizations", headers=calls.key(superuser.key), json=body)
     assert response.status_code == 409, response.text
     from tests.db import count_organizations
 
@@ -255,15 +242,15 @@ def test_operator_org_with_taken_admin_username_creates_nothing(client, superuse
 
 
 def test_operator_created_admin_is_a_tenant_admin(client, superuser):
-    admin = _new_user_body()
+    admin = calls.new_user_body()
     response = client.post(
         "/v1/organizations",
-        headers=_key(superuser.key),
+        headers=calls.key(superuser.key),
         json={"name": "Seeded", "admin": admin},
     )
     assert response.status_code == 201, response.text
     org_id = response.json()["data"]["id"]
-    bearer = _bearer(client, admin["username"])
+    bearer = calls.bearer(client, admin["username"])
     listed = client.get("/v1/organizations", headers=bearer).json()
     assert [o["id"] for o in listed["data"]] == [org_id]
     assert client.post("/v1/organizations", headers=bearer, json={"name": "x"}).status_code == 403
@@ -275,7 +262,7 @@ def test_tenant_admin_cannot_send_or_verify_codes_for_other_tenants(client, tena
         ("/v1/otp/send", {"user_id": victim.id, "method": "sms", "phone": "+15555550199"}),
         ("/v1/auth/verify", {"user_id": victim.id, "method": "sms", "code": "123456"}),
     ):
-        response = client.post(path, headers=_key(tenant.key), json=body)
+        response = client.post(path, headers=calls.key(tenant.key), json=body)
         assert response.status_code == 404, (path, response.text)
 
 
@@ -285,7 +272,7 @@ def test_tenant_admin_cannot_send_or_verify_codes_for_other_tenants(client, tena
 def test_sandbox_credentials_change_no_live_state(client, tenant):
     sandbox, _ = create_key(tenant.organization_id, scopes=["admin"], livemode=False)
     live_user = create_user(tenant.organization_id, roles=["user"])
-    headers = _key(sandbox)
+    headers = calls.key(sandbox)
     org = f"/v1/organizations/{tenant.organization_id}"
     assert client.patch(org, headers=headers, json={"name": "sbx"}).status_code == 403
     put = client.put(org, headers=headers, json={"name": "sbx", "plan": "enterprise"})

@@ -13,6 +13,7 @@ from charter.platform import runtime
 from storage.models import IdempotencyRecord, LoginThrottle
 from tests.db import list_audit_events, transaction
 from tests.factories import PASSWORD, create_key, create_user
+from tests.identity import calls
 
 
 @pytest.fixture
@@ -20,37 +21,11 @@ def tenant(make_tenant):
     return make_tenant(plan="enterprise", scopes=["admin"])
 
 
-def _login(client, username: str, password: str = PASSWORD):
-    return client.post("/v2/auth/login", json={"username": username, "password": password})
-
-
-def _bearer(client, username: str) -> dict[str, str]:
-    response = _login(client, username)
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
-def _personal(client, headers, permissions, **extra) -> dict:
-    body = {"name": "mine", "permissions": permissions, **extra}
-    response = client.post("/v2/auth/api-keys", headers=headers, json=body)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def _key(secret: str) -> dict[str, str]:
-    return {"X-API-Key": secret}
-
-
-def _new_user_body() -> dict[str, str]:
-    name = f"rv{uuid.uuid4().hex[:10]}"
-    return {"username": name, "email": f"{name}@example.com", "password": PASSWORD}
-
-
 # --- 4. Idempotency -----------------------------------------------------------------------------
 
 
 def test_no_replay_key_creation_refuses_repeat_without_secret(client, tenant):
-    headers = {**_key(tenant.key), "Idempotency-Key": uuid.uuid4().hex}
+    headers = {**calls.key(tenant.key), "Idempotency-Key": uuid.uuid4().hex}
     body = {"name": "once", "scopes": ["read:data"]}
     first = client.post("/v1/keys", headers=headers, json=body)
     assert first.status_code == 201
@@ -69,7 +44,7 @@ def test_no_replay_key_creation_refuses_repeat_without_secret(client, tenant):
 
 
 def test_stored_replays_are_encrypted(client, superuser):
-    headers = {**_key(superuser.key), "Idempotency-Key": uuid.uuid4().hex}
+    headers = {**calls.key(superuser.key), "Idempotency-Key": uuid.uuid4().hex}
     name = f"Enc {uuid.uuid4().hex[:8]}"
     assert client.post("/v1/organizations", headers=headers, json={"name": name}).status_code == 201
     with transaction() as session:
@@ -84,13 +59,13 @@ def test_idempotency_fingerprint_does_not_expose_passwords_to_offline_guessing(c
     a database reader can test password guesses against (argon2 protects the user row)."""
     from charter.http.idempotency import request_fingerprint
 
-    body = _new_user_body()
+    body = calls.new_user_body()
     raw = (
         f'{{"username": "{body["username"]}", "email": "{body["email"]}", '
         f'"password": "{body["password"]}"}}'
     ).encode()
     key = uuid.uuid4().hex
-    headers = {**_key(tenant.key), "Idempotency-Key": key, "Content-Type": "application/json"}
+    headers = {**calls.key(tenant.key), "Idempotency-Key": key, "Content-Type": "application/json"}
     response = client.post("/v1/users", headers=headers, content=raw)
     assert response.status_code == 201, response.text
     with transaction() as session:
@@ -106,8 +81,10 @@ def test_idempotency_fingerprint_does_not_expose_passwords_to_offline_guessing(c
 def test_idempotency_keys_are_per_caller(client, tenant, admin):
     key = uuid.uuid4().hex
     body = {"name": "shared", "scopes": ["read:data"]}
-    a = client.post("/v1/keys", headers={**_key(tenant.key), "Idempotency-Key": key}, json=body)
-    b = client.post("/v1/keys", headers={**_key(admin.key), "Idempotency-Key": key}, json=body)
+    a = client.post(
+        "/v1/keys", headers={**calls.key(tenant.key), "Idempotency-Key": key}, json=body
+    )
+    b = client.post("/v1/keys", headers={**calls.key(admin.key), "Idempotency-Key": key}, json=body)
     assert a.status_code == 201 and b.status_code == 201
     assert a.json()["data"]["id"] != b.json()["data"]["id"]
 
@@ -134,7 +111,7 @@ def test_expired_lease_lets_a_retry_run_and_a_different_body_is_refused_meanwhil
                 expires_at=now + timedelta(seconds=90),
             )
         )
-    headers = {**_key(tenant.key), "Idempotency-Key": key}
+    headers = {**calls.key(tenant.key), "Idempotency-Key": key}
     body = {"name": "after crash", "scopes": ["read:data"]}
     assert client.post("/v1/keys", headers=headers, json=body).status_code == 422
     clock.advance(91)
@@ -147,7 +124,7 @@ def test_expired_lease_lets_a_retry_run_and_a_different_body_is_refused_meanwhil
 def _answers(client, username: str, attempts: int = 6) -> list[tuple]:
     out = []
     for _ in range(attempts):
-        r = _login(client, username, "wrong password 123!")
+        r = calls.login(client, username, "wrong password 123!")
         headers = {
             k.lower(): v
             for k, v in r.headers.items()
@@ -166,7 +143,9 @@ def _answers(client, username: str, attempts: int = 6) -> list[tuple]:
 def test_unknown_disabled_and_real_usernames_answer_alike(client, tenant):
     real = create_user(tenant.organization_id)
     disabled = create_user(tenant.organization_id)
-    client.patch(f"/v1/users/{disabled.id}", headers=_key(tenant.key), json={"status": "disabled"})
+    client.patch(
+        f"/v1/users/{disabled.id}", headers=calls.key(tenant.key), json={"status": "disabled"}
+    )
     unknown = f"nobody{uuid.uuid4().hex[:8]}"
     a, b, c = (_answers(client, n) for n in (real.username, disabled.username, unknown))
     assert a == b == c
@@ -176,10 +155,12 @@ def test_unknown_disabled_and_real_usernames_answer_alike(client, tenant):
 
 def test_disabled_user_with_the_right_password_answers_like_a_wrong_one(client, tenant):
     disabled = create_user(tenant.organization_id)
-    client.patch(f"/v1/users/{disabled.id}", headers=_key(tenant.key), json={"status": "disabled"})
+    client.patch(
+        f"/v1/users/{disabled.id}", headers=calls.key(tenant.key), json={"status": "disabled"}
+    )
     unknown = f"nobody{uuid.uuid4().hex[:8]}"
-    right = _login(client, disabled.username)
-    wrong = _login(client, unknown, PASSWORD)
+    right = calls.login(client, disabled.username)
+    wrong = calls.login(client, unknown, PASSWORD)
     assert right.status_code == wrong.status_code == 401
     assert right.json()["error"] == wrong.json()["error"]
 
@@ -193,7 +174,7 @@ def _statements(client, username: str) -> list[str]:
 
     db.listen("before_cursor_execute", record)
     try:
-        _login(client, username, "wrong password 123!")
+        calls.login(client, username, "wrong password 123!")
     finally:
         db.unlisten("before_cursor_execute", record)
     return seen
@@ -211,8 +192,8 @@ def test_unknown_and_real_usernames_cost_the_same_statements(client, tenant):
 
 def test_failed_logins_of_unknown_names_stay_out_of_tenant_audit(client, tenant):
     unknown = f"nobody{uuid.uuid4().hex[:8]}"
-    _login(client, unknown, "wrong password 123!")
-    events = client.get("/v1/audit?action=login.failed&limit=100", headers=_key(tenant.key))
+    calls.login(client, unknown, "wrong password 123!")
+    events = client.get("/v1/audit?action=login.failed&limit=100", headers=calls.key(tenant.key))
     assert events.status_code == 200, events.text
     assert unknown not in events.text
 
@@ -222,7 +203,7 @@ def test_throttle_rows_grow_one_per_unknown_name(client):
     with transaction() as session:
         before = session.scalar(select(func.count()).select_from(LoginThrottle))
     for _ in range(5):
-        _login(client, f"spray{uuid.uuid4().hex[:10]}", "wrong password 123!")
+        calls.login(client, f"spray{uuid.uuid4().hex[:10]}", "wrong password 123!")
     with transaction() as session:
         after = session.scalar(select(func.count()).select_from(LoginThrottle))
     assert after - before == 5
@@ -230,7 +211,7 @@ def test_throttle_rows_grow_one_per_unknown_name(client):
 
 def test_stored_throttle_subject_is_not_the_username(client):
     name = f"typo{uuid.uuid4().hex[:8]}"
-    _login(client, name, "wrong password 123!")
+    calls.login(client, name, "wrong password 123!")
     with transaction() as session:
         subjects = session.scalars(select(LoginThrottle.subject)).all()
     assert all(name not in s for s in subjects)
@@ -244,7 +225,7 @@ def _make_keys(client, tenant, names):
     ids = []
     for name in names:
         r = client.post(
-            "/v1/keys", headers=_key(tenant.key), json={"name": name, "scopes": ["read:data"]}
+            "/v1/keys", headers=calls.key(tenant.key), json={"name": name, "scopes": ["read:data"]}
         )
         assert r.status_code == 201, r.text
         ids.append(r.json()["data"]["id"])
@@ -253,16 +234,16 @@ def _make_keys(client, tenant, names):
 
 def test_deleted_key_is_gone_and_audited(client, tenant):
     (key_id,) = _make_keys(client, tenant, ["doomed"])
-    assert client.delete(f"/v1/keys/{key_id}", headers=_key(tenant.key)).status_code == 204
+    assert client.delete(f"/v1/keys/{key_id}", headers=calls.key(tenant.key)).status_code == 204
     for call in (
-        client.get(f"/v1/keys/{key_id}", headers=_key(tenant.key)),
-        client.delete(f"/v1/keys/{key_id}", headers=_key(tenant.key)),
+        client.get(f"/v1/keys/{key_id}", headers=calls.key(tenant.key)),
+        client.delete(f"/v1/keys/{key_id}", headers=calls.key(tenant.key)),
         client.put(
             f"/v1/keys/{key_id}",
-            headers=_key(tenant.key),
+            headers=calls.key(tenant.key),
             json={"name": "x", "scopes": ["read:data"]},
         ),
-        client.post(f"/v1/keys/{key_id}/roll", headers=_key(tenant.key), json={}),
+        client.post(f"/v1/keys/{key_id}/roll", headers=calls.key(tenant.key), json={}),
     ):
         assert call.status_code == 404
     with transaction() as session:
@@ -274,13 +255,15 @@ def test_put_key_replaces_ip_ranges_and_keeps_scopes_within_the_caller(client, t
     (key_id,) = _make_keys(client, tenant, ["replace"])
     weak, _ = create_key(tenant.organization_id, scopes=["read:data"])
     body = {"name": "r", "scopes": ["admin"]}
-    assert client.put(f"/v1/keys/{key_id}", headers=_key(weak), json=body).status_code == 403
+    assert client.put(f"/v1/keys/{key_id}", headers=calls.key(weak), json=body).status_code == 403
     patched = client.patch(
-        f"/v1/keys/{key_id}", headers=_key(tenant.key), json={"ip_ranges": ["10.0.0.0/8"]}
+        f"/v1/keys/{key_id}", headers=calls.key(tenant.key), json={"ip_ranges": ["10.0.0.0/8"]}
     )
     assert patched.status_code == 200
     put = client.put(
-        f"/v1/keys/{key_id}", headers=_key(tenant.key), json={"name": "r", "scopes": ["read:data"]}
+        f"/v1/keys/{key_id}",
+        headers=calls.key(tenant.key),
+        json={"name": "r", "scopes": ["read:data"]},
     )
     assert put.status_code == 200 and put.json()["data"]["ip_ranges"] == []
 
@@ -289,7 +272,7 @@ def test_put_key_replaces_ip_ranges_and_keeps_scopes_within_the_caller(client, t
 def test_name_filter_is_literal(client, make_tenant, needle):
     tenant = make_tenant(scopes=["admin"])
     _make_keys(client, tenant, ["plain", "a%b-key", "_under", "back\\slash", "x"])
-    page = client.get("/v1/keys", headers=_key(tenant.key), params={"name": needle}).json()
+    page = client.get("/v1/keys", headers=calls.key(tenant.key), params={"name": needle}).json()
     names = sorted(k["name"] for k in page["data"])
     assert all(n.lower().startswith(needle.lower()) for n in names), names
     assert page["total"] == len(names)
@@ -305,7 +288,7 @@ def test_sorted_pages_cover_every_key_once(client, make_tenant, sort, order):
     for offset in range(0, 8, 3):
         page = client.get(
             "/v1/keys",
-            headers=_key(tenant.key),
+            headers=calls.key(tenant.key),
             params={"sort": sort, "order": order, "limit": 3, "offset": offset},
         ).json()
         seen += [k["id"] for k in page["data"]]
@@ -313,7 +296,7 @@ def test_sorted_pages_cover_every_key_once(client, make_tenant, sort, order):
     assert sorted(seen) == sorted(ids)
     if sort in ("last_used_at", "expires_at"):
         full = client.get(
-            "/v1/keys", headers=_key(tenant.key), params={"sort": sort, "order": order}
+            "/v1/keys", headers=calls.key(tenant.key), params={"sort": sort, "order": order}
         ).json()["data"]
         values = [k[sort] for k in full]
         nulls = [v is None for v in values]
@@ -324,19 +307,23 @@ def test_sandbox_key_list_filters(client, make_tenant):
     tenant = make_tenant(scopes=["admin"])
     sandbox, sandbox_id = create_key(tenant.organization_id, scopes=["admin"], livemode=False)
     for params in ({}, {"mode": "live"}, {"mode": "test"}, {"status": "active"}):
-        page = client.get("/v1/keys", headers=_key(sandbox), params=params).json()
+        page = client.get("/v1/keys", headers=calls.key(sandbox), params=params).json()
         assert all(k["mode"] == "test" for k in page["data"]), params
-    live = client.get("/v1/keys", headers=_key(tenant.key), params={"mode": "live"}).json()
+    live = client.get("/v1/keys", headers=calls.key(tenant.key), params={"mode": "live"}).json()
     assert sandbox_id not in [k["id"] for k in live["data"]]
 
 
 def test_status_filter_puts_a_rolled_key_past_grace_under_revoked(client, make_tenant, clock):
     tenant = make_tenant(scopes=["admin"])
     (key_id,) = _make_keys(client, tenant, ["rolled"])
-    r = client.post(f"/v1/keys/{key_id}/roll", headers=_key(tenant.key), json={"grace_seconds": 60})
+    r = client.post(
+        f"/v1/keys/{key_id}/roll", headers=calls.key(tenant.key), json={"grace_seconds": 60}
+    )
     assert r.status_code in (200, 201), r.text
     clock.advance(120)
-    page = client.get("/v1/keys", headers=_key(tenant.key), params={"status": "revoked"}).json()
+    page = client.get(
+        "/v1/keys", headers=calls.key(tenant.key), params={"status": "revoked"}
+    ).json()
     assert key_id in [k["id"] for k in page["data"]]
 
 
@@ -344,7 +331,7 @@ def test_status_filter_puts_a_rolled_key_past_grace_under_revoked(client, make_t
 
 
 def test_v2_invalid_request_is_always_400(client, tenant):
-    headers = _key(tenant.key)
+    headers = calls.key(tenant.key)
     cases = [
         client.post("/v2/auth/login", content=b"x", headers={"Content-Type": "text/plain"}),
         client.post("/v2/auth/login", json={"username": "a"}),
@@ -389,8 +376,8 @@ def test_sandbox_operator_credential_creates_no_live_organization(client, superu
     sandbox, _ = create_key(
         superuser.organization_id, scopes=["admin"], superuser=True, livemode=False
     )
-    body = {"name": f"Sbx {uuid.uuid4().hex[:6]}", "admin": _new_user_body()}
-    response = client.post("/v1/organizations", headers=_key(sandbox), json=body)
+    body = {"name": f"Sbx {uuid.uuid4().hex[:6]}", "admin": calls.new_user_body()}
+    response = client.post("/v1/organizations", headers=calls.key(sandbox), json=body)
     assert response.status_code == 403, response.text
 
 
@@ -400,13 +387,13 @@ def test_a_stolen_access_token_cannot_outlive_a_password_reset_through_a_persona
     """A password reset revokes the user's sessions to shut an intruder out; a key that the
     intruder minted with a stolen access token must not keep them in (design question)."""
     dave = create_user(tenant.organization_id, roles=["editor"])
-    stolen = _bearer(client, dave.username)
-    minted = _personal(client, stolen, ["read:data"])
+    stolen = calls.bearer(client, dave.username)
+    minted = calls.personal_key(client, stolen, ["read:data"])
     reset = client.patch(
         f"/v1/users/{dave.id}",
-        headers=_key(tenant.key),
+        headers=calls.key(tenant.key),
         json={"password": "a brand new password 456"},
     )
     assert reset.status_code == 200, reset.text
     assert client.get("/v1/organizations", headers=stolen).status_code == 401
-    assert client.get("/v1/organizations", headers=_key(minted["api_key"])).status_code == 401
+    assert client.get("/v1/organizations", headers=calls.key(minted["api_key"])).status_code == 401

@@ -8,6 +8,7 @@ import pytest
 
 from tests.db import list_audit_events, transaction
 from tests.factories import PASSWORD, create_key, create_user
+from tests.identity import calls
 
 SEED_BODY = {
     "name": "Production Server",
@@ -21,12 +22,6 @@ def tenant(make_tenant):
     return make_tenant(plan="enterprise", scopes=["admin"])
 
 
-def _bearer(client, username: str) -> dict[str, str]:
-    response = client.post("/v2/auth/login", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
 def _works(client, secret: str) -> int:
     return client.get("/v1/organizations", headers={"X-API-Key": secret}).status_code
 
@@ -34,7 +29,7 @@ def _works(client, secret: str) -> int:
 def test_seed_000_user_creates_a_key_with_the_seed_body(client, tenant):
     john = create_user(tenant.organization_id, username=None, roles=["user", "editor"])
     response = client.post(
-        "/v2/auth/api-keys", headers=_bearer(client, john.username), json=SEED_BODY
+        "/v2/auth/api-keys", headers=calls.bearer(client, john.username), json=SEED_BODY
     )
     assert response.status_code == 201, response.text
     created = response.json()
@@ -46,7 +41,7 @@ def test_a_user_cannot_give_a_key_more_than_they_have(client, tenant):
     john = create_user(tenant.organization_id, roles=["user", "editor"])
     response = client.post(
         "/v2/auth/api-keys",
-        headers=_bearer(client, john.username),
+        headers=calls.bearer(client, john.username),
         json={"name": "too much", "permissions": ["read:data", "users:write"]},
     )
     assert response.status_code == 403
@@ -67,7 +62,7 @@ def test_an_organization_key_without_keys_write_cannot_mint_keys_on_v2(client, t
 def _personal_and_org_keys(client, tenant):
     """An admin user signs in and makes one personal key and one organization key."""
     alice = create_user(tenant.organization_id, roles=["admin"])
-    bearer = _bearer(client, alice.username)
+    bearer = calls.bearer(client, alice.username)
     personal = client.post(
         "/v2/auth/api-keys",
         headers=bearer,
