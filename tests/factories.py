@@ -157,3 +157,25 @@ def sent_message(user_id: str, *, method: str | None = None, destination: str | 
             continue
         return message
     raise AssertionError(f"no one-time code was sent to {user_id} ({method}, {destination})")
+
+
+def create_record(
+    organization_id: str, collection: str = "things", data: dict | None = None
+) -> str:
+    """A data record in the organization's live mode; its id."""
+    from storage.models import Record
+
+    now = utcnow()
+    record = Record(
+        id=new_id("rec"),
+        organization_id=organization_id,
+        livemode=True,
+        collection=collection,
+        data=data if data is not None else {"name": "thing"},
+        meta={},
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+    _save(record)
+    return record.id

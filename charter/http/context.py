@@ -28,6 +28,11 @@ def request_id() -> str:
     return _state().request_id
 
 
+def header(name: str) -> str | None:
+    """A request header by its lower-case name (headers the spec declares as parameters)."""
+    return cx.scope["charter_headers"].get(name)
+
+
 def credential() -> str:
     """The credential this request was authenticated with."""
     return _state().credential or ""

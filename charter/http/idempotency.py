@@ -32,7 +32,7 @@ from storage.repositories import idempotency as repo
 from storage.repositories.common import add
 
 HEADER_NAMES = ("idempotency-key", "x-idempotency-key")
-KEPT_HEADERS = ("content-type", "location")
+KEPT_HEADERS = ("content-type", "location", "etag")
 # How long after the operation's deadline an in-flight claim still holds its key.
 LEASE_MARGIN_SECONDS = 60
 NOT_REPLAYED = (

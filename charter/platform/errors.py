@@ -81,6 +81,13 @@ class Conflict(CharterError):
     kind, status, default_message = "conflict", 409, "Conflicts with the current state"
 
 
+class PreconditionFailed(CharterError):
+    """If-Match named a version that is no longer the current one (RFC 9110 13.1.1)."""
+
+    kind, status = "precondition_failed", 412
+    default_message = "The resource changed since the version named in If-Match"
+
+
 class IdempotencyInFlight(CharterError):
     kind, status = "idempotency_in_flight", 409
     default_message = "A request with this idempotency key is still being processed"

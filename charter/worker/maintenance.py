@@ -12,6 +12,7 @@ import logging
 import threading
 from datetime import timedelta
 
+from charter.data import records
 from charter.platform import runtime
 from charter.platform.clock import utcnow
 from storage.repositories import events, idempotency, identity, lockout
@@ -31,9 +32,11 @@ async def run_once() -> dict[str, int]:
         codes = await identity.delete_spent_codes(session, now - timedelta(days=1))
         # Counters of unknown usernames, once idle for a day and not locked.
         throttles = await lockout.delete_idle_throttles(session, now - timedelta(days=1))
+        expired_records = await records.purge_expired(session, now)
     return {
         "idempotency_records_expired": expired,
         "login_throttles_deleted": throttles,
+        "expired_records_deleted": expired_records,
         "audit_events_purged": purged,
         "sessions_removed": sessions,
         "one_time_codes_removed": codes,

@@ -1,6 +1,7 @@
 """SQLAlchemy models, one module per domain; everything is re-exported here for Alembic."""
 
 from storage.models.base import Base, UTCDateTime
+from storage.models.data import Record
 from storage.models.events import AuditEvent, OutboxEvent
 from storage.models.identity import (
     ApiKey,
@@ -26,6 +27,7 @@ __all__ = [
     "Organization",
     "OutboxEvent",
     "Plan",
+    "Record",
     "RecoveryCode",
     "RefreshToken",
     "UTCDateTime",

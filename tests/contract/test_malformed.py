@@ -20,7 +20,7 @@ from charter.http import rendering
 from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
-from tests.factories import create_key, create_user
+from tests.factories import create_key, create_record, create_user
 
 
 def _body_operations() -> Iterator[tuple[str, OperationInfo, str, dict[str, Any], Any]]:
@@ -161,7 +161,16 @@ def resources(superuser):
     """Existing resources for the operations' path parameters, in the superuser's organization."""
     user = create_user(superuser.organization_id)
     _, key_id = create_key(superuser.organization_id, scopes=["keys:read"])
-    return {"organization_id": superuser.organization_id, "user_id": user.id, "key_id": key_id}
+    record_id = create_record(superuser.organization_id, "malformed")
+    default_id = create_record(superuser.organization_id, "default")  # /v1/data's collection
+    return {
+        "organization_id": superuser.organization_id,
+        "user_id": user.id,
+        "key_id": key_id,
+        "collection": "malformed",
+        "record_id": record_id,
+        "v1_record_id": default_id,
+    }
 
 
 @pytest.mark.parametrize(
@@ -172,7 +181,10 @@ def resources(superuser):
 def test_bad_bodies_are_refused_cleanly_and_change_nothing(
     client, superuser, resources, surface, info, path, op, spec
 ):
-    method, url = info.method, path.format(**resources)
+    params = dict(resources)
+    if path.startswith("/v1/data/"):
+        params["record_id"] = resources["v1_record_id"]
+    method, url = info.method, path.format(**params)
     auth = {"X-API-Key": superuser.key}
     client.get("/v1/organizations", headers=auth)  # the key's first use is recorded before
     before = _row_counts()

@@ -31,7 +31,7 @@ from charter.platform.spec import (
     iter_operations,
     operation_for,
 )
-from tests.factories import PASSWORD, create_key, create_user, record_event
+from tests.factories import PASSWORD, create_key, create_record, create_user, record_event
 
 # Not declared: `Content-Type` is the response's `content` (OpenAPI 3.0 ignores a header of that
 # name); `Content-Length`, `Transfer-Encoding`, `Connection` and `Keep-Alive` frame the message
@@ -144,6 +144,9 @@ def world(tenant, make_tenant):
             "user_id": spare.id,
             "key_id": key_id,
             "event_id": record_event(tenant.organization_id),
+            "collection": "headers",
+            "record_id": create_record(tenant.organization_id, "headers"),
+            "v1_record_id": create_record(tenant.organization_id, "default"),
         },
     }
 
@@ -192,7 +195,10 @@ def _request(client, info: OperationInfo, world: dict[str, Any]) -> dict[str, An
             headers = {"Authorization": f"Bearer {tokens['access_token']}"}
     if info.method == "POST":
         headers["Idempotency-Key"] = str(uuid.uuid4())
-    path = re.sub(r"\{(\w+)\}", lambda m: world["path"][m.group(1)], info.path)
+    ids = dict(world["path"])
+    if info.surface == "v1":
+        ids["record_id"] = ids["v1_record_id"]  # /v1/data's records live in `default`
+    path = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], info.path)
     return {
         "method": info.method,
         "url": SURFACES[info.surface] + path,

@@ -10,7 +10,7 @@ from charter.platform import runtime
 from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
 from storage.models import AuditEvent, OneTimeCode, Organization
 from tests import db as testdb
-from tests.factories import create_key, create_user, record_event
+from tests.factories import create_key, create_record, create_user, record_event
 
 BODIES = {
     # A valid body per operation, so the call reaches the tenancy rule instead of validation.
@@ -28,6 +28,10 @@ BODIES = {
     "update_key": {"name": "hijack"},
     "replace_key": {"name": "hijack", "scopes": ["users:read"]},
     "roll_key": {"grace_seconds": 0},
+    "replace_record": {"data": {"hijacked": True}},
+    "update_record": {"data": {"hijacked": True}},
+    "replace_data": {"hijacked": True},
+    "update_data": {"hijacked": True},
 }
 
 
@@ -40,6 +44,10 @@ def victim(make_tenant):
         "user_id": user.id,
         "key_id": tenant.key_id,
         "event_id": record_event(tenant.organization_id),
+        # Data: a collection name is a per-tenant namespace, not an id; its records are.
+        "collection": "victim_things",
+        "record_id": create_record(tenant.organization_id, "victim_things"),
+        "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id),
     }
 
@@ -69,8 +77,8 @@ def _operations_with_ids():
     for surface in ("v1", "v2"):
         spec = bundled_spec(surface)
         for path, item in spec["paths"].items():
-            if "{" not in path:
-                continue
+            if "{" not in path or path == "/data/{collection}":
+                continue  # the collection's own namespace: see the data tests
             for method in HTTP_METHODS:
                 if method in item:
                     yield surface, method, path, item[method]["operationId"]
@@ -85,7 +93,8 @@ def test_the_walk_covers_every_id_taking_operation():
 
 @pytest.mark.parametrize("surface,method,path,operation_id", CASES, ids=[c[3] for c in CASES])
 def test_foreign_id_answers_404(client, victim, attacker, surface, method, path, operation_id):
-    url = SURFACES[surface] + path.format(**victim)
+    ids = dict(victim, record_id=victim["v1_record_id"]) if surface == "v1" else victim
+    url = SURFACES[surface] + path.format(**ids)
     body = BODIES.get(operation_id)
     response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
     assert response.status_code == 404, (operation_id, response.status_code, response.text)

@@ -21,8 +21,11 @@ from .audit_event_page import AuditEventPage
 from .audit_event_resource import AuditEventResource
 from .batch_item_error import BatchItemError
 from .code_request import CodeRequest
+from .create_data_body import CreateDataBody
 from .created_organization_envelope import CreatedOrganizationEnvelope
 from .created_organization_envelope_data import CreatedOrganizationEnvelopeData
+from .data_envelope import DataEnvelope
+from .data_page import DataPage
 from .dependency_check import DependencyCheck
 from .dependency_check_status import DependencyCheckStatus
 from .error_item import ErrorItem
@@ -31,6 +34,7 @@ from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
 from .list_audit_events_order import ListAuditEventsOrder
 from .list_audit_events_sort import ListAuditEventsSort
+from .list_data_order import ListDataOrder
 from .list_keys_mode import ListKeysMode
 from .list_keys_order import ListKeysOrder
 from .list_keys_sort import ListKeysSort
@@ -55,6 +59,10 @@ from .problem import Problem
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .readiness_status import ReadinessStatus
+from .record import Record
+from .record_data import RecordData
+from .record_metadata import RecordMetadata
+from .replace_data_body import ReplaceDataBody
 from .role import Role
 from .scope import Scope
 from .totp_confirmation_envelope import TotpConfirmationEnvelope
@@ -63,6 +71,7 @@ from .totp_enrollment_envelope import TotpEnrollmentEnvelope
 from .totp_enrollment_envelope_data import TotpEnrollmentEnvelopeData
 from .totp_state_envelope import TotpStateEnvelope
 from .totp_state_envelope_data import TotpStateEnvelopeData
+from .update_data_json_body import UpdateDataJsonBody
 from .user import User
 from .user_batch import UserBatch
 from .user_batch_item import UserBatchItem
@@ -101,8 +110,11 @@ __all__ = (
     "AuditEventResource",
     "BatchItemError",
     "CodeRequest",
+    "CreateDataBody",
     "CreatedOrganizationEnvelope",
     "CreatedOrganizationEnvelopeData",
+    "DataEnvelope",
+    "DataPage",
     "DependencyCheck",
     "DependencyCheckStatus",
     "ErrorItem",
@@ -111,6 +123,7 @@ __all__ = (
     "HealthStatus",
     "ListAuditEventsOrder",
     "ListAuditEventsSort",
+    "ListDataOrder",
     "ListKeysMode",
     "ListKeysOrder",
     "ListKeysSort",
@@ -135,6 +148,10 @@ __all__ = (
     "Readiness",
     "ReadinessChecks",
     "ReadinessStatus",
+    "Record",
+    "RecordData",
+    "RecordMetadata",
+    "ReplaceDataBody",
     "Role",
     "Scope",
     "TotpConfirmationEnvelope",
@@ -143,6 +160,7 @@ __all__ = (
     "TotpEnrollmentEnvelopeData",
     "TotpStateEnvelope",
     "TotpStateEnvelopeData",
+    "UpdateDataJsonBody",
     "User",
     "UserBatch",
     "UserBatchItem",

@@ -6,8 +6,20 @@ from .error_item import ErrorItem
 from .health import Health
 from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
+from .list_records_order import ListRecordsOrder
 from .login_request import LoginRequest
 from .problem import Problem
+from .record import Record
+from .record_data import RecordData
+from .record_metadata import RecordMetadata
+from .record_page import RecordPage
+from .record_page_pagination import RecordPagePagination
+from .record_patch import RecordPatch
+from .record_patch_data import RecordPatchData
+from .record_patch_metadata import RecordPatchMetadata
+from .record_write import RecordWrite
+from .record_write_data import RecordWriteData
+from .record_write_metadata import RecordWriteMetadata
 from .refresh_request import RefreshRequest
 from .role import Role
 from .scope import Scope
@@ -25,8 +37,20 @@ __all__ = (
     "Health",
     "HealthApiStatus",
     "HealthStatus",
+    "ListRecordsOrder",
     "LoginRequest",
     "Problem",
+    "Record",
+    "RecordData",
+    "RecordMetadata",
+    "RecordPage",
+    "RecordPagePagination",
+    "RecordPatch",
+    "RecordPatchData",
+    "RecordPatchMetadata",
+    "RecordWrite",
+    "RecordWriteData",
+    "RecordWriteMetadata",
     "RefreshRequest",
     "Role",
     "Scope",

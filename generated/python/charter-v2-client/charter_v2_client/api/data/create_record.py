@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.record import Record
+from ...models.record_write import RecordWrite
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    collection: str,
+    *,
+    body: RecordWrite,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/data/{collection}".format(
+            collection=quote(str(collection), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Record | V2Error:
+    if response.status_code == 201:
+        response_201 = Record.from_dict(response.json())
+
+        return response_201
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V2Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V2Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Record | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    collection: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Record | V2Error]:
+    """Create a record
+
+     Stores `data` (any JSON object) in the collection, which comes into being on first write.
+    `metadata` holds tags and labels; `ttl` (seconds) makes the record expire: it is invisible
+    to every read at once and deleted by the worker later (announced as `record.deleted`).
+    Announces `record.created`. Needs `write:data`.
+
+    Args:
+        collection (str):
+        idempotency_key (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Record | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Record:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return cast(Record, _parse_response(client=client, response=response))
+
+
+def sync(
+    collection: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    idempotency_key: str | Unset = UNSET,
+) -> Record:
+    """Create a record
+
+     Stores `data` (any JSON object) in the collection, which comes into being on first write.
+    `metadata` holds tags and labels; `ttl` (seconds) makes the record expire: it is invisible
+    to every read at once and deleted by the worker later (announced as `record.deleted`).
+    Announces `record.created`. Needs `write:data`.
+
+    Args:
+        collection (str):
+        idempotency_key (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Record
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    collection: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Record | V2Error]:
+    """Create a record
+
+     Stores `data` (any JSON object) in the collection, which comes into being on first write.
+    `metadata` holds tags and labels; `ttl` (seconds) makes the record expire: it is invisible
+    to every read at once and deleted by the worker later (announced as `record.deleted`).
+    Announces `record.created`. Needs `write:data`.
+
+    Args:
+        collection (str):
+        idempotency_key (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Record | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    collection: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    idempotency_key: str | Unset = UNSET,
+) -> Record:
+    """Create a record
+
+     Stores `data` (any JSON object) in the collection, which comes into being on first write.
+    `metadata` holds tags and labels; `ttl` (seconds) makes the record expire: it is invisible
+    to every read at once and deleted by the worker later (announced as `record.deleted`).
+    Announces `record.created`. Needs `write:data`.
+
+    Args:
+        collection (str):
+        idempotency_key (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Record
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.record import Record
+from ...models.record_write import RecordWrite
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    collection: str,
+    record_id: str,
+    *,
+    body: RecordWrite,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/data/{collection}/{record_id}".format(
+            collection=quote(str(collection), safe=""),
+            record_id=quote(str(record_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Record | V2Error:
+    if response.status_code == 200:
+        response_200 = Record.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V2Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V2Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Record | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    collection: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    if_match: str | Unset = UNSET,
+) -> Response[Record | V2Error]:
+    """Replace a record
+
+     Replaces `data` and `metadata` (an omitted `metadata` becomes `{}`); `ttl` restarts the
+    expiry when given. With `If-Match`, only if the record is still at that version (412
+    otherwise). Announces `record.updated` with the changed fields. Needs `write:data`.
+
+    Args:
+        collection (str):
+        record_id (str):
+        if_match (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Record | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        record_id=record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Record:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return cast(Record, _parse_response(client=client, response=response))
+
+
+def sync(
+    collection: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    if_match: str | Unset = UNSET,
+) -> Record:
+    """Replace a record
+
+     Replaces `data` and `metadata` (an omitted `metadata` becomes `{}`); `ttl` restarts the
+    expiry when given. With `If-Match`, only if the record is still at that version (412
+    otherwise). Announces `record.updated` with the changed fields. Needs `write:data`.
+
+    Args:
+        collection (str):
+        record_id (str):
+        if_match (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Record
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        record_id=record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    collection: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    if_match: str | Unset = UNSET,
+) -> Response[Record | V2Error]:
+    """Replace a record
+
+     Replaces `data` and `metadata` (an omitted `metadata` becomes `{}`); `ttl` restarts the
+    expiry when given. With `If-Match`, only if the record is still at that version (412
+    otherwise). Announces `record.updated` with the changed fields. Needs `write:data`.
+
+    Args:
+        collection (str):
+        record_id (str):
+        if_match (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Record | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        record_id=record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    collection: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RecordWrite,
+    if_match: str | Unset = UNSET,
+) -> Record:
+    """Replace a record
+
+     Replaces `data` and `metadata` (an omitted `metadata` becomes `{}`); `ttl` restarts the
+    expiry when given. With `If-Match`, only if the record is still at that version (412
+    otherwise). Announces `record.updated` with the changed fields. Needs `write:data`.
+
+    Args:
+        collection (str):
+        record_id (str):
+        if_match (str | Unset):
+        body (RecordWrite):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Record
+    """
+
+    kwargs = _get_kwargs(
+        collection=collection,
+        record_id=record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)
