@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 if TYPE_CHECKING:
@@ -36,3 +36,19 @@ def ordering(model: Any, sort: str, order: str) -> list[ColumnElement[Any]]:
     if order == "asc":
         return [column.asc().nulls_last(), key.asc()]
     return [column.desc().nulls_last(), key.desc()]
+
+
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def like_ascii(
+    text: Any, needle: str, dialect: str, *, prefix: bool = False
+) -> ColumnElement[bool]:
+    """`needle` inside `text` (at its start with `prefix`), taken literally (`%`, `_`, `\\`) and
+    case-insensitive for ASCII letters only: SQLite's lower() folds only those, so PostgreSQL
+    folds only those too (translate, not its Unicode lower()), and both answer alike."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = ("" if prefix else "%") + escaped.translate(str.maketrans(UPPER, LOWER)) + "%"
+    folded = func.translate(text, UPPER, LOWER) if dialect == "postgresql" else func.lower(text)
+    return folded.like(pattern, escape="\\")

@@ -20,7 +20,7 @@ from storage.models import (
     RefreshToken,
     User,
 )
-from storage.repositories.common import ordering, rowcount
+from storage.repositories.common import like_ascii, ordering, rowcount
 
 
 async def get_organization(session: Session, organization_id: str) -> Organization | None:
@@ -222,8 +222,8 @@ async def list_api_keys(
             }[status]
         )
     if name_prefix:
-        escaped = name_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(func.lower(ApiKey.name).like(escaped.lower() + "%", escape="\\"))
+        dialect = session.get_bind().dialect.name
+        conditions.append(like_ascii(ApiKey.name, name_prefix, dialect, prefix=True))
     total = await session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
     rows = (
         await session.scalars(

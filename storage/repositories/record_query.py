@@ -61,12 +61,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from storage.models import Record
+from storage.repositories.common import like_ascii
 
 RECORD_COLUMNS = ("id", "collection", "created_at", "updated_at", "expires_at")
 TIME_COLUMNS = ("created_at", "updated_at", "expires_at")
 OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in", "contains")
-UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-LOWER = "abcdefghijklmnopqrstuvwxyz"
 MISSING_RANK = 9
 # PostgreSQL's `#>` reads a segment that parses as an integer as an array index.
 _INDEX_LIKE = re.compile(r"^-?[0-9]+$")
@@ -158,7 +157,7 @@ def _column_condition(clause: Clause, dialect: str) -> ColumnElement[bool]:
     column = _record_column(name, dialect)
     present = getattr(Record, name).is_not(None)
     if op == "contains":
-        return false() if is_time else and_(present, _ilike_ascii(column, value, dialect))
+        return false() if is_time else and_(present, like_ascii(column, value, dialect))
     return and_(present, _compare(column, op, value))
 
 
@@ -172,15 +171,6 @@ def _compare(left: Any, op: str, value: Any) -> ColumnElement[bool]:
         "lte": operator.le,
     }
     return operators[op](left, value)
-
-
-def _ilike_ascii(text: Any, needle: str, dialect: str) -> ColumnElement[bool]:
-    """Substring match, case-insensitive for ASCII letters only: SQLite's lower() folds only
-    those, so PostgreSQL folds only those too (translate, not its Unicode lower())."""
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = "%" + escaped.translate(str.maketrans(UPPER, LOWER)) + "%"
-    folded = func.translate(text, UPPER, LOWER) if dialect == "postgresql" else func.lower(text)
-    return folded.like(pattern, escape="\\")
 
 
 def _pg_path(segments: tuple[str, ...]) -> Any:
@@ -280,7 +270,7 @@ class _Document:
         if not isinstance(value, str):
             return false()
         dialect = "postgresql" if self.pg else "sqlite"
-        return and_(self.is_kind("string"), _ilike_ascii(self.string(), value, dialect))
+        return and_(self.is_kind("string"), like_ascii(self.string(), value, dialect))
 
     def _contains_element(self, value: Any) -> ColumnElement[bool]:
         value_kind = kind(value)
