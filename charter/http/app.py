@@ -19,6 +19,7 @@ from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from connexion.security import AbstractSecurityHandler
+from connexion.uri_parsing import OpenAPIURIParser
 from connexion.utils import inspect_function_arguments
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
@@ -87,6 +88,22 @@ def _accepts_kwarg(func: Any, keyword: str) -> bool:
 AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)
 
 
+class _URIParser(OpenAPIURIParser):
+    """Connexion's parser, with each parameter's schema looked up once per operation.
+
+    Connexion 3.3 rebuilds the name -> schema table on every lookup, once per parameter of
+    every request, so a list operation with eight query parameters paid 64 dictionary builds.
+    """
+
+    def __init__(self, param_defns: Any, body_defn: Any) -> None:
+        super().__init__(param_defns, body_defn)
+        self._schemas = {k: v.get("schema", {}) for k, v in self._param_defns.items()}
+
+    @property
+    def param_schemas(self) -> dict[str, Any]:
+        return self._schemas
+
+
 class SurfaceResolver(Resolver):
     """`list_organizations` tagged `organizations` on v1 -> handlers.v1.organizations."""
 
@@ -148,6 +165,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
             strict_validation=True,
             validate_responses=False,
             pythonic_params=False,
+            uri_parser_class=_URIParser,
             validator_map={
                 "parameter": validation.NamedParameterValidator,
                 "body": validation.BODY_VALIDATORS,

@@ -82,7 +82,14 @@ async def get_all(
 
 
 async def get(session: AsyncSession, actor: Actor, organization_id: str) -> dict[str, Any]:
-    return to_dict(await _get_or_raise(session, actor, organization_id))
+    org = (
+        await repo.read_organization(session, organization_id)
+        if _visible(actor, organization_id)
+        else None
+    )
+    if org is None:
+        raise NotFound("Organization not found")
+    return to_dict(org)
 
 
 async def check_plan(session: AsyncSession, plan: str, field: str = "body.plan") -> None:

@@ -20,11 +20,16 @@ from storage.models import (
     RefreshToken,
     User,
 )
-from storage.repositories.common import like_ascii, ordering, rowcount
+from storage.repositories.common import like_ascii, ordering, page_rows, read_row, rowcount
 
 
 async def get_organization(session: Session, organization_id: str) -> Organization | None:
     return await session.get(Organization, organization_id)
+
+
+async def read_organization(session: Session, organization_id: str) -> Any:
+    """The organization as a read-only row (see `read_row`), for answering a GET."""
+    return await read_row(session, Organization, id=organization_id)
 
 
 async def list_organizations(
@@ -207,7 +212,8 @@ async def list_api_keys(
     status: str | None = None,
     name_prefix: str | None = None,
     now: datetime | None = None,
-) -> tuple[list[ApiKey], int]:
+) -> tuple[list[Any], int]:
+    """A page of the organization's keys as read-only rows, and the total."""
     conditions = [ApiKey.organization_id == organization_id]
     if livemode is not None:
         conditions.append(ApiKey.livemode == livemode)
@@ -224,17 +230,12 @@ async def list_api_keys(
     if name_prefix:
         dialect = session.get_bind().dialect.name
         conditions.append(like_ascii(ApiKey.name, name_prefix, dialect, prefix=True))
-    total = await session.scalar(select(func.count()).select_from(ApiKey).where(*conditions)) or 0
-    rows = (
-        await session.scalars(
-            select(ApiKey)
-            .where(*conditions)
-            .order_by(*ordering(ApiKey, sort, order))
-            .limit(limit)
-            .offset(offset)
-        )
-    ).all()
-    return list(rows), total
+    return await page_rows(
+        session,
+        select(ApiKey.__table__).where(*conditions).order_by(*ordering(ApiKey, sort, order)),
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def advance_totp_step(session: Session, user_id: str, step: int) -> bool:
