@@ -27,13 +27,8 @@ checkout; default: this one).
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import json
 import os
-import secrets
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,453 +36,54 @@ import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import httpx
-import psycopg
-from psycopg import sql
-
-ROOT = Path(__file__).resolve().parent.parent
-CHARTER_ROOT = Path(os.environ.get("BENCH_CHARTER_ROOT", str(ROOT))).resolve()
-SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
-WARMUP = float(os.environ.get("BENCH_WARMUP", "1"))
-PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-WITH_PARSE = os.environ.get("BENCH_PARSE", "1") != "0"
-WITH_LOGIN = os.environ.get("BENCH_LOGIN", "1") != "0"
-PARSE_DIR = Path(os.environ.get("BENCH_PARSE_DIR", "~/.cache/charter-bench/parse")).expanduser()
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a benchmark fixture
-PLAN = "bench"
-PLAN_PER_MINUTE = 1_000_000  # ~16,700/s: far above what one process serves, so it never binds
-SEEDED = 25  # keys (Charter) and Items (Parse) behind the list of 20
-APP_ID, REST_KEY = "charter-bench", "bench-rest-api-key"
-MASTER_KEY = secrets.token_urlsafe(24)
-INHERITED_PATH = os.environ.get("PYTHONPATH", "")
-
-OPERATIONS = ("get", "create", "list", "health")
-LABELS = {
-    "get": "GET by id",
-    "create": "create",
-    "list": "list of 20",
-    "health": "GET /v1/health/live",
-}
-
-
-# processes --------------------------------------------------------------------------------------
-
-_libc = ctypes.CDLL(None, use_errno=True)
-
-
-def _die_with_parent() -> None:
-    _libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: no server outlives the bench
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    name: str
-    process: subprocess.Popen
-    port: int
-    log: Path
-    ops: dict = field(default_factory=dict)  # operation -> (method, path, headers, body)
-    broken: dict = field(default_factory=dict)  # operation -> why it was not measured
-    rate_limit: str | None = None  # X-RateLimit-Limit on the GET, if any
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log_tail(self, lines: int = 15) -> str:
-        try:
-            text = self.log.read_text(errors="replace").strip().splitlines()
-        except OSError:
-            return ""
-        return "\n".join("      " + line[:200] for line in text[-lines:])
-
-
-def spawn(name: str, argv: list[str], env: dict, cwd: Path, port: int, logs: Path) -> Server:
-    log = logs / f"{name}.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            argv,
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads in this process
-        )
-    return Server(name, process, port, log)
-
-
-def uvicorn(name: str, app: str, env: dict, cwd: Path, logs: Path) -> Server:
-    port = free_port()
-    argv = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        app,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
-    return spawn(name, argv, env, cwd, port, logs)
-
-
-def wait_ready(server: Server, path: str, headers: dict | None = None, seconds: float = 90):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"exited with code {server.process.returncode}")
-        try:
-            response = httpx.get(server.base + path, headers=headers, timeout=2)
-            if response.status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"never answered 200 on {path} within {seconds:.0f} s")
-
-
-def stop(server: Server) -> None:
-    if server.process.poll() is None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait(timeout=5)
-
-
-# load -------------------------------------------------------------------------------------------
-
-
-def load(server: Server, op: str, seconds: float, connections: int = CONNECTIONS) -> dict:
-    method, path, headers, body = server.ops[op]
-    return run_loadgen(server, method, path, headers, body, seconds, connections)
-
-
-def loadgen_argv(server, method, path, headers, body, seconds, connections) -> list[str]:
-    argv = [
-        sys.executable,
-        str(ROOT / "bench" / "loadgen.py"),
-        "--port",
-        str(server.port),
-        "--path",
-        path,
-        "--seconds",
-        str(seconds),
-        "--connections",
-        str(connections),
-        "--method",
-        method,
-        "--pid",
-        str(server.process.pid),
-    ]
-    for header in headers:
-        argv += ["--header", header]
-    return argv + (["--body", body] if body else [])
-
-
-def run_loadgen(server, method, path, headers, body, seconds, connections) -> dict:
-    out = subprocess.run(
-        loadgen_argv(server, method, path, headers, body, seconds, connections),
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=seconds + 90,
-    )
-    return json.loads(out.stdout)
-
-
-def summarise(runs: list[dict]) -> dict:
-    """Medians over the rounds; latency percentiles from the run with the median throughput."""
-    middle = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
-    cpu = [r["cpu_ms_per_request"] for r in runs if r["cpu_ms_per_request"] is not None]
-    return {
-        "rps": statistics.median(r["rps"] for r in runs),
-        "cpu_ms": statistics.median(cpu) if cpu else float("nan"),
-        "server_cpu": statistics.median(r["server_cpu"] or 0 for r in runs),
-        "p50_ms": middle["p50_ms"],
-        "p99_ms": middle["p99_ms"],
-        "errors": sum(r["errors"] for r in runs),
-        "statuses": {k: v for r in runs for k, v in r["statuses"].items()},
-        "requests": sum(r["requests"] for r in runs),
-        "rounds": len(runs),
-    }
-
-
-# databases --------------------------------------------------------------------------------------
-
-
-def database_url(name: str, scheme: str | None = None) -> str:
-    parts = urlsplit(PG_URL)
-    return urlunsplit(parts._replace(scheme=scheme or parts.scheme, path=f"/{name}"))
-
-
-def admin(statement: sql.Composable, *args) -> None:
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(statement, args or None)
-
-
-def create_database(name: str) -> None:
-    admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-    admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def drop_database(name: str) -> None:
-    with contextlib.suppress(psycopg.Error):
-        admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-def drop_stale_databases() -> None:
-    """Databases left by a bench that was killed (their pid is gone)."""
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        names = [
-            r[0]
-            for r in conn.execute(
-                "SELECT datname FROM pg_database WHERE datname ~ '^charter_bench_(parse_)?[0-9]+$'"
-            )
-        ]
-    for name in names:
-        if not Path(f"/proc/{name.rsplit('_', 1)[1]}").exists():
-            drop_database(name)
-
-
-def postgres_version() -> str:
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        return conn.execute("SHOW server_version").fetchone()[0].split()[0]
-
-
-# Charter and the baseline -----------------------------------------------------------------------
-
-
-def charter_env(var: str, db_name: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("CHARTER_REDIS_URL", "PYTHONPATH")}
-    env.update(
-        {
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(CHARTER_ROOT), INHERITED_PATH])),
-            "CHARTER_DATABASE_URL": database_url(db_name, "postgresql"),
-            "CHARTER_VAR_DIR": var,
-            "CHARTER_SECRET_KEY": secrets.token_urlsafe(48),
-            "CHARTER_LOG_LEVEL": "WARNING",
-            "CHARTER_THREADS": os.environ.get("CHARTER_THREADS", "40"),
-            "CHARTER_DB_POOL_SIZE": os.environ.get("CHARTER_DB_POOL_SIZE", "20"),
-            # The benchmark measures the work, not the per-IP limits or the lockout; the checks
-            # still run (limits far above what is sent).
-            "CHARTER_AUTH_RATE_LIMIT": "100000000/minute",
-            "CHARTER_ANONYMOUS_RATE_LIMIT": "100000000/minute",
-            "CHARTER_LOCKOUT_THRESHOLD": "100000000",
-        }
-    )
-    if os.environ.get("BENCH_REDIS_URL"):
-        env["CHARTER_REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
-    return env
-
-
-def charter_cli(args: list[str], env: dict) -> str:
-    script = Path(sys.executable).parent / "charter"
-    argv = [str(script)] if script.exists() else [sys.executable, "-m", "charter.cli"]
-    out = subprocess.run(
-        argv + args, env=env, cwd=CHARTER_ROOT, capture_output=True, text=True, timeout=180
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"charter {args[0]} failed ({out.returncode}): {out.stderr[-1500:]}")
-    return out.stdout
-
-
-def prepare_charter(env: dict, db_name: str) -> dict:
-    """Schema, a plan with a limit that never binds (its check still runs), the tenant."""
-    charter_cli(["migrate"], env)
-    with psycopg.connect(database_url(db_name), autocommit=True) as conn:
-        conn.execute(
-            "INSERT INTO plans (name, requests_per_minute, requests_per_day, description) "
-            "VALUES (%s, %s, NULL, %s) ON CONFLICT (name) DO NOTHING",
-            (PLAN, PLAN_PER_MINUTE, "Benchmark: 1,000,000/min, checked on every request"),
-        )
-    out = charter_cli(
-        [
-            "bootstrap",
-            "--org",
-            "Bench",
-            "--username",
-            "bench",
-            "--email",
-            "bench@example.com",
-            "--password",
-            PASSWORD,
-            "--plan",
-            PLAN,
-            "--superuser",  # the bench creates organizations: an operator's call
-        ],
-        env,
-    )
-    return json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
-
-
-def charter_ops(creds: dict) -> dict:
-    key = [f"X-API-Key: {creds['api_key']}"]
-    return {
-        "get": ("GET", f"/v1/organizations/{creds['organization_id']}", key, ""),
-        "create": ("POST", "/v1/organizations", key, json.dumps({"name": "Bench org"})),
-        "list": ("GET", "/v1/keys?limit=20", key, ""),
-        "health": ("GET", "/v1/health/live", [], ""),
-    }
-
-
-def seed_charter(server: Server, creds: dict) -> None:
-    headers = {"X-API-Key": creds["api_key"]}
-    for i in range(SEEDED):
-        response = httpx.post(
-            f"{server.base}/v1/keys",
-            headers=headers,
-            json={"name": f"bench-{i}", "scopes": ["users:read"]},
-            timeout=30,
-        )
-        if response.status_code != 201:
-            raise RuntimeError(f"POST /v1/keys: {response.status_code} {response.text[:300]}")
-
-
-# Parse Server -----------------------------------------------------------------------------------
-
-
-def parse_version() -> str | None:
-    try:
-        package = json.loads((PARSE_DIR / "node_modules/parse-server/package.json").read_text())
-    except (OSError, ValueError):
-        return None
-    return package.get("version")
-
-
-def install_parse() -> str:
-    """parse-server 9.x in PARSE_DIR (outside the repository), installed once with npm."""
-    version = parse_version()
-    if version and version.startswith("9."):
-        return version
-    for tool in ("node", "npm"):
-        if subprocess.run(["which", tool], capture_output=True).returncode != 0:
-            raise RuntimeError(f"{tool} not found")
-    PARSE_DIR.mkdir(parents=True, exist_ok=True)
-    if not (PARSE_DIR / "package.json").exists():
-        (PARSE_DIR / "package.json").write_text('{"name": "charter-bench-parse", "private": true}')
-    print(f"installing parse-server@9 into {PARSE_DIR} ...", file=sys.stderr, flush=True)
-    out = subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "parse-server@9"],
-        cwd=PARSE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    version = parse_version()
-    if out.returncode != 0 or not version or not version.startswith("9."):
-        raise RuntimeError(f"npm install parse-server@9 failed: {out.stderr.strip()[-500:]}")
-    return version
-
-
-def start_parse(db_name: str, work: Path) -> Server:
-    port = free_port()
-    config = {
-        "appId": APP_ID,
-        "masterKey": MASTER_KEY,
-        "restAPIKey": REST_KEY,
-        "databaseURI": database_url(db_name, "postgres"),
-        "port": port,
-        "host": "127.0.0.1",
-        "mountPath": "/parse",
-        "serverURL": f"http://127.0.0.1:{port}/parse",
-        "logLevel": "error",  # Charter runs at WARNING with no access log
-        "logsFolder": None,
-        "allowClientClassCreation": False,
-    }
-    path = work / "parse-config.json"
-    path.write_text(json.dumps(config))
-    binary = PARSE_DIR / "node_modules/parse-server/bin/parse-server"
-    env = {**os.environ, "NODE_ENV": "production"}
-    return spawn("parse", ["node", str(binary), str(path)], env, work, port, work)
-
-
-def seed_parse(server: Server) -> dict:
-    """The Item class, a signed-up user (its session token authenticates every request) and
-    SEEDED Items (default ACL: public read and write)."""
-    base = server.base + "/parse"
-    app = {"X-Parse-Application-Id": APP_ID}
-    with httpx.Client(timeout=30) as client:
-        client.post(
-            f"{base}/schemas/Item",
-            headers={**app, "X-Parse-Master-Key": MASTER_KEY},
-            json={
-                "className": "Item",
-                "fields": {
-                    "name": {"type": "String"},
-                    "color": {"type": "String"},
-                    "category": {"type": "String"},
-                },
-            },
-        ).raise_for_status()
-        rest = {**app, "X-Parse-REST-API-Key": REST_KEY}
-        signup = client.post(
-            f"{base}/users", headers=rest, json={"username": "bench", "password": PASSWORD}
-        )
-        signup.raise_for_status()
-        auth = {**rest, "X-Parse-Session-Token": signup.json()["sessionToken"]}
-        ids = []
-        for i in range(SEEDED):
-            created = client.post(
-                f"{base}/classes/Item",
-                headers=auth,
-                json={"name": f"item-{i}", "color": "blue", "category": "tools"},
-            )
-            created.raise_for_status()
-            ids.append(created.json()["objectId"])
-    headers = [f"{k}: {v}" for k, v in auth.items()]
-    body = json.dumps({"name": "bench", "color": "blue", "category": "tools"})
-    return {
-        "get": ("GET", f"/parse/classes/Item/{ids[0]}", headers, ""),
-        "create": ("POST", "/parse/classes/Item", headers, body),
-        "list": ("GET", "/parse/classes/Item?limit=20", headers, ""),
-    }
-
-
-# checks -----------------------------------------------------------------------------------------
-
-
-def precheck(server: Server) -> None:
-    """One request per operation before any load: a 2xx, and 20 rows for the list."""
-    for op, (method, path, headers, body) in list(server.ops.items()):
-        head = dict(h.split(": ", 1) for h in headers)
-        if body:
-            head["Content-Type"] = "application/json"
-        try:
-            response = httpx.request(
-                method, server.base + path, headers=head, content=body or None, timeout=30
-            )
-        except httpx.HTTPError as exc:
-            server.broken[op] = f"{type(exc).__name__}: {exc}"
-            continue
-        if op == "get":
-            server.rate_limit = response.headers.get("x-ratelimit-limit")
-        if not 200 <= response.status_code < 300:
-            server.broken[op] = f"{response.status_code} {response.text[:200]}"
-        elif op == "list":
-            payload = response.json()
-            rows = payload.get("data", payload.get("results"))
-            if not isinstance(rows, list) or len(rows) != 20:
-                server.broken[op] = f"expected 20 rows, got {response.text[:200]}"
-    for op in server.broken:
-        server.ops.pop(op, None)
-
+from bench.harness import (  # noqa: F401 - re-exported: bench/data_*.py import them from here
+    APP_ID,
+    CHARTER_ROOT,
+    CONNECTIONS,
+    INHERITED_PATH,
+    LABELS,
+    MASTER_KEY,
+    OPERATIONS,
+    PASSWORD,
+    PLAN,
+    PLAN_PER_MINUTE,
+    REST_KEY,
+    ROOT,
+    ROUNDS,
+    SECONDS,
+    SEEDED,
+    WARMUP,
+    WITH_LOGIN,
+    WITH_PARSE,
+    Server,
+    create_database,
+    database_url,
+    drop_database,
+    drop_stale_databases,
+    free_port,
+    load,
+    loadgen_argv,
+    postgres_version,
+    run_loadgen,
+    spawn,
+    stop,
+    summarise,
+    uvicorn,
+    wait_ready,
+)
+from bench.logins import login_scenarios, print_logins
+from bench.systems import (  # noqa: F401 - re-exported as above
+    charter_cli,
+    charter_env,
+    charter_ops,
+    install_parse,
+    precheck,
+    prepare_charter,
+    seed_charter,
+    seed_parse,
+    start_parse,
+)
 
 # report -----------------------------------------------------------------------------------------
 
@@ -506,110 +102,137 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+@dataclass
+class Session:
+    """One bench run: its servers, what failed to start, and what was measured."""
+
+    work: Path
+    servers: dict[str, Server] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+    results: dict[str, dict[str, dict]] = field(default_factory=dict)
+    parse_version: str | None = None
+    logins: dict | None = None
+
+
+def start_servers(run: Session, env: dict, charter_db: str, parse_db: str) -> dict:
+    """Parse (unless BENCH_PARSE=0), Charter, the baseline and the trivial app; the ops of each."""
+    creds = prepare_charter(env, charter_db)
+    if WITH_PARSE:
+        try:
+            run.parse_version = install_parse()
+            create_database(parse_db)
+            run.servers["Parse"] = start_parse(parse_db, run.work)
+        except Exception as exc:  # noqa: BLE001 - reported, the rest still runs
+            run.failures["Parse"] = str(exc)
+    run.servers["Charter"] = uvicorn("charter", "charter.asgi:app", env, CHARTER_ROOT, run.work)
+    # The baseline and the trivial app run this checkout's code (storage layer included).
+    local = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), INHERITED_PATH]))}
+    run.servers["baseline"] = uvicorn("baseline", "bench.baseline_app:app", local, ROOT, run.work)
+    run.servers["trivial"] = uvicorn("trivial", "bench.trivial_app:app", local, ROOT, run.work)
+    return creds
+
+
+def prepare_servers(run: Session, creds: dict) -> None:
+    """Wait for each server, seed it and check each operation once; drop what fails."""
+    ops = charter_ops(creds)
+    key = {"X-API-Key": creds["api_key"]}
+    ready = {
+        "Charter": ("/v1/health/live", None),
+        "baseline": (ops["get"][1], key),
+        "trivial": ("/v1/health/live", None),
+        "Parse": ("/parse/health", None),
+    }
+    for name, server in list(run.servers.items()):
+        try:
+            wait_ready(server, *ready[name])
+            if name == "Charter":
+                seed_charter(server, creds)
+                server.ops = dict(ops)
+            elif name == "baseline":
+                server.ops = {k: v for k, v in ops.items() if k != "health"}
+            elif name == "trivial":
+                server.ops = {"health": ops["health"]}
+            else:
+                server.ops = seed_parse(server)
+            precheck(server)
+        except Exception as exc:  # noqa: BLE001
+            run.failures[name] = f"{exc}\n{server.log_tail()}"
+            stop(server)
+            del run.servers[name]
+
+
+def measure(run: Session) -> None:
+    """Warm up, then ROUNDS rounds of every operation with the systems alternated."""
+    order = [n for n in ("Charter", "baseline", "Parse", "trivial") if n in run.servers]
+    print(
+        f"warming up, then {ROUNDS} rounds x {len(OPERATIONS)} operations, "
+        f"{SECONDS:g} s per run ...",
+        file=sys.stderr,
+        flush=True,
+    )
+    for op in OPERATIONS:
+        for name in order:
+            if op in run.servers[name].ops:
+                with contextlib.suppress(subprocess.SubprocessError, ValueError):
+                    load(run.servers[name], op, WARMUP)
+    runs: dict[str, dict[str, list]] = {n: {} for n in order}
+    for _ in range(ROUNDS):
+        for op in OPERATIONS:
+            for name in order:  # A, B, C, A, B, C ...
+                server = run.servers[name]
+                if op not in server.ops:
+                    continue
+                try:
+                    runs[name].setdefault(op, []).append(load(server, op, SECONDS))
+                except (subprocess.SubprocessError, ValueError) as exc:
+                    server.broken[op] = f"load run failed: {exc}\n{server.log_tail()}"
+                    server.ops.pop(op)
+                    runs[name].pop(op, None)
+    run.results = {n: {op: summarise(r) for op, r in per.items()} for n, per in runs.items()}
+
+
 def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.time()
-    tag = f"{os.getpid()}"
-    charter_db, parse_db = f"charter_bench_{tag}", f"charter_bench_parse_{tag}"
-    servers: dict[str, Server] = {}
-    failures: dict[str, str] = {}
-    parse_version_used = None
-    results: dict[str, dict[str, dict]] = {}
-    logins = None
+    charter_db, parse_db = f"charter_bench_{os.getpid()}", f"charter_bench_parse_{os.getpid()}"
     with tempfile.TemporaryDirectory(prefix="charter-bench-") as var:
-        work = Path(var)
+        run = Session(Path(var))
         try:
             pg = postgres_version()
             drop_stale_databases()
             create_database(charter_db)
             env = charter_env(var, charter_db)
-            creds = prepare_charter(env, charter_db)
-            if WITH_PARSE:
+            creds = start_servers(run, env, charter_db, parse_db)
+            prepare_servers(run, creds)
+            measure(run)
+            if WITH_LOGIN and "Charter" in run.servers:
                 try:
-                    parse_version_used = install_parse()
-                    create_database(parse_db)
-                    servers["Parse"] = start_parse(parse_db, work)
-                except Exception as exc:  # noqa: BLE001 - reported, the rest still runs
-                    failures["Parse"] = str(exc)
-            servers["Charter"] = uvicorn("charter", "charter.asgi:app", env, CHARTER_ROOT, work)
-            # The baseline and the trivial app run this checkout's code (storage layer included).
-            local = {
-                **env,
-                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), INHERITED_PATH])),
-            }
-            servers["baseline"] = uvicorn("baseline", "bench.baseline_app:app", local, ROOT, work)
-            servers["trivial"] = uvicorn("trivial", "bench.trivial_app:app", local, ROOT, work)
-            ops = charter_ops(creds)
-            key = {"X-API-Key": creds["api_key"]}
-            ready = {
-                "Charter": ("/v1/health/live", None),
-                "baseline": (ops["get"][1], key),
-                "trivial": ("/v1/health/live", None),
-                "Parse": ("/parse/health", None),
-            }
-            for name, server in list(servers.items()):
-                try:
-                    wait_ready(server, *ready[name])
-                    if name == "Charter":
-                        seed_charter(server, creds)
-                        server.ops = dict(ops)
-                    elif name == "baseline":
-                        server.ops = {k: v for k, v in ops.items() if k != "health"}
-                    elif name == "trivial":
-                        server.ops = {"health": ops["health"]}
-                    else:
-                        server.ops = seed_parse(server)
-                    precheck(server)
+                    run.logins = login_scenarios(run.servers["Charter"], creds, env)
                 except Exception as exc:  # noqa: BLE001
-                    failures[name] = f"{exc}\n{server.log_tail()}"
-                    stop(server)
-                    del servers[name]
-            order = [n for n in ("Charter", "baseline", "Parse", "trivial") if n in servers]
-            print(
-                f"warming up, then {ROUNDS} rounds x {len(OPERATIONS)} operations, "
-                f"{SECONDS:g} s per run ...",
-                file=sys.stderr,
-                flush=True,
-            )
-            for op in OPERATIONS:
-                for name in order:
-                    if op in servers[name].ops:
-                        with contextlib.suppress(subprocess.SubprocessError, ValueError):
-                            load(servers[name], op, WARMUP)
-            runs: dict[str, dict[str, list]] = {n: {} for n in order}
-            for _ in range(ROUNDS):
-                for op in OPERATIONS:
-                    for name in order:  # A, B, C, A, B, C ...
-                        server = servers[name]
-                        if op not in server.ops:
-                            continue
-                        try:
-                            runs[name].setdefault(op, []).append(load(server, op, SECONDS))
-                        except (subprocess.SubprocessError, ValueError) as exc:
-                            server.broken[op] = f"load run failed: {exc}\n{server.log_tail()}"
-                            server.ops.pop(op)
-                            runs[name].pop(op, None)
-            results = {n: {op: summarise(r) for op, r in per.items()} for n, per in runs.items()}
-            if WITH_LOGIN and "Charter" in servers:
-                try:
-                    logins = login_scenarios(servers["Charter"], creds, env)
-                except Exception as exc:  # noqa: BLE001
-                    logins = {"failed": f"{exc}"}
+                    run.logins = {"failed": f"{exc}"}
         finally:
-            for server in servers.values():
+            for server in run.servers.values():
                 stop(server)
             drop_database(charter_db)
             drop_database(parse_db)
-    report(results, servers, failures, parse_version_used, pg, logins, time.time() - started)
-    return 0 if "Charter" in results and results["Charter"] else 1
+    report(run, pg, time.time() - started)
+    return 0 if run.results.get("Charter") else 1
 
 
-def report(results, servers, failures, parse_version_used, pg, logins, elapsed) -> None:
-    charter = results.get("Charter", {})
-    parse = results.get("Parse", {})
-    limit_seen = servers["Charter"].rate_limit if "Charter" in servers else None
+def report(run: Session, pg: str, elapsed: float) -> None:
+    describe(run, pg)
+    table(run)
+    targets(run)
+    if run.logins is not None:
+        print_logins(run.logins)
+    print(f"\n(total {elapsed:.0f} s)")
+
+
+def describe(run: Session, pg: str) -> None:
+    """What was measured and how, before the numbers."""
+    limit_seen = run.servers["Charter"].rate_limit if "Charter" in run.servers else None
     paragraphs = [
-        f"Charter vs plain baseline vs Parse Server {parse_version_used or '9 (not run)'}, "
+        f"Charter vs plain baseline vs Parse Server {run.parse_version or '9 (not run)'}, "
         f"PostgreSQL {pg}, one server process each on 127.0.0.1. {CONNECTIONS} keep-alive "
         f"connections from bench/loadgen.py (a separate process); median of {ROUNDS} runs of "
         f"{SECONDS:g} s per system and operation, systems alternated within each round; "
@@ -637,29 +260,35 @@ def report(results, servers, failures, parse_version_used, pg, logins, elapsed) 
     ]
     for text in paragraphs:
         print(textwrap.fill(text, 100, subsequent_indent="  "))
-    for label, text in (
-        (
-            "GET by id",
-            "GET /v1/organizations/{id} with X-API-Key | GET /parse/classes/Item/{id}: a cached "
-            "credential, then one row by primary key.",
-        ),
-        (
-            "create",
-            "POST /v1/organizations {name} with the superuser key (cheap: no password hash; "
-            "Charter also writes its audit row and outbox event in the same transaction) | POST "
-            "/parse/classes/Item with 3 strings.",
-        ),
-        (
-            "list of 20",
-            f"GET /v1/keys?limit=20 ({SEEDED + 1} keys: plain rows, unlike /v1/users whose "
-            "emails and phones are decrypted per row; Charter also counts the total) | GET "
-            f"/parse/classes/Item?limit=20 ({SEEDED}+ Items).",
-        ),
-    ):
+    for label, text in EQUIVALENTS:
         print(
             textwrap.fill(text, 100, initial_indent=f"  {label:11s} ", subsequent_indent=" " * 14)
         )
     print()
+
+
+EQUIVALENTS = (
+    (
+        "GET by id",
+        "GET /v1/organizations/{id} with X-API-Key | GET /parse/classes/Item/{id}: a cached "
+        "credential, then one row by primary key.",
+    ),
+    (
+        "create",
+        "POST /v1/organizations {name} with the superuser key (cheap: no password hash; "
+        "Charter also writes its audit row and outbox event in the same transaction) | POST "
+        "/parse/classes/Item with 3 strings.",
+    ),
+    (
+        "list of 20",
+        f"GET /v1/keys?limit=20 ({SEEDED + 1} keys: plain rows, unlike /v1/users whose "
+        "emails and phones are decrypted per row; Charter counts the total in the same "
+        f"statement) | GET /parse/classes/Item?limit=20 ({SEEDED}+ Items).",
+    ),
+)
+
+
+def table(run: Session) -> None:
     print(
         f"  {'operation':20s} {'system':9s} {'req/s':>8s} {'CPU ms/req':>10s} {'srv CPU':>8s} "
         f"{'p50 ms':>8s} {'p99 ms':>8s}   non-2xx"
@@ -667,21 +296,33 @@ def report(results, servers, failures, parse_version_used, pg, logins, elapsed) 
     for op in OPERATIONS:
         names = ("Charter", "trivial") if op == "health" else ("Charter", "baseline", "Parse")
         for name in names:
-            if name in results and op in results[name]:
-                print(row(LABELS[op], name, results[name][op]))
-            elif name in failures:
-                print(row(LABELS[op], name, None, failures[name].splitlines()[0][:150]))
-            elif name in servers and op in servers[name].broken:
-                print(row(LABELS[op], name, None, servers[name].broken[op]))
+            if name in run.results and op in run.results[name]:
+                print(row(LABELS[op], name, run.results[name][op]))
+            elif name in run.failures:
+                print(row(LABELS[op], name, None, run.failures[name].splitlines()[0][:150]))
+            elif name in run.servers and op in run.servers[name].broken:
+                print(row(LABELS[op], name, None, run.servers[name].broken[op]))
             elif name == "Parse" and not WITH_PARSE:
                 print(row(LABELS[op], name, None, "BENCH_PARSE=0"))
-    for name, why in failures.items():
+    for name, why in run.failures.items():
         print(f"\n  {name} {'SKIPPED' if name == 'Parse' else 'failed'}: {why}")
 
-    def ratio(a: dict, b: dict, key: str) -> float:
-        return a[key] / b[key] if b.get(key) else float("nan")
 
-    base = results.get("baseline", {})
+def ratio(a: dict, b: dict, key: str) -> float:
+    return a[key] / b[key] if b.get(key) else float("nan")
+
+
+TARGETS = (
+    ("get", "rps", 1.0, ">=", "GET by id throughput"),
+    ("get", "cpu_ms", 1.0, "<=", "GET by id CPU/request"),
+    ("create", "rps", 0.8, ">=", "create throughput"),
+    ("list", "rps", 0.8, ">=", "list of 20 throughput"),
+)
+
+
+def targets(run: Session) -> None:
+    charter, parse = run.results.get("Charter", {}), run.results.get("Parse", {})
+    base = run.results.get("baseline", {})
     if charter and base:
         print("\nCharter / baseline (the framework's cost):")
         for op in ("get", "create", "list"):
@@ -692,29 +333,22 @@ def report(results, servers, failures, parse_version_used, pg, logins, elapsed) 
                 )
     print("\nTargets (Charter vs Parse, same run):")
     if not parse:
-        why = failures.get("Parse", "BENCH_PARSE=0").splitlines()[0][:200]
+        why = run.failures.get("Parse", "BENCH_PARSE=0").splitlines()[0][:200]
         print(f"  SKIPPED Parse Server: {why}")
-    else:
-        checks = [
-            ("get", "rps", 1.0, ">=", "GET by id throughput"),
-            ("get", "cpu_ms", 1.0, "<=", "GET by id CPU/request"),
-            ("create", "rps", 0.8, ">=", "create throughput"),
-            ("list", "rps", 0.8, ">=", "list of 20 throughput"),
-        ]
-        for op, key, target, sense, label in checks:
-            if op not in charter or op not in parse:
-                print(f"  FAIL {label}: not measured for both")
-                continue
-            value = ratio(charter[op], parse[op], key)
-            ok = value >= target if sense == ">=" else value <= target
-            dirty = charter[op]["errors"] or parse[op]["errors"]
-            print(
-                f"  {verdict(ok and not dirty)} {label}: {value:.2f}x Parse "
-                f"({charter[op][key]:.{0 if key == 'rps' else 2}f} vs "
-                f"{parse[op][key]:.{0 if key == 'rps' else 2}f}; target {sense} {target}x)"
-                + ("  [non-2xx responses: not valid]" if dirty else "")
-            )
-    trivial = results.get("trivial", {})
+    for op, key, target, sense, label in TARGETS if parse else ():
+        if op not in charter or op not in parse:
+            print(f"  FAIL {label}: not measured for both")
+            continue
+        value = ratio(charter[op], parse[op], key)
+        ok = value >= target if sense == ">=" else value <= target
+        dirty = charter[op]["errors"] or parse[op]["errors"]
+        digits = 0 if key == "rps" else 2
+        print(
+            f"  {verdict(ok and not dirty)} {label}: {value:.2f}x Parse "
+            f"({charter[op][key]:.{digits}f} vs {parse[op][key]:.{digits}f}; "
+            f"target {sense} {target}x)" + ("  [non-2xx responses: not valid]" if dirty else "")
+        )
+    trivial = run.results.get("trivial", {})
     if "health" in charter and "health" in trivial:
         value = ratio(charter["health"], trivial["health"], "cpu_ms")
         print(
@@ -724,111 +358,6 @@ def report(results, servers, failures, parse_version_used, pg, logins, elapsed) 
         )
     else:
         print("  FAIL GET /v1/health/live CPU/request: not measured for both")
-    if logins is not None:
-        print_logins(logins)
-    print(f"\n(total {elapsed:.0f} s)")
-
-
-# logins -----------------------------------------------------------------------------------------
-
-HASH_COST = """
-import time
-try:
-    from charter.identity.passwords import hasher
-except ImportError:
-    from charter.passwords import hasher
-stored = hasher.hash({password!r})
-started = time.perf_counter()
-for _ in range(20):
-    hasher.verify(stored, {password!r})
-print((time.perf_counter() - started) / 20)
-"""
-
-
-def hash_cost(env: dict) -> float:
-    """Seconds per argon2id verification with Charter's parameters."""
-    out = subprocess.run(
-        [sys.executable, "-c", HASH_COST.format(password=PASSWORD)],
-        env=env,
-        cwd=CHARTER_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return float(out.stdout.strip())
-
-
-def login_scenarios(server: Server, creds: dict, env: dict) -> dict:
-    print("login part (BENCH_LOGIN=0 skips it) ...", file=sys.stderr, flush=True)
-    httpx.post(
-        f"{server.base}/v1/users",
-        headers={"X-API-Key": creds["api_key"]},
-        json={"username": "bench.user", "email": "bench.user@example.com", "password": PASSWORD},
-        timeout=30,
-    ).raise_for_status()
-    good = json.dumps({"username": "bench.user", "password": PASSWORD})
-    wrong = json.dumps({"username": "bench.user", "password": "not the password!"})
-    unknown = json.dumps({"username": "nobody.at.all", "password": "not the password!"})
-    _, get_path, key, _ = server.ops["get"]
-    seconds = 3.0
-
-    def login(body, secs, conns):
-        return run_loadgen(server, "POST", "/v2/auth/login", [], body, secs, conns)
-
-    out = {"hash_seconds": hash_cost(env), "cores": os.cpu_count() or 1}
-    out["login"] = login(good, seconds, 8)
-    out["get_alone"] = run_loadgen(server, "GET", get_path, key, "", seconds, CONNECTIONS)
-    background = subprocess.Popen(
-        loadgen_argv(server, "POST", "/v2/auth/login", [], good, seconds + 1, 8),
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(0.5)  # let the login load build up
-    out["get_under_logins"] = run_loadgen(
-        server, "GET", get_path, key, "", seconds - 0.5, CONNECTIONS
-    )
-    out["login_under_gets"] = json.loads(background.communicate(timeout=120)[0])
-    out["wrong_password"] = login(wrong, 2, 1)
-    out["unknown_user"] = login(unknown, 2, 1)
-    return out
-
-
-def login_line(name: str, r: dict) -> str:
-    return (
-        f"  {name:36s} {r['rps']:7.0f} req/s  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
-        f"  non-2xx {r['errors']}"
-    )
-
-
-def print_logins(r: dict) -> None:
-    if "failed" in r:
-        print(f"\nLogins: not measured: {r['failed'][:300]}")
-        return
-    per_core = 1 / r["hash_seconds"]
-    print(
-        f"\nLogins (Charter, argon2id): {r['hash_seconds'] * 1000:.1f} ms per hash, so at most "
-        f"{per_core:.0f} logins/s per core, {per_core * r['cores']:.0f}/s on {r['cores']} cores"
-    )
-    print(login_line("POST /v2/auth/login, 8 connections", r["login"]))
-    slots = max(1, r["cores"] - 1)  # CHARTER_PASSWORD_HASH_CONCURRENCY's default
-    print(
-        f"  logins/s as a share of the bound with {slots} hashing slot(s): "
-        f"{r['login']['rps'] / (per_core * slots):.2f}"
-    )
-    print(login_line("authenticated GET alone", r["get_alone"]))
-    print(login_line("authenticated GET during logins", r["get_under_logins"]))
-    print(login_line("  (logins meanwhile)", r["login_under_gets"]))
-    print(
-        f"  GET throughput kept while logins load the CPU: "
-        f"{r['get_under_logins']['rps'] / r['get_alone']['rps']:.2f}"
-    )
-    print(login_line("login, wrong password (1 connection)", r["wrong_password"]) + " (401s)")
-    print(login_line("login, unknown user (1 connection)", r["unknown_user"]) + " (401s)")
-    print(
-        f"  p50 unknown/wrong: {r['unknown_user']['p50_ms'] / r['wrong_password']['p50_ms']:.2f} "
-        "(1.00 means the two cannot be told apart by time)"
-    )
 
 
 if __name__ == "__main__":
