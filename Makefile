@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
 
-.PHONY: install run test lint generate fuzz bench clean typecheck-ts
+.PHONY: install run test lint generate fuzz bench bench-data clean typecheck-ts
 
 # The generated Python SDKs, installed the way a user would (editable, so `make generate` is seen).
 SDKS := $(wildcard generated/python/*/pyproject.toml)
@@ -48,8 +48,13 @@ typecheck-ts:
 fuzz: install
 	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/contract/test_fuzz.py
 
+# bench/run.py (identity endpoints vs Parse), then bench/data_scale.py (data collections at scale,
+# BENCH_DATA=0 skips it); both always run, the target fails if either did.
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run; status=$$?; $(BIN)/python -m bench.data_scale && exit $$status
+
+bench-data: install
+	$(BIN)/python -m bench.data_scale
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -128,11 +128,16 @@ def _time(raw: str, clause: str) -> datetime:
     return parsed
 
 
+def clause_texts(text: str) -> list[str]:
+    """The filter's clauses as written, in the order `parse_filter` returns them."""
+    return [p for p in _split(text, ";") if p.strip()]
+
+
 def parse_filter(text: str) -> list[Clause]:
     if "\x00" in text:
         raise Invalid("The filter must not contain NUL characters", field="query.filter")
     clauses = []
-    pieces = [p for p in _split(text, ";") if p.strip()]
+    pieces = clause_texts(text)
     if len(pieces) > MAX_CLAUSES:
         raise Invalid(f"At most {MAX_CLAUSES} clauses", field="query.filter")
     for piece in pieces:

@@ -6,30 +6,36 @@ A record carries a version: every write bumps it, answers send it as the ETag, a
 An expired record (`ttl`) is invisible at once to every read; the worker deletes it later.
 Every write announces `record.created`, `record.updated` or `record.deleted` through the outbox,
 in the same transaction, with the changed fields (seed 000's `changes`).
+
+Every record's data, single or batch (charter/data/batch.py), passes `admit` before it is
+written: the one place where a collection's own rules apply.
+Lists page by offset or by keyset (`after`, a cursor from charter/data/cursors.py), and count
+their total exactly, by the planner's estimate, or not at all (`count`).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from charter.data import filters
+from charter.data import collections, cursors, filters
 from charter.events import outbox
 from charter.identity.principals import Actor, Principal
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PreconditionFailed
-from charter.platform.paging import Page
 from storage.models import Record
 from storage.repositories import record_query
 from storage.repositories import records as repo
 from storage.repositories.common import add
+from storage.repositories.record_keyset import SortKey
+from storage.repositories.record_query import Clause
 
 # Collections come into being on first write; their names follow this one pattern.
-COLLECTION = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+COLLECTION = collections.NAME
 MAX_TTL_SECONDS = 10 * 365 * 24 * 3600
 
 
@@ -51,7 +57,8 @@ def etag(record: Record) -> str:
     return f'"{record.id}.{record.version}"'
 
 
-def _scope(actor: Actor, collection: str) -> tuple[Principal, dict[str, Any]]:
+def scope_of(actor: Actor, collection: str) -> tuple[Principal, dict[str, Any]]:
+    """The caller and the (organization, mode, collection) every record query is held to."""
     if not COLLECTION.match(collection):
         raise Invalid(
             "A collection name is a letter, then up to 63 letters, digits, '_' or '-'",
@@ -65,7 +72,42 @@ def _scope(actor: Actor, collection: str) -> tuple[Principal, dict[str, Any]]:
     }
 
 
-def _expiry(ttl: int | None) -> Any:
+async def admit(
+    session: AsyncSession, scope: dict[str, Any], data: dict[str, Any]
+) -> dict[str, Any]:
+    """The one gate a record's data passes before it is written, on create, replace, patch and
+    batch create alike: the data to write, or `Invalid` naming the field under `body.data`
+    (batch items rename it to `body.records.<i>.data`). Collections without a declared schema
+    admit everything."""
+    await collections.validate_record(session, scope, data)
+    return data
+
+
+async def _check_declared_types(
+    session: AsyncSession, scope: dict[str, Any], clauses: list[Clause], text: str
+) -> None:
+    """A clause comparing a field the collection's schema types (number, string, boolean or
+    null) with a value of another type can never match: 400 naming the clause, not an empty
+    page that hides the mistake. Undeclared fields and `contains` (element matches) pass."""
+    declared = await collections.declared_types(session, scope) if clauses else {}
+    for clause, written in zip(clauses, filters.clause_texts(text), strict=True):
+        if clause.field.target != "data" or clause.op == "contains":
+            continue
+        wanted = declared.get(".".join(clause.field.path))
+        if wanted not in ("number", "string", "boolean", "null"):
+            continue
+        values = clause.value if clause.op == "in" else [clause.value]
+        wrong = [v for v in values if record_query.kind(v) != wanted]
+        if wrong:
+            raise Invalid(
+                f"Clause {written!r} compares "
+                f"{'.'.join(clause.field.path)}, which the collection declares as {wanted}, "
+                f"with a {record_query.kind(wrong[0])}",
+                field="query.filter",
+            )
+
+
+def expiry(ttl: int | None) -> Any:
     if ttl is None:
         return None
     if not 1 <= ttl <= MAX_TTL_SECONDS:
@@ -84,7 +126,7 @@ def _check_version(record: Record, if_match: str | None) -> None:
 async def _get_or_raise(
     session: AsyncSession, actor: Actor, collection: str, record_id: str
 ) -> Record:
-    _, scope = _scope(actor, collection)
+    _, scope = scope_of(actor, collection)
     record = await repo.get_record(session, record_id=record_id, now=utcnow(), **scope)
     if record is None:
         raise NotFound("Record not found")
@@ -100,7 +142,8 @@ async def create(
     metadata: dict[str, Any] | None = None,
     ttl: int | None = None,
 ) -> Record:
-    _, scope = _scope(actor, collection)
+    _, scope = scope_of(actor, collection)
+    data = await admit(session, scope, data)
     now = utcnow()
     record = await add(
         session,
@@ -111,7 +154,7 @@ async def create(
             version=1,
             created_at=now,
             updated_at=now,
-            expires_at=_expiry(ttl),
+            expires_at=expiry(ttl),
             **scope,
         ),
     )
@@ -139,12 +182,13 @@ async def replace(
     `keep_metadata`: /v1/data has no metadata to send)."""
     record = await _get_or_raise(session, actor, collection, record_id)
     _check_version(record, if_match)
+    data = await admit(session, scope_of(actor, collection)[1], data)
     changes = _changes(record.data, data)
     record.data = data
     if not keep_metadata:
         record.meta = metadata or {}
     if ttl is not None:
-        record.expires_at = _expiry(ttl)
+        record.expires_at = expiry(ttl)
     return await _save(session, record, changes)
 
 
@@ -163,12 +207,14 @@ async def patch(
     record = await _get_or_raise(session, actor, collection, record_id)
     _check_version(record, if_match)
     new_data = merge_patch(record.data, data) if data is not None else record.data
+    if data is not None:
+        new_data = await admit(session, scope_of(actor, collection)[1], new_data)
     changes = _changes(record.data, new_data)
     record.data = new_data
     if metadata is not None:
         record.meta = merge_patch(record.meta, metadata)
     if ttl is not None:
-        record.expires_at = _expiry(ttl)
+        record.expires_at = expiry(ttl)
     return await _save(session, record, changes)
 
 
@@ -187,6 +233,16 @@ async def delete(
     await _announce(session, record, "record.deleted", {})
 
 
+@dataclass(frozen=True)
+class RecordPage:
+    items: list[dict[str, Any]]
+    total: int | None  # None with count="none"
+    limit: int
+    offset: int
+    has_more: bool
+    next_cursor: str | None
+
+
 async def query(
     session: AsyncSession,
     actor: Actor,
@@ -196,24 +252,42 @@ async def query(
     sort: str = "created_at",
     order: str = "desc",
     limit: int = 20,
-    offset: int = 0,
+    offset: int | None = None,
+    after: str | None = None,
+    count: str = "exact",
     fields: str | None = None,
-) -> Page:
-    _, scope = _scope(actor, collection)
+) -> RecordPage:
+    """A page of records; `has_more` from one row beyond the page, so it holds whatever
+    `count` is, and `next_cursor` (the `after` of the next page) whenever it is true."""
+    _, scope = scope_of(actor, collection)
+    if after is not None and offset is not None:
+        raise Invalid("Page with after or with offset, not both", field="query.after")
     clauses = filters.parse_filter(filter) if filter else []
-    sort_field = filters.parse_field(sort, param="sort")
-    projection = filters.parse_fields(fields) if fields else None
+    await _check_declared_types(session, scope, clauses, filter or "")
     dialect = session.get_bind().dialect.name
+    key = SortKey(filters.parse_field(sort, param="sort"), order, dialect)
+    projection = filters.parse_fields(fields) if fields else None
+    start = cursors.decode(scope, sort, order, filter, after, key.arity()) if after else None
     rows, total = await repo.query_records(
         session,
         now=utcnow(),
         conditions=[record_query.condition(c, dialect) for c in clauses],
-        order_by=record_query.order_by(sort_field, order, dialect),
-        limit=limit,
-        offset=offset,
+        sort=key,
+        after=start,
+        limit=limit + 1,
+        offset=offset or 0,
+        count=count,
         **scope,
     )
-    return Page([to_dict(r, projection) for r in rows], total, limit, offset)
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    seen = (offset or 0) + len(rows)
+    if count == "estimated" and total is not None:
+        # Never below what the pages have shown; exact once the last page is reached.
+        total = max(total, seen + int(has_more)) if has_more or after else seen
+    cursor = cursors.encode(scope, sort, order, filter, rows[-1][1]) if has_more else None
+    items = [to_dict(record, projection) for record, _ in rows]
+    return RecordPage(items, total, limit, offset or 0, has_more, cursor)
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

@@ -3,7 +3,7 @@ answers in the v1 envelope."""
 
 from charter.data import records
 from charter.http.context import current_actor, header
-from charter.http.responses import json, no_content, v1_page
+from charter.http.responses import json, no_content
 from charter.http.uow import read, transaction
 
 COLLECTION = "default"
@@ -22,13 +22,31 @@ async def create_data(body):
     return _record(record, 201, location=True)
 
 
-async def list_data(limit=20, offset=0, filter=None, sort="created_at", order="desc", fields=None):
-    query = {"filter": filter, "sort": sort, "order": order, "fields": fields}
+async def list_data(
+    limit=20,
+    offset=None,
+    filter=None,
+    sort="created_at",
+    order="desc",
+    fields=None,
+    after=None,
+    count="exact",
+):
+    query = {"filter": filter, "sort": sort, "order": order, "fields": fields, "count": count}
     async with read() as session:
         page = await records.query(
-            session, current_actor(), COLLECTION, limit=limit, offset=offset, **query
+            session, current_actor(), COLLECTION, limit=limit, offset=offset, after=after, **query
         )
-    return v1_page(page)
+    return json(
+        {
+            "data": page.items,
+            "total": page.total,
+            "limit": page.limit,
+            "offset": page.offset,
+            "has_more": page.has_more,
+            "next_cursor": page.next_cursor,
+        }
+    )
 
 
 async def get_data(record_id):

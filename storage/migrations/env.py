@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from storage.models import Base
+from storage.models.data import migrated
 
 config = context.config
 
@@ -26,6 +27,7 @@ def _run(connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=migrated,
     )
     with context.begin_transaction():
         context.run_migrations()

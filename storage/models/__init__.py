@@ -1,7 +1,7 @@
 """SQLAlchemy models, one module per domain; everything is re-exported here for Alembic."""
 
 from storage.models.base import Base, UTCDateTime
-from storage.models.data import Record
+from storage.models.data import Collection, CollectionIndex, Record
 from storage.models.events import AuditEvent, OutboxEvent
 from storage.models.identity import (
     ApiKey,
@@ -20,6 +20,8 @@ __all__ = [
     "ApiKey",
     "AuditEvent",
     "Base",
+    "Collection",
+    "CollectionIndex",
     "IdempotencyRecord",
     "LoginSession",
     "LoginThrottle",

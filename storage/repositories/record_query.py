@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -55,6 +56,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -161,6 +163,10 @@ def _column_condition(clause: Clause, dialect: str) -> ColumnElement[bool]:
     return and_(present, _compare(column, op, value))
 
 
+RANGE_OPS = ("gt", "gte", "lt", "lte")
+RANGE_LIKELIHOOD = "0.05"  # written inline: SQLite wants a constant
+
+
 def _compare(left: Any, op: str, value: Any) -> ColumnElement[bool]:
     operators: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
         "eq": operator.eq,
@@ -171,6 +177,11 @@ def _compare(left: Any, op: str, value: Any) -> ColumnElement[bool]:
         "lte": operator.le,
     }
     return operators[op](left, value)
+
+
+def _inline_names(names: tuple[str, ...]) -> list[Any]:
+    """SQLite type names written inline (see `_Document.json_path`)."""
+    return [literal_column(f"'{name}'") for name in names]
 
 
 def _pg_path(segments: tuple[str, ...]) -> Any:
@@ -190,7 +201,9 @@ class _Document:
             self.typeof = func.jsonb_typeof(self.node)
         else:
             json_path = "$" + "".join(f'."{segment}"' for segment in self.path)
-            self.json_path = literal(json_path)
+            # Inline, not a bound parameter: SQLite matches an expression index only against
+            # the same expression with the same constants (segments are validated identifiers).
+            self.json_path = literal(json_path, literal_execute=True)
             self.node = func.json_extract(self.column, self.json_path)
             self.typeof = func.json_type(self.column, self.json_path)
 
@@ -213,12 +226,14 @@ class _Document:
     def number(self) -> Any:
         if self.pg:
             return case((self.typeof == "number", cast(self.text, Numeric)), else_=None)
-        return case((self.typeof.in_(_SQLITE_TYPES["number"]), self.node), else_=None)
+        return case(
+            (self.typeof.in_(_inline_names(_SQLITE_TYPES["number"])), self.node), else_=None
+        )
 
     def string(self) -> Any:
         if self.pg:
             return case((self.typeof == "string", self.text), else_=None).collate("C")
-        return case((self.typeof == "text", self.node), else_=None)
+        return case((self.typeof == literal_column("'text'"), self.node), else_=None)
 
     def rank(self) -> Any:
         """The JSON type's place in the sort order; MISSING_RANK where the path is absent."""
@@ -253,7 +268,17 @@ class _Document:
         if value_kind not in ("number", "string"):
             return false()
         left = self.number() if value_kind == "number" else self.string()
-        return and_(self.is_kind(value_kind), func.coalesce(_compare(left, op, value), False))
+        if self.pg and isinstance(value, float):
+            value = literal(Decimal(repr(value)), Numeric)  # numeric, as the indexed expression
+        # No COALESCE around the comparison: is_kind is false wherever `left` is NULL, so the
+        # AND is never NULL, and `<expression> <op> <value>` is what a declared index serves.
+        compared = _compare(left, op, value)
+        if not self.pg and op in RANGE_OPS:
+            # SQLite without STAT4 guesses a range keeps a quarter of the rows and would rather
+            # read the created_at index in order; a filter is usually narrower. likelihood() is
+            # a planner hint only (the value is unchanged) and leaves the term indexable.
+            compared = func.likelihood(compared, literal_column(RANGE_LIKELIHOOD))
+        return and_(self.is_kind(value_kind), compared)
 
     def _equality_only(self, op: str, value: Any) -> ColumnElement[bool]:
         """null and booleans: eq and ne only; never ordered."""

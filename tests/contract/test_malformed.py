@@ -168,6 +168,7 @@ def resources(superuser):
         "user_id": user.id,
         "key_id": key_id,
         "collection": "malformed",
+        "name": "malformed",
         "record_id": record_id,
         "v1_record_id": default_id,
     }

@@ -145,6 +145,7 @@ def world(tenant, make_tenant):
             "key_id": key_id,
             "event_id": record_event(tenant.organization_id),
             "collection": "headers",
+            "name": "headers",
             "record_id": create_record(tenant.organization_id, "headers"),
             "v1_record_id": create_record(tenant.organization_id, "default"),
         },

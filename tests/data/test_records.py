@@ -181,7 +181,14 @@ def test_query_filters_sorts_projects_and_pages(client, tenant, collection):
         {"name": "Book"},
         {"name": "Widget Mini"},
     ]
-    assert page["pagination"] == {"total": 4, "limit": 3, "offset": 0, "has_more": True}
+    assert page["pagination"] == {
+        "total": 4,
+        "limit": 3,
+        "offset": 0,
+        "has_more": True,
+        "next_cursor": page["pagination"]["next_cursor"],
+    }
+    assert page["pagination"]["next_cursor"]
     assert set(page["data"][0]) >= {"id", "collection", "created_at", "updated_at"}
     widgets = client.get(
         f"/v2/data/{collection}", headers=_h(tenant), params={"filter": "name:contains:widget"}

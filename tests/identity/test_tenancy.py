@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from charter.platform import runtime
 from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
-from storage.models import AuditEvent, OneTimeCode, Organization
+from storage.models import AuditEvent, OneTimeCode, Organization, Record
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
 
@@ -32,7 +32,17 @@ BODIES = {
     "update_record": {"data": {"hijacked": True}},
     "replace_data": {"hijacked": True},
     "update_data": {"hijacked": True},
+    "declare_collection": {"indexes": []},
 }
+
+
+# Operations on a collection name (a per-tenant namespace, not an id): they act on the caller's
+# own records; batch-delete with a victim's record ids is tested below.
+COLLECTION_PATHS = (
+    "/data/{collection}",
+    "/data/{collection}/batch",
+    "/data/{collection}/batch-delete",
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +56,7 @@ def victim(make_tenant):
         "event_id": record_event(tenant.organization_id),
         # Data: a collection name is a per-tenant namespace, not an id; its records are.
         "collection": "victim_things",
+        "name": "victim_things",  # /v2/collections/{name}: GET and DELETE answer 404
         "record_id": create_record(tenant.organization_id, "victim_things"),
         "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id),
@@ -77,9 +88,11 @@ def _operations_with_ids():
     for surface in ("v1", "v2"):
         spec = bundled_spec(surface)
         for path, item in spec["paths"].items():
-            if "{" not in path or path == "/data/{collection}":
+            if "{" not in path or path in COLLECTION_PATHS:
                 continue  # the collection's own namespace: see the data tests
             for method in HTTP_METHODS:
+                if path == "/collections/{name}" and method == "put":
+                    continue  # declares the caller's own collection: see tests/data
                 if method in item:
                     yield surface, method, path, item[method]["operationId"]
 
@@ -102,6 +115,16 @@ def test_foreign_id_answers_404(client, victim, attacker, surface, method, path,
     assert state == victim["state"], operation_id
     with runtime.current().db.sync_transaction() as session:
         assert session.get(AuditEvent, victim["event_id"]) is not None
+
+
+def test_foreign_record_ids_in_a_batch_delete_are_not_found(client, victim, attacker):
+    url = f"/v2/data/{victim['collection']}/batch-delete"
+    body = {"ids": [victim["record_id"], victim["v1_record_id"]]}
+    response = client.post(url, headers={"X-API-Key": attacker}, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"deleted": 0, "deleted_ids": [], "not_found": body["ids"]}
+    with runtime.current().db.sync_transaction() as session:
+        assert session.get(Record, victim["record_id"]) is not None
 
 
 def test_foreign_user_id_in_bodies_answers_404(client, victim, attacker):

@@ -34,6 +34,7 @@ from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
 from .list_audit_events_order import ListAuditEventsOrder
 from .list_audit_events_sort import ListAuditEventsSort
+from .list_data_count import ListDataCount
 from .list_data_order import ListDataOrder
 from .list_keys_mode import ListKeysMode
 from .list_keys_order import ListKeysOrder
@@ -123,6 +124,7 @@ __all__ = (
     "HealthStatus",
     "ListAuditEventsOrder",
     "ListAuditEventsSort",
+    "ListDataCount",
     "ListDataOrder",
     "ListKeysMode",
     "ListKeysOrder",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,21 +19,23 @@ class DataPage:
     Example:
         {'data': [{'collection': 'default', 'created_at': '2026-01-15T10:30:00Z', 'data': {'name': 'Sample Dataset',
             'values': [1, 2, 3, 4, 5]}, 'id': 'rec_3KfA9cLq2TnV7wXy', 'metadata': {}, 'updated_at':
-            '2026-01-15T10:30:00Z'}], 'has_more': False, 'limit': 20, 'offset': 0, 'total': 1}
+            '2026-01-15T10:30:00Z'}], 'has_more': False, 'limit': 20, 'next_cursor': None, 'offset': 0, 'total': 1}
 
     Attributes:
         data (list[Record]):
         has_more (bool):
         limit (int):
-        offset (int):
-        total (int):
+        next_cursor (None | str): The `after` of the next page; null on the last page.
+        offset (int): The `offset` asked for; 0 on keyset pages (`after`).
+        total (int | None): Records matching the filter, as `count` asks (null with `count=none`).
     """
 
     data: list[Record]
     has_more: bool
     limit: int
+    next_cursor: None | str
     offset: int
-    total: int
+    total: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,8 +48,12 @@ class DataPage:
 
         limit = self.limit
 
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
         offset = self.offset
 
+        total: int | None
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -57,6 +63,7 @@ class DataPage:
                 "data": data,
                 "has_more": has_more,
                 "limit": limit,
+                "next_cursor": next_cursor,
                 "offset": offset,
                 "total": total,
             }
@@ -80,14 +87,27 @@ class DataPage:
 
         limit = d.pop("limit")
 
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
         offset = d.pop("offset")
 
-        total = d.pop("total")
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total = _parse_total(d.pop("total"))
 
         data_page = cls(
             data=data,
             has_more=has_more,
             limit=limit,
+            next_cursor=next_cursor,
             offset=offset,
             total=total,
         )

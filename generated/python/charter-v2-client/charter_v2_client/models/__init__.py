@@ -1,15 +1,29 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .api_key_request import ApiKeyRequest
+from .batch_record import BatchRecord
+from .collection import Collection
+from .collection_declaration import CollectionDeclaration
+from .collection_declaration_schema_type_0 import CollectionDeclarationSchemaType0
+from .collection_page import CollectionPage
+from .collection_page_pagination import CollectionPagePagination
+from .collection_schema_type_0 import CollectionSchemaType0
 from .created_api_key import CreatedApiKey
 from .error_item import ErrorItem
 from .health import Health
 from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
+from .list_records_count import ListRecordsCount
 from .list_records_order import ListRecordsOrder
 from .login_request import LoginRequest
 from .problem import Problem
 from .record import Record
+from .record_batch import RecordBatch
+from .record_batch_delete import RecordBatchDelete
+from .record_batch_delete_result import RecordBatchDeleteResult
+from .record_batch_item_error import RecordBatchItemError
+from .record_batch_item_error_error import RecordBatchItemErrorError
+from .record_batch_result import RecordBatchResult
 from .record_data import RecordData
 from .record_metadata import RecordMetadata
 from .record_page import RecordPage
@@ -32,15 +46,29 @@ from .v2_error_error_details import V2ErrorErrorDetails
 
 __all__ = (
     "ApiKeyRequest",
+    "BatchRecord",
+    "Collection",
+    "CollectionDeclaration",
+    "CollectionDeclarationSchemaType0",
+    "CollectionPage",
+    "CollectionPagePagination",
+    "CollectionSchemaType0",
     "CreatedApiKey",
     "ErrorItem",
     "Health",
     "HealthApiStatus",
     "HealthStatus",
+    "ListRecordsCount",
     "ListRecordsOrder",
     "LoginRequest",
     "Problem",
     "Record",
+    "RecordBatch",
+    "RecordBatchDelete",
+    "RecordBatchDeleteResult",
+    "RecordBatchItemError",
+    "RecordBatchItemErrorError",
+    "RecordBatchResult",
     "RecordData",
     "RecordMetadata",
     "RecordPage",

@@ -21,7 +21,9 @@ class RecordPage:
         {'data': [{'collection': 'products', 'created_at': '2024-02-07T10:30:00Z', 'data': {'category': 'electronics',
             'in_stock': True, 'name': 'Widget Pro', 'price': 29.99}, 'id': 'rec_3KfA9cLq2TnV7wXy', 'metadata': {'source':
             'import_batch_001', 'tags': ['featured', 'new']}, 'updated_at': '2024-02-07T10:30:00Z'}], 'pagination':
-            {'has_more': True, 'limit': 20, 'offset': 0, 'total': 150}}
+            {'has_more': True, 'limit': 20, 'next_cursor':
+            'eyJrIjpbIjIwMjQtMDItMDdUMTA6MzA6MDAuMDAwMDAwWiJdLCJpIjoicmVjXzNLZkE5Y0xxMlRuVjd3WHkifQ.c2ln', 'offset': 0,
+            'total': 150}}
 
     Attributes:
         data (list[Record]):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,14 +15,19 @@ class RecordPagePagination:
     Attributes:
         has_more (bool):  Example: True.
         limit (int):  Example: 20.
-        offset (int):  Example: 0.
-        total (int):  Example: 150.
+        next_cursor (None | str): The `after` of the next page; null on the last page. Example:
+            eyJrIjpbIjIwMjQtMDItMDdUMTA6MzA6MDAuMDAwMDAwWiJdLCJpIjoicmVjXzNLZkE5Y0xxMlRuVjd3WHkifQ.c2ln.
+        offset (int): The `offset` asked for; 0 on keyset pages (`after`). Example: 0.
+        total (int | None): Records matching the filter: counted exactly, estimated (`count=estimated` on
+            PostgreSQL), or null with `count=none`.
+             Example: 150.
     """
 
     has_more: bool
     limit: int
+    next_cursor: None | str
     offset: int
-    total: int
+    total: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,8 +35,12 @@ class RecordPagePagination:
 
         limit = self.limit
 
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
         offset = self.offset
 
+        total: int | None
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +49,7 @@ class RecordPagePagination:
             {
                 "has_more": has_more,
                 "limit": limit,
+                "next_cursor": next_cursor,
                 "offset": offset,
                 "total": total,
             }
@@ -54,13 +64,26 @@ class RecordPagePagination:
 
         limit = d.pop("limit")
 
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
         offset = d.pop("offset")
 
-        total = d.pop("total")
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total = _parse_total(d.pop("total"))
 
         record_page_pagination = cls(
             has_more=has_more,
             limit=limit,
+            next_cursor=next_cursor,
             offset=offset,
             total=total,
         )

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.data_page import DataPage
+from ...models.list_data_count import ListDataCount
 from ...models.list_data_order import ListDataOrder
 from ...models.v1_error import V1Error
 from ...types import UNSET, Response, Unset
@@ -14,7 +15,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListDataCount | Unset = ListDataCount.EXACT,
     filter_: str | Unset = UNSET,
     sort: str | Unset = "created_at",
     order: ListDataOrder | Unset = ListDataOrder.DESC,
@@ -26,6 +29,14 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    params["after"] = after
+
+    json_count: str | Unset = UNSET
+    if not isinstance(count, Unset):
+        json_count = count.value
+
+    params["count"] = json_count
 
     params["filter"] = filter_
 
@@ -79,7 +90,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListDataCount | Unset = ListDataCount.EXACT,
     filter_: str | Unset = UNSET,
     sort: str | Unset = "created_at",
     order: ListDataOrder | Unset = ListDataOrder.DESC,
@@ -88,11 +101,15 @@ def sync_detailed(
     """List data records
 
      The records, with the same `filter`, `sort`, `order` and `fields` as `GET /v2/data/{collection}`
-    (seed 000's filter language), in the v1 list shape. Needs `read:data`.
+    (seed 000's filter language), in the v1 list shape, and the same keyset pages and
+    `count`: `next_cursor` (beside `has_more`) is the `after` of the next page, null on the
+    last; `count=none` leaves `total` null. Needs `read:data`.
 
     Args:
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListDataCount | Unset):  Default: ListDataCount.EXACT.
         filter_ (str | Unset):
         sort (str | Unset):  Default: 'created_at'.
         order (ListDataOrder | Unset):  Default: ListDataOrder.DESC.
@@ -109,6 +126,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         filter_=filter_,
         sort=sort,
         order=order,
@@ -132,7 +151,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListDataCount | Unset = ListDataCount.EXACT,
     filter_: str | Unset = UNSET,
     sort: str | Unset = "created_at",
     order: ListDataOrder | Unset = ListDataOrder.DESC,
@@ -141,11 +162,15 @@ def sync(
     """List data records
 
      The records, with the same `filter`, `sort`, `order` and `fields` as `GET /v2/data/{collection}`
-    (seed 000's filter language), in the v1 list shape. Needs `read:data`.
+    (seed 000's filter language), in the v1 list shape, and the same keyset pages and
+    `count`: `next_cursor` (beside `has_more`) is the `after` of the next page, null on the
+    last; `count=none` leaves `total` null. Needs `read:data`.
 
     Args:
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListDataCount | Unset):  Default: ListDataCount.EXACT.
         filter_ (str | Unset):
         sort (str | Unset):  Default: 'created_at'.
         order (ListDataOrder | Unset):  Default: ListDataOrder.DESC.
@@ -163,6 +188,8 @@ def sync(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         filter_=filter_,
         sort=sort,
         order=order,
@@ -180,7 +207,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListDataCount | Unset = ListDataCount.EXACT,
     filter_: str | Unset = UNSET,
     sort: str | Unset = "created_at",
     order: ListDataOrder | Unset = ListDataOrder.DESC,
@@ -189,11 +218,15 @@ async def asyncio_detailed(
     """List data records
 
      The records, with the same `filter`, `sort`, `order` and `fields` as `GET /v2/data/{collection}`
-    (seed 000's filter language), in the v1 list shape. Needs `read:data`.
+    (seed 000's filter language), in the v1 list shape, and the same keyset pages and
+    `count`: `next_cursor` (beside `has_more`) is the `after` of the next page, null on the
+    last; `count=none` leaves `total` null. Needs `read:data`.
 
     Args:
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListDataCount | Unset):  Default: ListDataCount.EXACT.
         filter_ (str | Unset):
         sort (str | Unset):  Default: 'created_at'.
         order (ListDataOrder | Unset):  Default: ListDataOrder.DESC.
@@ -210,6 +243,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         filter_=filter_,
         sort=sort,
         order=order,
@@ -225,7 +260,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListDataCount | Unset = ListDataCount.EXACT,
     filter_: str | Unset = UNSET,
     sort: str | Unset = "created_at",
     order: ListDataOrder | Unset = ListDataOrder.DESC,
@@ -234,11 +271,15 @@ async def asyncio(
     """List data records
 
      The records, with the same `filter`, `sort`, `order` and `fields` as `GET /v2/data/{collection}`
-    (seed 000's filter language), in the v1 list shape. Needs `read:data`.
+    (seed 000's filter language), in the v1 list shape, and the same keyset pages and
+    `count`: `next_cursor` (beside `has_more`) is the `after` of the next page, null on the
+    last; `count=none` leaves `total` null. Needs `read:data`.
 
     Args:
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListDataCount | Unset):  Default: ListDataCount.EXACT.
         filter_ (str | Unset):
         sort (str | Unset):  Default: 'created_at'.
         order (ListDataOrder | Unset):  Default: ListDataOrder.DESC.
@@ -256,6 +297,8 @@ async def asyncio(
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         filter_=filter_,
         sort=sort,
         order=order,

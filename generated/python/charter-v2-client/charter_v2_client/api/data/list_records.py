@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_records_count import ListRecordsCount
 from ...models.list_records_order import ListRecordsOrder
 from ...models.record_page import RecordPage
 from ...models.v2_error import V2Error
@@ -19,7 +20,9 @@ def _get_kwargs(
     sort: str | Unset = "created_at",
     order: ListRecordsOrder | Unset = ListRecordsOrder.DESC,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListRecordsCount | Unset = ListRecordsCount.EXACT,
     fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -38,6 +41,14 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    params["after"] = after
+
+    json_count: str | Unset = UNSET
+    if not isinstance(count, Unset):
+        json_count = count.value
+
+    params["count"] = json_count
 
     params["fields"] = fields
 
@@ -89,7 +100,9 @@ def sync_detailed(
     sort: str | Unset = "created_at",
     order: ListRecordsOrder | Unset = ListRecordsOrder.DESC,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListRecordsCount | Unset = ListRecordsCount.EXACT,
     fields: str | Unset = UNSET,
 ) -> Response[RecordPage | V2Error]:
     """Query records
@@ -105,7 +118,13 @@ def sync_detailed(
     string; `"10"` forces a string) and match only fields of the same type; a record without
     the field never matches (`ne` included). `contains` is a case-insensitive substring on
     strings and an element match on arrays. A malformed filter answers 400 naming the clause.
-    Needs `read:data`.
+
+    Paging: `offset` and `limit`, or keyset pages: every page whose `has_more` is true carries
+    `pagination.next_cursor`; send it back as `after` (with the same `sort`, `order` and
+    `filter`) for the next page, which then costs what the first one costs (with the default
+    sort it reads the collection's index from the cursor on). `next_cursor` is null on the
+    last page. `count` chooses how `total` is computed (`none` skips the count: `total` is
+    null). Needs `read:data`.
 
     Args:
         collection (str):
@@ -113,7 +132,9 @@ def sync_detailed(
         sort (str | Unset):  Default: 'created_at'.
         order (ListRecordsOrder | Unset):  Default: ListRecordsOrder.DESC.
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListRecordsCount | Unset):  Default: ListRecordsCount.EXACT.
         fields (str | Unset):
 
     Raises:
@@ -131,6 +152,8 @@ def sync_detailed(
         order=order,
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         fields=fields,
     )
 
@@ -155,7 +178,9 @@ def sync(
     sort: str | Unset = "created_at",
     order: ListRecordsOrder | Unset = ListRecordsOrder.DESC,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListRecordsCount | Unset = ListRecordsCount.EXACT,
     fields: str | Unset = UNSET,
 ) -> RecordPage:
     """Query records
@@ -171,7 +196,13 @@ def sync(
     string; `"10"` forces a string) and match only fields of the same type; a record without
     the field never matches (`ne` included). `contains` is a case-insensitive substring on
     strings and an element match on arrays. A malformed filter answers 400 naming the clause.
-    Needs `read:data`.
+
+    Paging: `offset` and `limit`, or keyset pages: every page whose `has_more` is true carries
+    `pagination.next_cursor`; send it back as `after` (with the same `sort`, `order` and
+    `filter`) for the next page, which then costs what the first one costs (with the default
+    sort it reads the collection's index from the cursor on). `next_cursor` is null on the
+    last page. `count` chooses how `total` is computed (`none` skips the count: `total` is
+    null). Needs `read:data`.
 
     Args:
         collection (str):
@@ -179,7 +210,9 @@ def sync(
         sort (str | Unset):  Default: 'created_at'.
         order (ListRecordsOrder | Unset):  Default: ListRecordsOrder.DESC.
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListRecordsCount | Unset):  Default: ListRecordsCount.EXACT.
         fields (str | Unset):
 
     Raises:
@@ -198,6 +231,8 @@ def sync(
         order=order,
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         fields=fields,
     )
 
@@ -216,7 +251,9 @@ async def asyncio_detailed(
     sort: str | Unset = "created_at",
     order: ListRecordsOrder | Unset = ListRecordsOrder.DESC,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListRecordsCount | Unset = ListRecordsCount.EXACT,
     fields: str | Unset = UNSET,
 ) -> Response[RecordPage | V2Error]:
     """Query records
@@ -232,7 +269,13 @@ async def asyncio_detailed(
     string; `"10"` forces a string) and match only fields of the same type; a record without
     the field never matches (`ne` included). `contains` is a case-insensitive substring on
     strings and an element match on arrays. A malformed filter answers 400 naming the clause.
-    Needs `read:data`.
+
+    Paging: `offset` and `limit`, or keyset pages: every page whose `has_more` is true carries
+    `pagination.next_cursor`; send it back as `after` (with the same `sort`, `order` and
+    `filter`) for the next page, which then costs what the first one costs (with the default
+    sort it reads the collection's index from the cursor on). `next_cursor` is null on the
+    last page. `count` chooses how `total` is computed (`none` skips the count: `total` is
+    null). Needs `read:data`.
 
     Args:
         collection (str):
@@ -240,7 +283,9 @@ async def asyncio_detailed(
         sort (str | Unset):  Default: 'created_at'.
         order (ListRecordsOrder | Unset):  Default: ListRecordsOrder.DESC.
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListRecordsCount | Unset):  Default: ListRecordsCount.EXACT.
         fields (str | Unset):
 
     Raises:
@@ -258,6 +303,8 @@ async def asyncio_detailed(
         order=order,
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         fields=fields,
     )
 
@@ -274,7 +321,9 @@ async def asyncio(
     sort: str | Unset = "created_at",
     order: ListRecordsOrder | Unset = ListRecordsOrder.DESC,
     limit: int | Unset = 20,
-    offset: int | Unset = 0,
+    offset: int | Unset = UNSET,
+    after: str | Unset = UNSET,
+    count: ListRecordsCount | Unset = ListRecordsCount.EXACT,
     fields: str | Unset = UNSET,
 ) -> RecordPage:
     """Query records
@@ -290,7 +339,13 @@ async def asyncio(
     string; `"10"` forces a string) and match only fields of the same type; a record without
     the field never matches (`ne` included). `contains` is a case-insensitive substring on
     strings and an element match on arrays. A malformed filter answers 400 naming the clause.
-    Needs `read:data`.
+
+    Paging: `offset` and `limit`, or keyset pages: every page whose `has_more` is true carries
+    `pagination.next_cursor`; send it back as `after` (with the same `sort`, `order` and
+    `filter`) for the next page, which then costs what the first one costs (with the default
+    sort it reads the collection's index from the cursor on). `next_cursor` is null on the
+    last page. `count` chooses how `total` is computed (`none` skips the count: `total` is
+    null). Needs `read:data`.
 
     Args:
         collection (str):
@@ -298,7 +353,9 @@ async def asyncio(
         sort (str | Unset):  Default: 'created_at'.
         order (ListRecordsOrder | Unset):  Default: ListRecordsOrder.DESC.
         limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        offset (int | Unset):
+        after (str | Unset):
+        count (ListRecordsCount | Unset):  Default: ListRecordsCount.EXACT.
         fields (str | Unset):
 
     Raises:
@@ -317,6 +374,8 @@ async def asyncio(
         order=order,
         limit=limit,
         offset=offset,
+        after=after,
+        count=count,
         fields=fields,
     )
 
