@@ -148,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="upgrade the database to the newest schema").set_defaults(
         func=cmd_migrate
     )
-    sub.add_parser("worker", help="run background maintenance").set_defaults(func=cmd_worker)
+    sub.add_parser("worker", help="run background maintenance and webhook delivery").set_defaults(
+        func=cmd_worker
+    )
 
     boot = sub.add_parser("bootstrap", help="create an organization, its admin and an API key")
     boot.add_argument("--org", required=True)

@@ -39,7 +39,7 @@ COLLECTION = collections.NAME
 MAX_TTL_SECONDS = 10 * 365 * 24 * 3600
 
 
-def to_dict(record: Record, fields: list[record_query.Field] | None = None) -> dict[str, Any]:
+def to_dict(record: Any, fields: list[record_query.Field] | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": record.id,
         "collection": record.collection,
@@ -53,7 +53,8 @@ def to_dict(record: Record, fields: list[record_query.Field] | None = None) -> d
     return body
 
 
-def etag(record: Record) -> str:
+def etag(record: Any) -> str:
+    """A Record's or a read row's version as an entity tag."""
     return f'"{record.id}.{record.version}"'
 
 
@@ -162,8 +163,13 @@ async def create(
     return record
 
 
-async def get(session: AsyncSession, actor: Actor, collection: str, record_id: str) -> Record:
-    return await _get_or_raise(session, actor, collection, record_id)
+async def get(session: AsyncSession, actor: Actor, collection: str, record_id: str) -> Any:
+    """The record as a read-only row (attributes as a Record's), for answering a GET."""
+    _, scope = scope_of(actor, collection)
+    row = await repo.read_record(session, now=utcnow(), record_id=record_id, **scope)
+    if row is None:
+        raise NotFound("Record not found")
+    return row
 
 
 async def replace(

@@ -11,6 +11,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
+import time
+from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -21,6 +25,22 @@ from charter.platform.errors import Invalid, Unavailable
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
 _NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # RFC 8215: where it sits is site-chosen
 _IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+
+
+class Unresolvable(Invalid):
+    """The URL is well formed and its name does not resolve (yet): webhook registration accepts
+    it and checks it again at each delivery."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a receiver answered: status, headers (lower-case names) and the first bytes of the
+    body (never more than the caller's bound is read)."""
+
+    status: int
+    headers: dict[str, str]
+    excerpt: bytes
+    seconds: float
 
 
 def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
@@ -68,11 +88,13 @@ async def resolve_checked(url: str, *, field: str = "url") -> str:
         infos = await asyncio.get_running_loop().getaddrinfo(
             parts.hostname, port, type=socket.SOCK_STREAM
         )
-    except (socket.gaierror, UnicodeError):
+    except UnicodeError:
         raise Invalid(f"Cannot resolve {parts.hostname}", field=field) from None
+    except socket.gaierror:
+        raise Unresolvable(f"Cannot resolve {parts.hostname}", field=field) from None
     addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
     if not addresses:
-        raise Invalid(f"Cannot resolve {parts.hostname}", field=field)
+        raise Unresolvable(f"Cannot resolve {parts.hostname}", field=field)
     if not runtime.current().settings.allow_private_outbound:
         if any(is_forbidden(address) for address in addresses):
             raise Invalid("URLs may not point at private or internal addresses", field=field)
@@ -81,23 +103,79 @@ async def resolve_checked(url: str, *, field: str = "url") -> str:
 
 async def post_json(url: str, body: bytes, headers: dict[str, str], timeout: float = 5.0) -> int:
     """POST an already serialised JSON body (so a signature over those bytes stays valid)."""
+    answer = await send(url, body, headers, timeout=timeout)
+    if answer.status >= 300:
+        raise Unavailable(f"Delivery endpoint answered {answer.status}")
+    return answer.status
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    """One verifying TLS context per process (building one loads the CA bundle: milliseconds)."""
+    return ssl.create_default_context()
+
+
+async def send(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    timeout: float = 5.0,
+    excerpt_bytes: int = 0,
+) -> Answer:
+    """POST `body` to the address the guard checked, within `timeout` seconds in all (connect,
+    send, answer), reading at most `excerpt_bytes` of the answer's body; redirects are not
+    followed. Raises Invalid (refused by the guard) or Unavailable (no answer in time, or the
+    connection failed); any status is an answer."""
     address = await resolve_checked(url)
     parts = urlsplit(url)
     host = f"[{address}]" if ":" in address else address
     netloc = f"{host}:{parts.port}" if parts.port else host
     pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    started = time.monotonic()
     try:
-        async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(timeout=timeout, follow_redirects=False, verify=_tls()) as client,
+        ):
             request = client.build_request(
                 "POST",
                 pinned,
                 content=body,
-                headers={"Content-Type": "application/json", "Host": parts.netloc, **headers},
+                headers={
+                    "Content-Type": "application/json",
+                    "Accept-Encoding": "identity",  # the excerpt is raw bytes: no decompression
+                    "Host": parts.netloc,
+                    **headers,
+                },
                 extensions={"sni_hostname": parts.hostname} if parts.scheme == "https" else {},
             )
-            response = await client.send(request)
+            response = await client.send(request, stream=True)
+            try:
+                excerpt = await _read_some(response, excerpt_bytes)
+            finally:
+                await response.aclose()
+    except TimeoutError:
+        raise Unavailable(f"No answer within {timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None
-    if response.status_code >= 300:
-        raise Unavailable(f"Delivery endpoint answered {response.status_code}")
-    return response.status_code
+    return Answer(
+        status=response.status_code,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        excerpt=excerpt,
+        seconds=time.monotonic() - started,
+    )
+
+
+async def _read_some(response: httpx.Response, limit: int) -> bytes:
+    """Up to `limit` bytes of the body; the rest is never read."""
+    if limit <= 0:
+        return b""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_raw():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(chunks)[:limit]

@@ -84,6 +84,14 @@ class Settings(BaseSettings):
     otp_webhook_secret: str = ""
     # Outbound URLs may not resolve to private, loopback or link-local addresses unless allowed.
     allow_private_outbound: bool = False
+    # Webhook delivery (charter/webhooks): seconds to wait after each failed attempt (then it
+    # gives up; the default adds up to about three days), the whole-attempt timeout, how long an
+    # endpoint may fail before it is disabled, and attempts in flight per endpoint and per worker.
+    webhook_retry_schedule: str = "5,300,1800,7200,18000,36000,36000,86400,86400"
+    webhook_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    webhook_disable_after_days: float = Field(default=5.0, gt=0)
+    webhook_endpoint_concurrency: int = Field(default=4, ge=1, le=100)
+    webhook_worker_concurrency: int = Field(default=64, ge=1, le=1000)
     # Database connections per process and event loop: the most requests that touch the
     # database at once. No overflow, so steady load never opens new connections.
     db_pool_size: int = Field(default=20, ge=1)
@@ -144,6 +152,14 @@ class Settings(BaseSettings):
         from charter.platform.ratelimit import parse_rate
 
         parse_rate(value)  # ValueError names the expected form
+        return value
+
+    @field_validator("webhook_retry_schedule")
+    @classmethod
+    def _retry_schedule(cls, value: str) -> str:
+        items = [i.strip() for i in value.split(",")]
+        if not all(i.isdigit() and 0 < int(i) <= 7 * 86400 for i in items) or len(items) > 50:
+            raise ValueError("must be up to 50 comma-separated delays in seconds (1 to 604800)")
         return value
 
     @field_validator("encryption_keys")

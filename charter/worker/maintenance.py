@@ -1,5 +1,5 @@
 """Background maintenance: expired idempotency records, ended sessions, spent one-time codes and
-audit retention (90 days, seed 002).
+audit retention (90 days, seed 002); beside them, webhook delivery (charter.webhooks.worker).
 
 Runs as a thread inside `charter serve` on the embedded default, or as `charter worker`
 processes when scaled out; every task is safe to run from several processes at once.
@@ -15,6 +15,7 @@ from datetime import timedelta
 from charter.data import records
 from charter.platform import runtime
 from charter.platform.clock import utcnow
+from charter.webhooks import worker as webhooks
 from storage.repositories import events, idempotency, identity, lockout
 
 log = logging.getLogger("charter.worker")
@@ -44,6 +45,8 @@ async def run_once() -> dict[str, int]:
 
 
 async def loop(stop: threading.Event, interval: float = 60.0) -> None:
+    # Webhook delivery runs beside maintenance at its own pace (it polls every 0.1 s).
+    delivery = asyncio.create_task(webhooks.loop(stop))
     while not stop.is_set():
         try:
             counts = await run_once()
@@ -52,6 +55,7 @@ async def loop(stop: threading.Event, interval: float = 60.0) -> None:
         except Exception:
             log.exception("maintenance failed")
         await asyncio.get_running_loop().run_in_executor(None, stop.wait, interval)
+    await delivery
 
 
 def start_thread(interval: float = 60.0) -> threading.Event:

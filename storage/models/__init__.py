@@ -15,6 +15,7 @@ from storage.models.identity import (
     User,
 )
 from storage.models.requests import IdempotencyRecord
+from storage.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ApiKey",
@@ -34,4 +35,7 @@ __all__ = [
     "RefreshToken",
     "UTCDateTime",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

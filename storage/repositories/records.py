@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, delete, func, or_, select
+from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ClauseElement
@@ -26,6 +26,40 @@ def _live(organization_id: str, livemode: bool, collection: str, now: datetime) 
         Record.collection == collection,
         or_(Record.expires_at.is_(None), Record.expires_at > now),
     ]
+
+
+# Reads answer with read-only rows (no identity map, no change tracking): a third less CPU than
+# ORM instances. Their attributes are the model's (`meta` for the `metadata` column), so
+# services read a row and a Record alike; writes load the model.
+_TABLE = Record.__table__
+_READ_COLUMNS = [c.label("meta") if c.name == "metadata" else c for c in _TABLE.c]
+_READ_BY_ID = select(*_READ_COLUMNS).where(
+    _TABLE.c.id == bindparam("record_id"),
+    _TABLE.c.organization_id == bindparam("organization_id"),
+    _TABLE.c.livemode == bindparam("livemode"),
+    _TABLE.c.collection == bindparam("collection"),
+    or_(_TABLE.c.expires_at.is_(None), _TABLE.c.expires_at > bindparam("now")),
+)
+
+
+async def read_record(
+    session: Session,
+    *,
+    organization_id: str,
+    livemode: bool,
+    collection: str,
+    record_id: str,
+    now: datetime,
+) -> Any:
+    """The live record as a read-only row (see above), or None; one statement built once."""
+    params = {
+        "record_id": record_id,
+        "organization_id": organization_id,
+        "livemode": livemode,
+        "collection": collection,
+        "now": now,
+    }
+    return (await session.execute(_READ_BY_ID, params)).first()
 
 
 async def get_record(
@@ -56,15 +90,16 @@ async def query_records(
     limit: int,
     offset: int,
     count: str = "exact",
-) -> tuple[list[tuple[Record, Key]], int | None]:
+) -> tuple[list[tuple[Any, Key]], int | None]:
     """Up to `limit` rows in `sort` order from `offset`, or after the row keyed `after`, each
     with its key; and the total of the matching rows as `count` asks: "exact", "estimated"
     (PostgreSQL's planner estimate; exact on SQLite) or "none" (None)."""
     where = [*_live(organization_id, livemode, collection, now), *conditions]
     page = [*where, sort.after(*after)] if after is not None else where
-    query = select(Record, *sort.values()).where(*page).order_by(*sort.order_by())
+    query = select(*_READ_COLUMNS, *sort.values()).where(*page).order_by(*sort.order_by())
     rows = (await session.execute(query.limit(limit).offset(offset))).all()
-    keyed = [(row[0], (list(row[1:]), row[0].id)) for row in rows]
+    width = len(_READ_COLUMNS)
+    keyed = [(row, (list(row[width:]), row.id)) for row in rows]
     total = None
     if count == "estimated" and session.get_bind().dialect.name == "postgresql":
         total = await _estimate(session, select(Record.id).where(*where))

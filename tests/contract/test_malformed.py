@@ -21,6 +21,7 @@ from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
+from tests.webhooks.factories import create_webhook
 
 
 def _body_operations() -> Iterator[tuple[str, OperationInfo, str, dict[str, Any], Any]]:
@@ -171,6 +172,7 @@ def resources(superuser):
         "name": "malformed",
         "record_id": record_id,
         "v1_record_id": default_id,
+        **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
     }
 
 

@@ -11,6 +11,7 @@ from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
 from storage.models import AuditEvent, OneTimeCode, Organization, Record
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
+from tests.webhooks.factories import create_webhook
 
 BODIES = {
     # A valid body per operation, so the call reaches the tenancy rule instead of validation.
@@ -33,6 +34,8 @@ BODIES = {
     "replace_data": {"hijacked": True},
     "update_data": {"hijacked": True},
     "declare_collection": {"indexes": []},
+    "update_webhook": {"events": ["user.created"]},
+    "rotate_webhook_secret": {"overlap_seconds": 0},
 }
 
 
@@ -60,6 +63,7 @@ def victim(make_tenant):
         "record_id": create_record(tenant.organization_id, "victim_things"),
         "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id),
+        **create_webhook(tenant.organization_id),  # webhook_id, delivery_id
     }
 
 

@@ -1,0 +1,63 @@
+"""The one catalog of webhook events: every event an endpoint may subscribe to, where it comes
+from and whether Charter emits it yet.
+
+Registration validates `events` against it (an unknown name is 400); the specs document one
+payload schema per name (`tests/webhooks/test_catalog.py` keeps them equal). An event that is
+catalogued but not emitted yet (files, reports, ingestion) may be subscribed to: deliveries
+start when its capability lands and announces it through the outbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    description: str
+    emitted: bool
+    record: bool = False  # filtered by the endpoint's `collections` too
+
+
+_EVENTS = [
+    EventType("record.created", "A record was created (seed 000).", True, record=True),
+    EventType("record.updated", "A record was changed (seed 000).", True, record=True),
+    EventType("record.deleted", "A record was deleted or expired (seed 000).", True, record=True),
+    EventType("collection.declared", "A collection's schema or indexes were declared.", True),
+    EventType("collection.deleted", "A collection was deleted with its records.", True),
+    EventType("user.created", "A user was created (seed 004).", True),
+    EventType("user.updated", "A user was changed (seed 004).", True),
+    EventType("user.deleted", "A user was deleted (seed 004).", True),
+    EventType("user.unlocked", "A locked user was unlocked.", True),
+    EventType("user.authenticated", "A user logged in (seed 001).", True),
+    EventType("user.login_failed", "A login with a known username failed.", True),
+    EventType("user.mfa_failed", "A failed MFA attempt (seed 001).", True),
+    EventType("organization.created", "An organization was created.", True),
+    EventType("organization.updated", "An organization was changed.", True),
+    EventType("organization.deleted", "An organization was deleted.", True),
+    EventType("api_key.created", "An API key was created.", True),
+    EventType("api_key.updated", "An API key was changed.", True),
+    EventType("api_key.rolled", "An API key was rolled to a new secret.", True),
+    EventType("api_key.revoked", "An API key was revoked.", True),
+    EventType("webhook.disabled", "A webhook endpoint was disabled by delivery failures.", True),
+    EventType("file.created", "A file was uploaded (seed 001).", False),
+    EventType("file.deleted", "A file was deleted (seed 001).", False),
+    EventType("file.shared", "A file's sharing changed (seed 001).", False),
+    EventType("report.generated", "A scheduled report is ready (seed 001).", False),
+    EventType("ingestion.completed", "An ingestion job completed (seed 003).", False),
+    EventType("ingestion.failed", "An ingestion job failed (seed 003).", False),
+]
+
+EVENTS: dict[str, EventType] = {event.name: event for event in _EVENTS}
+# Sent by `POST .../ping` to one endpoint whatever it subscribes to; not subscribable.
+PING = "webhook.ping"
+
+
+def is_record_event(name: str) -> bool:
+    event = EVENTS.get(name)
+    return event is not None and event.record
+
+
+def emitted() -> list[str]:
+    return [event.name for event in _EVENTS if event.emitted]

@@ -1,0 +1,186 @@
+"""One attempt of one delivery, and what its answer means.
+
+- 2xx: delivered. 3xx and every other status, a timeout or a refused or failed connection:
+  failed, tried again after the next delay of CHARTER_WEBHOOK_RETRY_SCHEDULE (jittered by up to
+  10% either way) until the schedule is spent (about three days by default), then given up.
+- 429 and 503 with `Retry-After` (seconds or an HTTP date): tried again then (at most a day).
+- 410: the endpoint is gone: it is disabled at once and the delivery given up.
+- An endpoint whose failures have gone on for CHARTER_WEBHOOK_DISABLE_AFTER_DAYS without a
+  success is disabled, announced by a `webhook.disabled` event.
+
+Every attempt is logged (time, status, duration, error, the first KiB of the answer); the
+outcome is written only while this worker still holds the delivery's lease. Secrets and
+payloads never reach a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from charter.events import audit
+from charter.identity.principals import SYSTEM
+from charter.platform import outbound, runtime
+from charter.platform.clock import isoformat, new_id, utcnow
+from charter.platform.errors import Invalid, Unavailable
+from charter.webhooks import fanout, signing
+from charter.webhooks.endpoints import live_secrets
+from storage.models import WebhookDelivery, WebhookEndpoint
+from storage.repositories import webhooks as repo
+
+log = logging.getLogger("charter.webhooks")
+EXCERPT_BYTES = 1024
+MAX_RETRY_AFTER = timedelta(days=1)
+JITTER = 0.1
+
+
+def schedule() -> list[int]:
+    return [int(s) for s in runtime.current().settings.webhook_retry_schedule.split(",")]
+
+
+def retry_after(value: str | None, now: datetime) -> timedelta | None:
+    """A `Retry-After` header's wait (RFC 9110 10.2.3), bounded; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        wait = timedelta(seconds=int(value[:9]))
+    else:
+        try:
+            wait = parsedate_to_datetime(value) - now
+        except (TypeError, ValueError):
+            return None
+    return min(max(wait, timedelta(0)), MAX_RETRY_AFTER)
+
+
+def next_delay(attempts: int, answer: outbound.Answer | None, now: datetime) -> timedelta | None:
+    """How long to wait after the `attempts`-th failed attempt; None once the schedule is spent."""
+    delays = schedule()
+    if attempts > len(delays):
+        return None
+    if answer is not None and answer.status in (429, 503):
+        wait = retry_after(answer.headers.get("retry-after"), now)
+        if wait is not None:
+            return wait
+    base = delays[attempts - 1]
+    return timedelta(seconds=base * random.uniform(1 - JITTER, 1 + JITTER))  # noqa: S311
+
+
+async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: str) -> None:
+    """Send one leased delivery and write what happened."""
+    now = utcnow()
+    payload = fanout.decrypt_payload(delivery.payload_enc)
+    body, headers = signing.sign(
+        payload, live_secrets(endpoint, now), delivery.event_id, int(now.timestamp())
+    )
+    started = time.monotonic()
+    answer: outbound.Answer | None = None
+    error: str | None = None
+    try:
+        answer = await outbound.send(
+            endpoint.url,
+            body,
+            headers,
+            timeout=runtime.current().settings.webhook_timeout_seconds,
+            excerpt_bytes=EXCERPT_BYTES,
+        )
+    except Invalid as exc:
+        error = f"Refused by the outbound guard: {exc.message}"
+    except Unavailable as exc:
+        error = exc.message
+    elapsed = time.monotonic() - started
+    async with runtime.current().db.transaction() as session:
+        await record(session, delivery, owner, now, answer, error, elapsed)
+
+
+async def record(
+    session: AsyncSession,
+    delivery: WebhookDelivery,
+    owner: str,
+    now: datetime,
+    answer: outbound.Answer | None,
+    error: str | None,
+    elapsed: float,
+) -> None:
+    attempts = delivery.attempts + 1
+    status = answer.status if answer is not None else None
+    if answer is not None and not 200 <= answer.status < 300:
+        error = f"The endpoint answered {answer.status}"
+    values: dict[str, object] = {
+        "attempts": attempts,
+        "last_status_code": status,
+        "last_error": error,
+        "updated_at": now,
+    }
+    if error is None:
+        values.update(status="succeeded", delivered_at=now, next_attempt_at=None)
+    else:
+        delay = None if status == 410 else next_delay(attempts, answer, now)
+        values.update(
+            status="pending" if delay is not None else "failed",
+            next_attempt_at=now + delay if delay is not None else None,
+        )
+    await repo.add_attempt(
+        session,
+        {
+            "id": new_id("wha"),
+            "delivery_id": delivery.id,
+            "attempted_at": now,
+            "status_code": status,
+            "duration_ms": int(elapsed * 1000),
+            "error": error,
+            "response_excerpt": _excerpt(answer),
+        },
+    )
+    if not await repo.settle(session, delivery.id, owner, values):
+        return  # the lease ran out and another worker took the delivery: it decides
+    if error is None:
+        await repo.note_success(session, delivery.endpoint_id)
+        return
+    log.info(
+        "webhook attempt failed",
+        extra={"fields": {"delivery_id": delivery.id, "status": status, "attempt": attempts}},
+    )
+    since = await repo.note_failure(session, delivery.endpoint_id, now)
+    limit = timedelta(days=runtime.current().settings.webhook_disable_after_days)
+    if status == 410:
+        await disable(session, delivery.endpoint_id, "gone", now)
+    elif since is not None and now - since >= limit:
+        await disable(session, delivery.endpoint_id, "failing", now)
+
+
+def _excerpt(answer: outbound.Answer | None) -> str | None:
+    if answer is None:
+        return None
+    return answer.excerpt[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+
+
+async def disable(session: AsyncSession, endpoint_id: str, reason: str, now: datetime) -> None:
+    """Disable an endpoint for its failures and announce it (`webhook.disabled`), once: the
+    change is one conditional UPDATE, so concurrent failing deliveries announce it only once."""
+    endpoint = await repo.disable_endpoint(session, endpoint_id, reason, now)
+    if endpoint is None:
+        return
+    failing_since = endpoint.failing_since
+    log.warning("webhook disabled", extra={"fields": {"webhook_id": endpoint.id, "reason": reason}})
+    await audit.announce(
+        session,
+        SYSTEM,
+        event="webhook.disabled",
+        resource_type="webhook",
+        resource_id=endpoint.id,
+        organization_id=endpoint.organization_id,
+        livemode=endpoint.livemode,
+        details={"reason": reason},
+        payload={
+            "webhook_id": endpoint.id,
+            "url": endpoint.url,
+            "reason": reason,
+            "failing_since": isoformat(failing_since),
+        },
+    )

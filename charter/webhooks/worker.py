@@ -1,0 +1,90 @@
+"""The delivery worker: fans the outbox out to deliveries, leases due deliveries and sends them,
+each in its own task, at most CHARTER_WEBHOOK_WORKER_CONCURRENCY at once and (across every
+worker) CHARTER_WEBHOOK_ENDPOINT_CONCURRENCY per endpoint, so a slow receiver holds only its own
+slots.
+
+Delivery is at least once: a lease outlives the attempt's timeout, a worker that dies holding
+leases loses nothing (they run out and another worker takes the deliveries, with the same
+`webhook-id`), and several workers on PostgreSQL never hold the same delivery at once
+(`FOR UPDATE SKIP LOCKED`). Runs inside `charter worker` and the embedded worker thread of
+`charter serve` (charter.worker.maintenance starts it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from datetime import timedelta
+
+from charter.platform import runtime
+from charter.platform.clock import new_id, utcnow
+from charter.webhooks import dispatch, fanout
+from storage.repositories import webhooks as repo
+
+log = logging.getLogger("charter.webhooks")
+POLL_SECONDS = 0.1
+LEASE_MARGIN = 60.0  # a lease outlives the attempt's timeout by this much
+
+
+class DeliveryWorker:
+    def __init__(self) -> None:
+        self.owner = new_id("wkr")
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    async def step(self) -> int:
+        """One fan-out and one claim; how much work it found (0: idle)."""
+        db = runtime.current().db
+        async with db.transaction() as session:
+            fanned = await fanout.fan_out(session)
+        return fanned + await self._claim_and_send()
+
+    async def _claim_and_send(self) -> int:
+        settings = runtime.current().settings
+        free = settings.webhook_worker_concurrency - len(self.tasks)
+        if free <= 0:
+            return 0
+        now = utcnow()
+        lease = timedelta(seconds=settings.webhook_timeout_seconds + LEASE_MARGIN)
+        async with runtime.current().db.transaction() as session:
+            ids = await repo.claim(
+                session,
+                owner=self.owner,
+                now=now,
+                lease_until=now + lease,
+                limit=free,
+                per_endpoint=settings.webhook_endpoint_concurrency,
+            )
+            claimed = await repo.claimed(session, ids) if ids else []
+        for delivery, endpoint in claimed:
+            task = asyncio.create_task(dispatch.attempt(delivery, endpoint, self.owner))
+            self.tasks.add(task)
+            task.add_done_callback(self._finished)
+        return len(claimed)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("webhook attempt crashed", exc_info=task.exception())
+
+    async def run_until_idle(self) -> None:
+        """Work until nothing is due and nothing is in flight (tests, one-off runs)."""
+        while True:
+            busy = await self.step()
+            if self.tasks:
+                await asyncio.wait(self.tasks)
+            elif not busy:
+                return
+
+
+async def loop(stop: threading.Event, poll: float = POLL_SECONDS) -> None:
+    """Deliver until `stop` is set; attempts in flight then are left to their leases."""
+    worker = DeliveryWorker()
+    while not stop.is_set():
+        try:
+            busy = await worker.step()
+        except Exception:
+            log.exception("webhook delivery step failed")
+            busy = 0
+        if not busy:
+            await asyncio.sleep(poll)

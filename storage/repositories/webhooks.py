@@ -1,0 +1,311 @@
+"""Webhook repositories: endpoints, the outbox fan-out, leased claims of due deliveries and the
+delivery log. Subscriptions are matched in SQL (JSONB `@>` on PostgreSQL, `json_each` on
+SQLite); claims lock with `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite has one writer)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    and_,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession as Session
+from sqlalchemy.orm import aliased
+
+from storage.models import (
+    OutboxEvent,
+    User,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+from storage.repositories.common import rowcount
+
+Endpoint = WebhookEndpoint
+Delivery = WebhookDelivery
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _contains(session: Session, array: Any, value: Any) -> ColumnElement[bool]:
+    """Whether the JSON array column `array` holds the string `value`."""
+    if _dialect(session) == "postgresql":
+        found: ColumnElement[bool] = array.op("@>", return_type=Boolean)(
+            func.jsonb_build_array(value)
+        )
+        return found
+    items = func.json_each(array).table_valued("value").alias("items")
+    return exists(select(literal(1)).select_from(items).where(items.c.value == value))
+
+
+def _empty(session: Session, array: Any) -> ColumnElement[bool]:
+    if _dialect(session) == "postgresql":
+        return func.jsonb_array_length(array) == 0
+    return func.json_array_length(array) == 0
+
+
+# endpoints -------------------------------------------------------------------------------------
+
+
+async def list_endpoints(
+    session: Session, *, organization_id: str, livemode: bool, limit: int, offset: int
+) -> tuple[list[WebhookEndpoint], int]:
+    scope = (Endpoint.organization_id == organization_id, Endpoint.livemode == livemode)
+    total = await session.scalar(select(func.count()).select_from(Endpoint).where(*scope)) or 0
+    rows = await session.scalars(
+        select(Endpoint)
+        .where(*scope)
+        .order_by(Endpoint.created_at.desc(), Endpoint.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(rows.all()), total
+
+
+async def get_endpoint(session: Session, endpoint_id: str) -> WebhookEndpoint | None:
+    return await session.get(Endpoint, endpoint_id)
+
+
+async def disable_endpoint(session: Session, endpoint_id: str, reason: str, now: datetime) -> Any:
+    """Move an enabled endpoint to disabled in one conditional UPDATE; the endpoint's row (with
+    `failing_since`) when this call made the change, None when it was not enabled, so of
+    several workers failing at once exactly one announces it."""
+    result = await session.execute(
+        update(Endpoint)
+        .where(Endpoint.id == endpoint_id, Endpoint.status == "enabled")
+        .values(status="disabled", disabled_reason=reason, disabled_at=now, updated_at=now)
+        .returning(
+            Endpoint.id,
+            Endpoint.url,
+            Endpoint.organization_id,
+            Endpoint.livemode,
+            Endpoint.failing_since,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.first()
+
+
+async def resume_deliveries(session: Session, endpoint_id: str, now: datetime) -> int:
+    """Pending deliveries of a re-enabled endpoint are due at once."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.endpoint_id == endpoint_id, Delivery.status == "pending")
+        .values(next_attempt_at=now, updated_at=now)
+    )
+    return rowcount(result)
+
+
+# fan-out ---------------------------------------------------------------------------------------
+
+
+async def unpublished_events(session: Session, limit: int) -> list[OutboxEvent]:
+    """The oldest outbox events no fan-out has taken yet, locked against other workers."""
+    query = (
+        select(OutboxEvent)
+        .where(OutboxEvent.published_at.is_(None))
+        .order_by(OutboxEvent.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def subscriptions(
+    session: Session, event_ids: list[int], record_events: list[str]
+) -> list[tuple[int, str]]:
+    """(outbox row id, endpoint id) for every enabled endpoint of the event's organization and
+    mode that subscribes to its type and, for record events, to its collection."""
+    collection = OutboxEvent.payload["collection"].as_string()
+    query = (
+        select(OutboxEvent.id, Endpoint.id)
+        .join(
+            Endpoint,
+            and_(
+                Endpoint.organization_id == OutboxEvent.organization_id,
+                Endpoint.livemode == OutboxEvent.livemode,
+            ),
+        )
+        .where(
+            OutboxEvent.id.in_(event_ids),
+            Endpoint.status == "enabled",
+            _contains(session, Endpoint.events, OutboxEvent.event_type),
+            or_(
+                OutboxEvent.event_type.not_in(record_events),
+                _empty(session, Endpoint.collections),
+                _contains(session, Endpoint.collections, collection),
+            ),
+        )
+        .order_by(OutboxEvent.id, Endpoint.id)
+    )
+    return [(row[0], row[1]) for row in (await session.execute(query)).all()]
+
+
+async def users_by_id(session: Session, user_ids: list[str]) -> list[User]:
+    if not user_ids:
+        return []
+    return list((await session.scalars(select(User).where(User.id.in_(user_ids)))).all())
+
+
+async def insert_deliveries(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(Delivery), rows)
+
+
+async def mark_published(session: Session, event_ids: list[int], now: datetime) -> None:
+    await session.execute(
+        update(OutboxEvent).where(OutboxEvent.id.in_(event_ids)).values(published_at=now)
+    )
+
+
+# claims ----------------------------------------------------------------------------------------
+
+
+def _claimable(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    return (
+        Delivery.status == "pending",
+        Delivery.next_attempt_at <= now,
+        or_(Delivery.lease_until.is_(None), Delivery.lease_until <= now),
+    )
+
+
+async def claim(
+    session: Session,
+    *,
+    owner: str,
+    now: datetime,
+    lease_until: datetime,
+    limit: int,
+    per_endpoint: int,
+) -> list[str]:
+    """Lease up to `limit` due deliveries of enabled endpoints to `owner`, oldest due first,
+    never more than `per_endpoint` in flight per endpoint (leases held by any worker count):
+    one slow endpoint cannot take the slots of the others. Returns the ids leased."""
+    held = aliased(Delivery)
+    in_flight = (
+        select(func.count())
+        .select_from(held)
+        .where(held.endpoint_id == Delivery.endpoint_id, held.lease_until > now)
+        .scalar_subquery()
+    )
+    due = (
+        select(Delivery.id, Delivery.endpoint_id, Delivery.next_attempt_at, in_flight.label("busy"))
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .where(*_claimable(now), Endpoint.status == "enabled")
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit * per_endpoint)
+        .subquery()
+    )
+    slot = func.row_number().over(
+        partition_by=due.c.endpoint_id, order_by=(due.c.next_attempt_at, due.c.id)
+    )
+    ranked = select(due.c.id, (slot + due.c.busy).label("slot")).subquery()
+    chosen = select(ranked.c.id).where(ranked.c.slot <= per_endpoint)
+    locked = (
+        select(Delivery.id)
+        .where(Delivery.id.in_(chosen), *_claimable(now))
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(locked.scalar_subquery()))
+        .values(lease_owner=owner, lease_until=lease_until)
+        .returning(Delivery.id)
+    )
+    return [row[0] for row in result.all()]
+
+
+async def claimed(
+    session: Session, ids: list[str]
+) -> list[tuple[WebhookDelivery, WebhookEndpoint]]:
+    query = (
+        select(Delivery, Endpoint)
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .where(Delivery.id.in_(ids))
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+    )
+    return [(row[0], row[1]) for row in (await session.execute(query)).all()]
+
+
+async def settle(session: Session, delivery_id: str, owner: str, values: dict[str, Any]) -> bool:
+    """Write an attempt's outcome if `owner` still holds the lease (releasing it)."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.lease_owner == owner)
+        .values(lease_owner=None, lease_until=None, **values)
+    )
+    return rowcount(result) == 1
+
+
+async def add_attempt(session: Session, values: dict[str, Any]) -> None:
+    await session.execute(insert(WebhookAttempt).values(**values))
+
+
+async def note_success(session: Session, endpoint_id: str) -> None:
+    await session.execute(
+        update(Endpoint)
+        .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_not(None))
+        .values(failing_since=None)
+    )
+
+
+async def note_failure(session: Session, endpoint_id: str, now: datetime) -> datetime | None:
+    """Start the endpoint's failure streak if none is running; when it started."""
+    await session.execute(
+        update(Endpoint)
+        .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_(None))
+        .values(failing_since=now)
+    )
+    since: datetime | None = await session.scalar(
+        select(Endpoint.failing_since).where(Endpoint.id == endpoint_id)
+    )
+    return since
+
+
+# the delivery log ------------------------------------------------------------------------------
+
+
+async def list_deliveries(
+    session: Session, endpoint_id: str, *, status: str | None, limit: int, offset: int
+) -> tuple[list[WebhookDelivery], int]:
+    conditions = [Delivery.endpoint_id == endpoint_id]
+    if status is not None:
+        conditions.append(Delivery.status == status)
+    total = await session.scalar(select(func.count()).select_from(Delivery).where(*conditions))
+    rows = await session.scalars(
+        select(Delivery)
+        .where(*conditions)
+        .order_by(Delivery.created_at.desc(), Delivery.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(rows.all()), total or 0
+
+
+async def attempts_of(session: Session, delivery_ids: list[str]) -> list[WebhookAttempt]:
+    if not delivery_ids:
+        return []
+    query = (
+        select(WebhookAttempt)
+        .where(WebhookAttempt.delivery_id.in_(delivery_ids))
+        .order_by(WebhookAttempt.attempted_at, WebhookAttempt.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def get_delivery(session: Session, delivery_id: str) -> WebhookDelivery | None:
+    return await session.get(Delivery, delivery_id)
