@@ -174,10 +174,7 @@ def render(
         body["request_id"] = request_id
         content_type = "application/json"
     elif surface == "v2":
-        details: dict[str, Any] = {}
-        if items:
-            details = {"field": items[0]["field"], "reason": items[0]["message"], "errors": items}
-        body = {"error": {"code": code, "message": error.message, "details": details}}
+        body = {"error": {"code": code, "message": error.message, "details": _v2_details(items)}}
         body["request_id"] = request_id
         content_type = "application/json"
     elif surface == "ingestion":
@@ -214,13 +211,17 @@ def rate_limit_wait(error: CharterError) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
+def _v2_details(items: list[dict[str, Any]]) -> dict[str, Any]:
+    if not items:
+        return {}
+    return {"field": items[0]["field"], "reason": items[0]["message"], "errors": items}
+
+
 def item_error(error: CharterError, surface: str) -> dict[str, Any]:
-    """A batch item's error, in the same vocabulary as a whole response's."""
-    return {
-        "code": code_for(error, surface),
-        "message": error.message,
-        "details": [{"field": e.field, "message": e.message} for e in error.errors],
-    }
+    """A batch item's error: the `error` object a whole response of the surface would carry."""
+    items = [{"field": e.field, "message": e.message} for e in error.errors]
+    details = _v2_details(items) if surface == "v2" else items
+    return {"code": code_for(error, surface), "message": error.message, "details": details}
 
 
 def code_for(error: CharterError, surface: str) -> str:

@@ -115,7 +115,7 @@ def test_invalid_items_are_reported_and_the_others_written(client, tenant, colle
     for error, (_, _, field) in zip(report["errors"], BAD_ITEMS, strict=True):
         assert error["status"] == 400
         assert error["error"]["code"] == "INVALID_REQUEST"
-        assert error["error"]["details"][0]["field"] == field, error
+        assert error["error"]["details"]["field"] == field, error
     listed = _listed(client, tenant, collection)
     assert sorted(r["data"]["n"] for r in listed["data"]) == [0, 2, 6, 7]
 
@@ -125,7 +125,7 @@ def test_atomic_batch_with_an_invalid_item_writes_nothing(client, tenant, collec
     assert report["created"] == 0 and report["records"] == []
     assert report["failed"] == len(BAD_ITEMS)
     assert [e["index"] for e in report["errors"]] == [i for i, _, _ in BAD_ITEMS]
-    assert report["errors"][0]["error"]["details"][0]["field"] == "body.records.1.data"
+    assert report["errors"][0]["error"]["details"]["field"] == "body.records.1.data"
     assert _listed(client, tenant, collection)["pagination"]["total"] == 0
     with testdb.transaction() as session:
         assert not [

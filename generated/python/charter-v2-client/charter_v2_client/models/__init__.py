@@ -104,8 +104,8 @@ from .user_unlocked_event_event import UserUnlockedEventEvent
 from .user_updated_event import UserUpdatedEvent
 from .user_updated_event_event import UserUpdatedEventEvent
 from .v2_error import V2Error
+from .v2_error_details import V2ErrorDetails
 from .v2_error_error import V2ErrorError
-from .v2_error_error_details import V2ErrorErrorDetails
 from .webhook import Webhook
 from .webhook_attempt import WebhookAttempt
 from .webhook_changes import WebhookChanges
@@ -235,8 +235,8 @@ __all__ = (
     "UserUpdatedEvent",
     "UserUpdatedEventEvent",
     "V2Error",
+    "V2ErrorDetails",
     "V2ErrorError",
-    "V2ErrorErrorDetails",
     "Webhook",
     "WebhookAttempt",
     "WebhookChanges",

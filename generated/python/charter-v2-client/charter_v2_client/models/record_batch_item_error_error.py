@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.error_item import ErrorItem
+    from ..models.v2_error_details import V2ErrorDetails
 
 
 T = TypeVar("T", bound="RecordBatchItemErrorError")
@@ -19,22 +19,21 @@ class RecordBatchItemErrorError:
     Attributes:
         code (str): The error code the item would have had alone (as `error.code` of `V2Error`). Example:
             INVALID_REQUEST.
-        details (list[ErrorItem]):
+        details (V2ErrorDetails): The first offending field and why; `errors` lists every one. Empty when no field is at
+            fault.
+            A batch item's error carries the same object.
         message (str):  Example: data must be an object.
     """
 
     code: str
-    details: list[ErrorItem]
+    details: V2ErrorDetails
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        details = []
-        for details_item_data in self.details:
-            details_item = details_item_data.to_dict()
-            details.append(details_item)
+        details = self.details.to_dict()
 
         message = self.message
 
@@ -52,17 +51,12 @@ class RecordBatchItemErrorError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_item import ErrorItem  # noqa: PLC0415
+        from ..models.v2_error_details import V2ErrorDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code")
 
-        details = []
-        _details = d.pop("details")
-        for details_item_data in _details:
-            details_item = ErrorItem.from_dict(details_item_data)
-
-            details.append(details_item)
+        details = V2ErrorDetails.from_dict(d.pop("details"))
 
         message = d.pop("message")
 

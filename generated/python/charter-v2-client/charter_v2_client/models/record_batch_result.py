@@ -18,12 +18,13 @@ T = TypeVar("T", bound="RecordBatchResult")
 class RecordBatchResult:
     """
     Example:
-        {'created': 2, 'errors': [{'error': {'code': 'INVALID_REQUEST', 'details': [{'field': 'body.records.1.data',
-            'message': 'data must be an object'}], 'message': 'data must be an object'}, 'index': 1, 'status': 400}],
-            'failed': 1, 'records': [{'collection': 'products', 'created_at': '2024-02-07T10:30:00Z', 'data': {'name': 'Item
-            1'}, 'id': 'rec_3KfA9cLq2TnV7wXy', 'metadata': {}, 'updated_at': '2024-02-07T10:30:00Z'}, {'collection':
-            'products', 'created_at': '2024-02-07T10:30:00Z', 'data': {'name': 'Item 3'}, 'id': 'rec_7YpB2dMr5UoW8xZa',
-            'metadata': {}, 'updated_at': '2024-02-07T10:30:00Z'}]}
+        {'created': 2, 'errors': [{'error': {'code': 'INVALID_REQUEST', 'details': {'errors': [{'field':
+            'body.records.1.data', 'message': 'data must be an object'}], 'field': 'body.records.1.data', 'reason': 'data
+            must be an object'}, 'message': 'data must be an object'}, 'index': 1, 'status': 400}], 'failed': 1, 'records':
+            [{'collection': 'products', 'created_at': '2024-02-07T10:30:00Z', 'data': {'name': 'Item 1'}, 'id':
+            'rec_3KfA9cLq2TnV7wXy', 'metadata': {}, 'updated_at': '2024-02-07T10:30:00Z'}, {'collection': 'products',
+            'created_at': '2024-02-07T10:30:00Z', 'data': {'name': 'Item 3'}, 'id': 'rec_7YpB2dMr5UoW8xZa', 'metadata': {},
+            'updated_at': '2024-02-07T10:30:00Z'}]}
 
     Attributes:
         created (int): Records created (the length of `records`).

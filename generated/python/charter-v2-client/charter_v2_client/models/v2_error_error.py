@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.v2_error_error_details import V2ErrorErrorDetails
+    from ..models.v2_error_details import V2ErrorDetails
 
 
 T = TypeVar("T", bound="V2ErrorError")
@@ -24,12 +24,14 @@ class V2ErrorError:
             of its HTTP status.
              Example: INVALID_REQUEST.
         message (str):  Example: The request was invalid.
-        details (V2ErrorErrorDetails | Unset): The first offending field and why; `errors` lists every one.
+        details (V2ErrorDetails | Unset): The first offending field and why; `errors` lists every one. Empty when no
+            field is at fault.
+            A batch item's error carries the same object.
     """
 
     code: str
     message: str
-    details: V2ErrorErrorDetails | Unset = UNSET
+    details: V2ErrorDetails | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,7 +58,7 @@ class V2ErrorError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.v2_error_error_details import V2ErrorErrorDetails  # noqa: PLC0415
+        from ..models.v2_error_details import V2ErrorDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code")
@@ -64,11 +66,11 @@ class V2ErrorError:
         message = d.pop("message")
 
         _details = d.pop("details", UNSET)
-        details: V2ErrorErrorDetails | Unset
+        details: V2ErrorDetails | Unset
         if isinstance(_details, Unset):
             details = UNSET
         else:
-            details = V2ErrorErrorDetails.from_dict(_details)
+            details = V2ErrorDetails.from_dict(_details)
 
         v2_error_error = cls(
             code=code,

@@ -12,17 +12,18 @@ if TYPE_CHECKING:
     from ..models.error_item import ErrorItem
 
 
-T = TypeVar("T", bound="V2ErrorErrorDetails")
+T = TypeVar("T", bound="V2ErrorDetails")
 
 
 @_attrs_define
-class V2ErrorErrorDetails:
-    """The first offending field and why; `errors` lists every one.
+class V2ErrorDetails:
+    """The first offending field and why; `errors` lists every one. Empty when no field is at fault.
+    A batch item's error carries the same object.
 
-    Attributes:
-        errors (list[ErrorItem] | Unset):
-        field (str | Unset):
-        reason (str | Unset):
+        Attributes:
+            errors (list[ErrorItem] | Unset):
+            field (str | Unset):  Example: body.email.
+            reason (str | Unset):  Example: is not a valid email address.
     """
 
     errors: list[ErrorItem] | Unset = UNSET
@@ -72,14 +73,14 @@ class V2ErrorErrorDetails:
 
         reason = d.pop("reason", UNSET)
 
-        v2_error_error_details = cls(
+        v2_error_details = cls(
             errors=errors,
             field=field,
             reason=reason,
         )
 
-        v2_error_error_details.additional_properties = d
-        return v2_error_error_details
+        v2_error_details.additional_properties = d
+        return v2_error_details
 
     @property
     def additional_keys(self) -> list[str]:
