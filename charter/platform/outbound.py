@@ -76,13 +76,19 @@ async def resolve_checked(url: str, *, field: str = "url") -> str:
     Numeric spellings such as `2130706433` or `0x7f.1` resolve like the system resolver reads
     them, so they are checked as the address they mean.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise Invalid("The URL is not well formed", field=field) from None
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise Invalid("The URL's port is not a number from 1 to 65535", field=field) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Invalid("Only http and https URLs with a host are allowed", field=field)
+    if parts.username is not None or parts.password is not None:
+        # They would travel in clear in logs and headers; receivers authenticate by signature.
+        raise Invalid("URLs may not carry a user name or password", field=field)
     try:
         # The loop resolves in its executor: no blocking DNS on the event loop.
         infos = await asyncio.get_running_loop().getaddrinfo(
@@ -127,17 +133,34 @@ async def send(
     send, answer), reading at most `excerpt_bytes` of the answer's body; redirects are not
     followed. Raises Invalid (refused by the guard) or Unavailable (no answer in time, or the
     connection failed); any status is an answer."""
-    address = await resolve_checked(url)
+    started = time.monotonic()
+    try:
+        async with asyncio.timeout(timeout):  # the name lookup counts against it too
+            address = await resolve_checked(url)
+            return await _post(url, address, body, headers, timeout, excerpt_bytes, started)
+    except TimeoutError:
+        raise Unavailable(f"No answer within {timeout:g} s") from None
+
+
+async def _post(
+    url: str,
+    address: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    excerpt_bytes: int,
+    started: float,
+) -> Answer:
     parts = urlsplit(url)
     host = f"[{address}]" if ":" in address else address
     netloc = f"{host}:{parts.port}" if parts.port else host
     pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
-    started = time.monotonic()
     try:
-        async with (
-            asyncio.timeout(timeout),
-            httpx.AsyncClient(timeout=timeout, follow_redirects=False, verify=_tls()) as client,
-        ):
+        # Host as httpx spells it: IDNA-encoded, never a user name or password.
+        host_header = httpx.URL(url).netloc.decode("ascii")
+        async with httpx.AsyncClient(
+            timeout=timeout, follow_redirects=False, verify=_tls(), trust_env=False
+        ) as client:
             request = client.build_request(
                 "POST",
                 pinned,
@@ -145,19 +168,21 @@ async def send(
                 headers={
                     "Content-Type": "application/json",
                     "Accept-Encoding": "identity",  # the excerpt is raw bytes: no decompression
-                    "Host": parts.netloc,
+                    "Host": host_header,
                     **headers,
                 },
-                extensions={"sni_hostname": parts.hostname} if parts.scheme == "https" else {},
+                extensions=(
+                    {"sni_hostname": httpx.URL(url).raw_host.decode("ascii")}
+                    if parts.scheme == "https"
+                    else {}
+                ),
             )
             response = await client.send(request, stream=True)
             try:
                 excerpt = await _read_some(response, excerpt_bytes)
             finally:
                 await response.aclose()
-    except TimeoutError:
-        raise Unavailable(f"No answer within {timeout:g} s") from None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
         raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None
     return Answer(
         status=response.status_code,

@@ -35,6 +35,7 @@ from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
 EXCERPT_BYTES = 1024
+ERROR_CHARS = 300  # the error columns of deliveries and attempts
 MAX_RETRY_AFTER = timedelta(days=1)
 JITTER = 0.1
 
@@ -48,7 +49,7 @@ def retry_after(value: str | None, now: datetime) -> timedelta | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         wait = timedelta(seconds=int(value[:9]))
     else:
         try:
@@ -74,14 +75,14 @@ def next_delay(attempts: int, answer: outbound.Answer | None, now: datetime) -> 
 async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: str) -> None:
     """Send one leased delivery and write what happened."""
     now = utcnow()
-    payload = fanout.decrypt_payload(delivery.payload_enc)
-    body, headers = signing.sign(
-        payload, live_secrets(endpoint, now), delivery.event_id, int(now.timestamp())
-    )
     started = time.monotonic()
     answer: outbound.Answer | None = None
     error: str | None = None
     try:
+        payload = fanout.decrypt_payload(delivery.payload_enc)
+        body, headers = signing.sign(
+            payload, live_secrets(endpoint, now), delivery.event_id, int(now.timestamp())
+        )
         answer = await outbound.send(
             endpoint.url,
             body,
@@ -93,9 +94,18 @@ async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: s
         error = f"Refused by the outbound guard: {exc.message}"
     except Unavailable as exc:
         error = exc.message
+    except Exception as exc:  # noqa: BLE001 - an attempt that cannot be made still counts
+        log.exception("webhook attempt failed before an answer")
+        error = f"internal error: {type(exc).__name__}"
     elapsed = time.monotonic() - started
-    async with runtime.current().db.transaction() as session:
-        await record(session, delivery, owner, now, answer, error, elapsed)
+    try:
+        async with runtime.current().db.transaction() as session:
+            await record(session, delivery, owner, now, answer, error, elapsed)
+    except Exception as exc:  # noqa: BLE001 - settle it anyway, or the lease resends it forever
+        log.exception("webhook attempt could not be recorded")
+        async with runtime.current().db.transaction() as session:
+            failure = f"internal error recording the attempt: {type(exc).__name__}"
+            await record(session, delivery, owner, now, None, failure, elapsed)
 
 
 async def record(
@@ -108,6 +118,7 @@ async def record(
     elapsed: float,
 ) -> None:
     attempts = delivery.attempts + 1
+    error = error[:ERROR_CHARS] if error is not None else None
     status = answer.status if answer is not None else None
     if answer is not None and not 200 <= answer.status < 300:
         error = f"The endpoint answered {answer.status}"
@@ -157,7 +168,9 @@ async def record(
 def _excerpt(answer: outbound.Answer | None) -> str | None:
     if answer is None:
         return None
-    return answer.excerpt[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+    # PostgreSQL text holds no NUL character.
+    text = answer.excerpt[:EXCERPT_BYTES].decode("utf-8", errors="replace")
+    return text.replace("\x00", "\ufffd")
 
 
 async def disable(session: AsyncSession, endpoint_id: str, reason: str, now: datetime) -> None:

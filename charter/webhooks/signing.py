@@ -79,10 +79,12 @@ def sign(
     """The body (with its `signature` member) and the signature headers of one attempt;
     `live_secrets` newest first."""
     newest = live_secrets[0]
-    body = json.dumps(
-        {**payload, "signature": body_signature(newest, payload)},
-        separators=(",", ":"),
-        ensure_ascii=False,
+    body = escape_surrogates(
+        json.dumps(
+            {**payload, "signature": body_signature(newest, payload)},
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
     ).encode()
     hexed = hex_signature(newest, body)
     headers = {
@@ -99,6 +101,16 @@ def sign(
 
 # RFC 8785 (JSON Canonicalization Scheme) ---------------------------------------------------------
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text with any lone surrogate (a string from a record can hold one) written as a
+    `\\uXXXX` escape, as ECMAScript's JSON.stringify does, so it encodes as UTF-8 and every
+    signature covers the bytes sent."""
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 _REPR = re.compile(r"^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$")
 
 
@@ -112,7 +124,7 @@ def canonical(value: Any) -> str:
     if isinstance(value, float):
         return _number(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return escape_surrogates(json.dumps(value, ensure_ascii=False))
     if isinstance(value, list | tuple):
         return "[" + ",".join(canonical(item) for item in value) + "]"
     if isinstance(value, dict):

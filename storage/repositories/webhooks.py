@@ -203,7 +203,9 @@ async def claim(
     due = (
         select(Delivery.id, Delivery.endpoint_id, Delivery.next_attempt_at, in_flight.label("busy"))
         .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
-        .where(*_claimable(now), Endpoint.status == "enabled")
+        # Endpoints whose slots are all taken are left out before the window is cut, so a
+        # backlog behind a full (slow or dead) endpoint never hides the other endpoints' rows.
+        .where(*_claimable(now), Endpoint.status == "enabled", in_flight < per_endpoint)
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(limit * per_endpoint)
         .subquery()

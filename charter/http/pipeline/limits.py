@@ -9,6 +9,7 @@ declared in Content-Length or only streamed.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qsl
 
 from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
@@ -116,27 +117,37 @@ class RequestLimits(Stage):
         await self.app(scope, receive, send)
 
 
-def contains_nul(body: bytes) -> bool:
-    """A raw NUL byte, or a JSON string holding U+0000 (parsed only when the escape appears)."""
+# A surrogate code point left in a parsed string is a lone one (json joins the pairs).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable_text(body: bytes) -> str | None:
+    """Why the body cannot be stored as text, or None: a raw NUL byte, or a JSON string holding
+    U+0000 or a lone surrogate (PostgreSQL's text and JSONB refuse both; UTF-8 cannot encode a
+    surrogate). The JSON is parsed only when such an escape appears."""
     if b"\x00" in body:
-        return True
-    if b"u0000" not in body:
-        return False
+        return "NUL characters are not allowed"
+    if b"\\u0000" not in body and b"\\ud" not in body and b"\\uD" not in body:
+        return None
     try:
         document = json.loads(body)
     except (ValueError, RecursionError):
-        return False  # not JSON, or nested too deep: validation answers it
+        return None  # not JSON, or nested too deep: validation answers it
     stack = [document]
     while stack:
         node = stack.pop()
-        if isinstance(node, str) and "\x00" in node:
-            return True
-        if isinstance(node, dict):
+        if isinstance(node, str):
+            found = _UNSTORABLE.search(node)
+            if found:
+                if found.group() == "\x00":
+                    return "NUL characters are not allowed"
+                return "Strings must be valid Unicode: a lone surrogate (\\ud800-\\udfff) is not"
+        elif isinstance(node, dict):
             stack.extend(node.keys())
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
-    return False
+    return None
 
 
 async def read_body(receive: Receive, limit: int) -> bytes | None:
@@ -208,8 +219,9 @@ class BufferBody(Stage):
         if body and operation is not None and not (media and accepts(operation, media)):
             await send_error(scope, send, unsupported(operation, media))
             return
-        if contains_nul(body):
-            await send_error(scope, send, Invalid("NUL characters are not allowed", field="body"))
+        unstorable = unstorable_text(body)
+        if unstorable is not None:
+            await send_error(scope, send, Invalid(unstorable, field="body"))
             return
         scope["charter_body"] = body
         scope["headers"] = replayed_headers(scope["headers"], media, len(body))
