@@ -57,9 +57,9 @@ class Database:
         else:
             self.async_url = url
         self._sync: Engine | None = None
-        self._engines: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, tuple[AsyncEngine, AsyncEngine]
-        ] = weakref.WeakKeyDictionary()
+        # Held strongly until the loop is seen closed: its connections are then closed at once
+        # (`_close_orphaned`), where a dropped engine would hold them until garbage collection.
+        self._engines: dict[asyncio.AbstractEventLoop, _LoopEngines] = {}
         self._engine_listeners: list[tuple[str, Any]] = []
 
     # engines -----------------------------------------------------------------------------------
@@ -80,13 +80,13 @@ class Database:
         engines = self._engines.get(loop)
         if engines is None:
             for stale in [other for other in self._engines if other.is_closed()]:
-                del self._engines[stale]
-            engines = (
+                self._engines.pop(stale).close_orphaned()
+            engines = _LoopEngines(
                 self._new_async_engine(pool_size=max(2, self.pool_size // 2), reads=False),
                 self._new_async_engine(pool_size=self.pool_size, reads=True),
             )
             self._engines[loop] = engines
-        return engines[1] if reads else engines[0]
+        return engines.reads if reads else engines.transactions
 
     def _new_async_engine(self, *, pool_size: int, reads: bool) -> AsyncEngine:
         options = self._engine_options(pool_size=pool_size)
@@ -102,7 +102,7 @@ class Database:
     def _all_engines(self) -> list[Engine]:
         engines = [self._sync] if self._sync is not None else []
         for pair in self._engines.values():
-            engines += [e.sync_engine for e in pair]
+            engines += [pair.transactions.sync_engine, pair.reads.sync_engine]
         return engines
 
     def listen(self, name: str, listener: Any) -> None:
@@ -193,8 +193,36 @@ class Database:
     def dispose(self) -> None:
         if self._sync is not None:
             self._sync.dispose()
-        # Engines of other loops close with their loops; drop references to them.
-        self._engines = weakref.WeakKeyDictionary()
+        # Engines of loops still running close with their loops; those of ended loops now.
+        for loop in [loop for loop in self._engines if loop.is_closed()]:
+            self._engines.pop(loop).close_orphaned()
+        self._engines = {}
+
+
+class _LoopEngines:
+    """One event loop's two engines, and the driver connections they opened: an asyncio
+    connection can only be closed on its own loop, so once that loop has ended
+    `close_orphaned` closes them from outside it (psycopg's libpq handle, aiosqlite's thread).
+    Without it every ended loop (each test client, each `asyncio.run`) held its connections
+    until garbage collection, and a long test run reached PostgreSQL's `max_connections`."""
+
+    def __init__(self, transactions: AsyncEngine, reads: AsyncEngine) -> None:
+        self.transactions, self.reads = transactions, reads
+        self.drivers: weakref.WeakSet[Any] = weakref.WeakSet()
+        for engine in (transactions, reads):
+            event.listen(engine.sync_engine, "connect", self._opened)
+
+    def _opened(self, dbapi_connection: Any, _record: Any) -> None:
+        self.drivers.add(dbapi_connection.driver_connection)
+
+    def close_orphaned(self) -> None:
+        for driver in list(self.drivers):
+            pgconn = getattr(driver, "pgconn", None)
+            if pgconn is not None:
+                pgconn.finish()  # psycopg: closes the socket; the connection reads as closed
+            elif hasattr(driver, "stop"):
+                driver.stop()  # aiosqlite: closes the sqlite3 handle and ends its thread
+        self.drivers.clear()
 
 
 def on_commit(session: AsyncSession, action: Callable[[], Any]) -> None:

@@ -423,7 +423,7 @@ def indexed(make_tenant):
     return tenant, collection
 
 
-def testdb_is_postgres() -> bool:
+def _testdb_is_postgres() -> bool:
     from tests.conftest import PG_URL
 
     return bool(PG_URL)
@@ -454,7 +454,7 @@ def test_declared_index_serves_the_list_querys_equality_filter(client, indexed):
 
 
 @pytest.mark.skipif(
-    not testdb_is_postgres(),
+    not _testdb_is_postgres(),
     reason="SQLite plans a range from sqlite_stat1 averages (no STAT4): in this shared test "
     "database of many small collections it reads the created_at index instead; on a database "
     "of a few large collections (make bench) it takes the declared index",
