@@ -42,3 +42,8 @@ def base_url() -> str:
     """scheme://host at which clients reach Charter: CHARTER_PUBLIC_URL when set, otherwise
     derived from this request without believing a malformed Host or an untrusted proxy."""
     return pipeline_context.base_url(cx.scope)
+
+
+def deadline() -> float | None:
+    """The time.monotonic() at which the operation's `x-timeout` class ends the request."""
+    return _state().deadline

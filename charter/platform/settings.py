@@ -92,6 +92,21 @@ class Settings(BaseSettings):
     webhook_disable_after_days: float = Field(default=5.0, gt=0)
     webhook_endpoint_concurrency: int = Field(default=4, ge=1, le=100)
     webhook_worker_concurrency: int = Field(default=64, ge=1, le=1000)
+    # A delivery's lease outlives its attempt's timeout by this much; a dead worker's claims
+    # are taken by another worker once it runs out.
+    webhook_lease_margin_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # Finished deliveries (succeeded or given up) and their attempts are kept this long.
+    webhook_delivery_retention_days: float = Field(default=30.0, gt=0)
+    # The event stream (GET /v2/events, charter.webhooks.stream): the longest one response
+    # lasts (its own timeout class; clients reconnect with Last-Event-ID), streams open at once
+    # per caller, the comment sent when nothing else was, how often each process reads the
+    # outbox while streams are open, and how long published events stay in the outbox: the
+    # window in which a stream can be resumed.
+    timeout_stream: float = Field(default=300.0, gt=0, le=86400)
+    events_max_streams: int = Field(default=5, ge=1, le=1000)
+    events_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
+    events_poll_seconds: float = Field(default=0.25, gt=0, le=10)
+    events_retention_days: float = Field(default=7.0, gt=0)
     # Database connections per process and event loop: the most requests that touch the
     # database at once. No overflow, so steady load never opens new connections.
     db_pool_size: int = Field(default=20, ge=1)
@@ -195,6 +210,11 @@ class Settings(BaseSettings):
                 "CHARTER_OTP_SENDER=webhook"
             )
         return self
+
+    @property
+    def webhook_retry_delays(self) -> list[int]:
+        """CHARTER_WEBHOOK_RETRY_SCHEDULE as seconds, one per retry."""
+        return [int(item) for item in self.webhook_retry_schedule.split(",")]
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -19,6 +19,27 @@ class EventType:
     emitted: bool
     record: bool = False  # filtered by the endpoint's `collections` too
 
+    @property
+    def scope(self) -> str:
+        """The scope that reads what this event carries: subscribing to the event (a webhook, the
+        event stream) or reading its payload in a delivery log needs it, so `webhooks:write`
+        alone never opens a door that the resource's own read scope keeps shut."""
+        return scope_of(self.name)
+
+
+# An event's family -> the scope that reads it (openapi/common/scopes.yaml).
+SCOPES = {
+    "record": "read:data",
+    "collection": "read:data",
+    "user": "users:read",
+    "organization": "organizations:read",
+    "api_key": "keys:read",
+    "webhook": "webhooks:read",
+    "file": "files:read",
+    "report": "analytics:read",
+    "ingestion": "ingestion:read",
+}
+
 
 _EVENTS = [
     EventType("record.created", "A record was created (seed 000).", True, record=True),
@@ -52,6 +73,11 @@ _EVENTS = [
 EVENTS: dict[str, EventType] = {event.name: event for event in _EVENTS}
 # Sent by `POST .../ping` to one endpoint whatever it subscribes to; not subscribable.
 PING = "webhook.ping"
+
+
+def scope_of(name: str) -> str:
+    """The scope that reads event `name` (catalogued or the ping)."""
+    return SCOPES[name.split(".", 1)[0]]
 
 
 def is_record_event(name: str) -> bool:

@@ -3,11 +3,13 @@ duration, error, the first KiB of the answer), redelivery of one delivery and th
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from charter.identity.principals import Actor
+from charter.identity.principals import Actor, Principal
+from charter.platform import runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, NotFound
 from charter.platform.paging import Page
@@ -27,8 +29,12 @@ def attempt_dict(attempt: WebhookAttempt) -> dict[str, Any]:
     }
 
 
-def to_dict(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> dict[str, Any]:
-    return {
+def to_dict(
+    delivery: WebhookDelivery, attempts: list[WebhookAttempt], principal: Principal
+) -> dict[str, Any]:
+    """A delivery as the log shows it; its payload is left out for a caller without the scope
+    that reads its event, as a subscription to that event would be refused to them."""
+    shown: dict[str, Any] = {
         "id": delivery.id,
         "webhook_id": delivery.endpoint_id,
         "event_id": delivery.event_id,
@@ -42,9 +48,11 @@ def to_dict(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> dict[s
         "last_status_code": delivery.last_status_code,
         "last_error": delivery.last_error,
         "created_at": isoformat(delivery.created_at),
-        "payload": fanout.decrypt_payload(delivery.payload_enc),
         "attempts": [attempt_dict(a) for a in attempts],
     }
+    if principal.has_scopes((catalog.scope_of(delivery.event_type),)):
+        shown["payload"] = fanout.decrypt_payload(delivery.payload_enc)
+    return shown
 
 
 async def list_deliveries(
@@ -64,14 +72,16 @@ async def list_deliveries(
     attempts: dict[str, list[WebhookAttempt]] = {row.id: [] for row in rows}
     for attempt in await repo.attempts_of(session, list(attempts)):
         attempts[attempt.delivery_id].append(attempt)
-    return Page([to_dict(row, attempts[row.id]) for row in rows], total, limit, offset)
+    principal = actor.require()
+    items = [to_dict(row, attempts[row.id], principal) for row in rows]
+    return Page(items, total, limit, offset)
 
 
-async def _one(session: AsyncSession, delivery_id: str) -> dict[str, Any]:
+async def _one(session: AsyncSession, actor: Actor, delivery_id: str) -> dict[str, Any]:
     delivery = await repo.get_delivery(session, delivery_id)
     if delivery is None:
         raise NotFound("Delivery not found")
-    return to_dict(delivery, await repo.attempts_of(session, [delivery.id]))
+    return to_dict(delivery, await repo.attempts_of(session, [delivery.id]), actor.require())
 
 
 def _require_enabled(endpoint: WebhookEndpoint) -> None:
@@ -94,7 +104,7 @@ async def redeliver(
         raise Conflict("The delivery is being attempted right now")
     delivery.status, delivery.next_attempt_at, delivery.updated_at = "pending", now, now
     await session.flush()
-    return await _one(session, delivery.id)
+    return await _one(session, actor, delivery.id)
 
 
 async def ping(session: AsyncSession, actor: Actor, endpoint_id: str) -> dict[str, Any]:
@@ -108,4 +118,17 @@ async def ping(session: AsyncSession, actor: Actor, endpoint_id: str) -> dict[st
         endpoint.id, event_id, catalog.PING, fanout.encrypt_payload(payload), now
     )
     await repo.insert_deliveries(session, [row])
-    return await _one(session, row["id"])
+    return await _one(session, actor, row["id"])
+
+
+PURGE_BATCH = 5000
+
+
+async def purge_finished(session: AsyncSession, now: datetime) -> int:
+    """Finished deliveries (succeeded or given up) older than
+    CHARTER_WEBHOOK_DELIVERY_RETENTION_DAYS leave the delivery log with their attempts, a batch
+    per maintenance pass."""
+    days = runtime.current().settings.webhook_delivery_retention_days
+    return await repo.purge_finished_deliveries(
+        session, now - timedelta(days=days), limit=PURGE_BATCH
+    )

@@ -41,7 +41,7 @@ JITTER = 0.1
 
 
 def schedule() -> list[int]:
-    return [int(s) for s in runtime.current().settings.webhook_retry_schedule.split(",")]
+    return runtime.current().settings.webhook_retry_delays
 
 
 def retry_after(value: str | None, now: datetime) -> timedelta | None:

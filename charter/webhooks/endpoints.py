@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
-from charter.identity.principals import Actor
-from charter.platform import crypto, outbound
+from charter.identity.principals import Actor, Principal
+from charter.platform import crypto, outbound, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
-from charter.platform.errors import Conflict, Malformed, NotFound
+from charter.platform.errors import Conflict, Malformed, NotFound, PermissionDenied
 from charter.platform.paging import Page
 from charter.webhooks import catalog, signing
 from storage.models import WebhookEndpoint
@@ -81,6 +81,17 @@ def check_events(events: list[str], field: str = "body.events") -> list[str]:
     return list(dict.fromkeys(events))
 
 
+def check_readable(principal: Principal, events: list[str], field: str = "body.events") -> None:
+    """403 unless the caller holds the scope that reads each event (`catalog.EventType.scope`):
+    a key with `webhooks:write` but not `read:data` cannot have records sent to it."""
+    for index, name in enumerate(events):
+        scope = catalog.EVENTS[name].scope
+        if not principal.has_scopes((scope,)):
+            raise PermissionDenied(
+                f"Subscribing to {name!r} ({field}.{index}) needs the scope {scope}"
+            )
+
+
 def check_collections(collections: list[str], field: str = "body.collections") -> list[str]:
     if len(collections) > MAX_COLLECTIONS:
         raise Malformed(f"At most {MAX_COLLECTIONS} collections", field=field)
@@ -94,6 +105,7 @@ async def create(
     principal = actor.require()
     url = await check_url(fields["url"])
     events = check_events(fields["events"])
+    check_readable(principal, events)
     collections = check_collections(fields.get("collections") or [])
     secret = fields.get("secret")
     secret = signing.check_secret(secret) if secret is not None else signing.generate_secret()
@@ -161,7 +173,9 @@ async def update(
     if "url" in changes:
         endpoint.url = await check_url(changes["url"])
     if "events" in changes:
-        endpoint.events = check_events(changes["events"])
+        events = check_events(changes["events"])
+        check_readable(actor.require(), events)
+        endpoint.events = events
     if "collections" in changes:
         endpoint.collections = check_collections(changes["collections"] or [])
     now = utcnow()
@@ -231,7 +245,8 @@ async def _enable(session: AsyncSession, endpoint: WebhookEndpoint, now: datetim
     endpoint.disabled_reason = None
     endpoint.disabled_at = None
     endpoint.failing_since = None
-    await repo.resume_deliveries(session, endpoint.id, now)
+    window = timedelta(seconds=sum(runtime.current().settings.webhook_retry_delays))
+    await repo.resume_deliveries(session, endpoint.id, now, created_after=now - window)
 
 
 async def _audit(

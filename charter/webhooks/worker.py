@@ -13,6 +13,7 @@ leases loses nothing (they run out and another worker takes the deliveries, with
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from datetime import timedelta
@@ -24,19 +25,25 @@ from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
 POLL_SECONDS = 0.1
-LEASE_MARGIN = 60.0  # a lease outlives the attempt's timeout by this much
 
 
 class DeliveryWorker:
     def __init__(self) -> None:
         self.owner = new_id("wkr")
         self.tasks: set[asyncio.Task[None]] = set()
+        # Set when an attempt ends: its slot (and its endpoint's) can take the next delivery
+        # at once instead of after the poll interval.
+        self.slot_freed = asyncio.Event()
 
     async def step(self) -> int:
         """One fan-out and one claim; how much work it found (0: idle)."""
         db = runtime.current().db
-        async with db.transaction() as session:
-            fanned = await fanout.fan_out(session)
+        fanned = 0
+        async with db.read() as session:
+            waiting = await repo.has_unpublished_events(session)
+        if waiting:
+            async with db.transaction() as session:
+                fanned = await fanout.fan_out(session)
         return fanned + await self._claim_and_send()
 
     async def _claim_and_send(self) -> int:
@@ -45,7 +52,9 @@ class DeliveryWorker:
         if free <= 0:
             return 0
         now = utcnow()
-        lease = timedelta(seconds=settings.webhook_timeout_seconds + LEASE_MARGIN)
+        lease = timedelta(
+            seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
+        )
         async with runtime.current().db.transaction() as session:
             ids = await repo.claim(
                 session,
@@ -64,6 +73,7 @@ class DeliveryWorker:
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self.tasks.discard(task)
+        self.slot_freed.set()
         if not task.cancelled() and task.exception() is not None:
             log.error("webhook attempt crashed", exc_info=task.exception())
 
@@ -72,7 +82,7 @@ class DeliveryWorker:
         while True:
             busy = await self.step()
             if self.tasks:
-                await asyncio.wait(self.tasks)
+                await asyncio.wait(self.tasks, return_when=asyncio.FIRST_COMPLETED)
             elif not busy:
                 return
 
@@ -81,10 +91,13 @@ async def loop(stop: threading.Event, poll: float = POLL_SECONDS) -> None:
     """Deliver until `stop` is set; attempts in flight then are left to their leases."""
     worker = DeliveryWorker()
     while not stop.is_set():
+        worker.slot_freed.clear()  # an attempt ending during the step wakes the next one
         try:
             busy = await worker.step()
         except Exception:
             log.exception("webhook delivery step failed")
             busy = 0
         if not busy:
-            await asyncio.sleep(poll)
+            # Nothing claimable: wait for the poll interval, or less when an attempt ends.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(worker.slot_freed.wait(), poll)

@@ -15,6 +15,8 @@ from datetime import timedelta
 from charter.data import records
 from charter.platform import runtime
 from charter.platform.clock import utcnow
+from charter.webhooks import deliveries as webhook_deliveries
+from charter.webhooks import stream as event_stream
 from charter.webhooks import worker as webhooks
 from storage.repositories import events, idempotency, identity, lockout
 
@@ -34,10 +36,15 @@ async def run_once() -> dict[str, int]:
         # Counters of unknown usernames, once idle for a day and not locked.
         throttles = await lockout.delete_idle_throttles(session, now - timedelta(days=1))
         expired_records = await records.purge_expired(session, now)
+        deliveries_purged = await webhook_deliveries.purge_finished(session, now)
+        # Published events past CHARTER_EVENTS_RETENTION_DAYS: the event stream's resume window.
+        outbox_purged = await event_stream.purge(session, now)
     return {
         "idempotency_records_expired": expired,
         "login_throttles_deleted": throttles,
         "expired_records_deleted": expired_records,
+        "webhook_deliveries_purged": deliveries_purged,
+        "outbox_events_purged": outbox_purged,
         "audit_events_purged": purged,
         "sessions_removed": sessions,
         "one_time_codes_removed": codes,

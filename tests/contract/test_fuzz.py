@@ -31,6 +31,8 @@ def fuzz_target(settings, new_database, tmp_path_factory):
         CHARTER_VAR_DIR=str(tmp_path_factory.mktemp("fuzzvar")),
         # The fuzzer may put its own organization on a smaller plan; limits have their own tests.
         CHARTER_RATE_LIMITS_ENABLED="false",
+        # GET /v2/events without max_wait lasts its whole timeout class: keep each one short.
+        CHARTER_TIMEOUT_STREAM="1.5",
     )
     username = f"fuzzer-{uuid.uuid4().hex[:8]}"
     out = subprocess.run(

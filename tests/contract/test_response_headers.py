@@ -67,6 +67,8 @@ SESSION_OPERATIONS = {
     ("v1", "confirm_totp"),
     ("v1", "disable_totp"),
 }
+# Query strings a cheap request needs: the event stream answers at once with max_wait=0.
+QUERIES = {("v2", "stream_events"): "?max_wait=0"}
 
 
 def _deref(spec: dict[str, Any], node: Any) -> Any:
@@ -204,7 +206,7 @@ def _request(client, info: OperationInfo, world: dict[str, Any]) -> dict[str, An
     path = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], info.path)
     return {
         "method": info.method,
-        "url": SURFACES[info.surface] + path,
+        "url": SURFACES[info.surface] + path + QUERIES.get((info.surface, info.operation_id), ""),
         "json": body,
         "headers": headers,
     }

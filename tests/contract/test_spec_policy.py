@@ -9,7 +9,7 @@ from charter.http.rendering import CODES
 from charter.platform.spec import SURFACES, bundled_spec, iter_operations
 
 RATE_LIMITS = {"auth", "export", "default", "none"}
-TIMEOUTS = {"standard", "batch", "upload"}
+TIMEOUTS = {"standard", "batch", "upload", "stream"}
 AUTH_ENDPOINTS = {"/v2/auth/login", "/v2/auth/refresh", "/api/v1/auth/login"}
 
 # surface -> the schemas (component name, path to the property) that carry an error code
@@ -32,6 +32,11 @@ def _is_multipart(op) -> bool:
     return any(media_type.startswith("multipart/") for media_type in content)
 
 
+def _is_event_stream(op) -> bool:
+    responses = op.get("responses", {}).values()
+    return any("text/event-stream" in response.get("content", {}) for response in responses)
+
+
 def test_every_operation_names_its_rate_limit_and_timeout():
     for surface, path, method, op in _operations():
         where = f"{surface} {method} {path}"
@@ -50,6 +55,8 @@ def test_timeout_class_follows_the_request_shape():
     for surface, path, method, op in _operations():
         if _is_multipart(op):
             expected = "upload"
+        elif _is_event_stream(op):
+            expected = "stream"  # GET /v2/events: ends itself by max_wait, not the deadline
         elif method == "POST" and path.endswith(("/batch", "/batch-delete")):
             expected = "batch"
         else:

@@ -151,3 +151,42 @@ def test_audit_and_lists_show_only_own_organization(client, victim, attacker):
     assert victim["user_id"] not in [u["id"] for u in users]
     keys = client.get("/v1/keys?limit=100", headers={"X-API-Key": attacker}).json()["data"]
     assert victim["key_id"] not in [k["id"] for k in keys]
+
+
+def test_event_stream_neither_shows_nor_resumes_from_another_organizations_events(
+    client, victim, attacker
+):
+    """GET /v2/events names no id in its path: the victim's events never reach the attacker's
+    stream, and the victim's event id as Last-Event-ID is refused exactly like an unknown id."""
+    from charter.platform.clock import new_id, utcnow
+    from storage.models import OutboxEvent
+
+    start = client.get("/v2/events?max_wait=0", headers={"X-API-Key": attacker})
+    assert start.status_code == 200, start.text
+    marker = [line for line in start.text.splitlines() if line.startswith("id: ")][-1][4:]
+    victim_event = new_id("evt")
+    with runtime.current().db.sync_transaction() as session:
+        payload = {"collection": "victim_things", "record_id": victim["record_id"], "changes": {}}
+        session.add(
+            OutboxEvent(
+                event_id=victim_event,
+                organization_id=victim["organization_id"],
+                livemode=True,
+                event_type="record.created",
+                payload=payload,
+                created_at=utcnow(),
+                published_at=None,
+            )
+        )
+    headers = {"X-API-Key": attacker, "Last-Event-ID": marker}
+    stream = client.get("/v2/events?max_wait=0", headers=headers)
+    assert stream.status_code == 200 and victim_event not in stream.text
+    assert victim["record_id"] not in stream.text
+    answers = []
+    for last_id in (victim_event, new_id("evt")):
+        headers = {"X-API-Key": attacker, "Last-Event-ID": last_id}
+        response = client.get("/v2/events?max_wait=0", headers=headers)
+        assert response.status_code == 400, response.text
+        error = response.json()["error"]
+        answers.append((error["code"], error["details"]["field"], error["message"].split("': ")[1]))
+    assert answers[0] == answers[1]  # the same refusal: the victim's event is not revealed

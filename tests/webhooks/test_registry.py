@@ -8,7 +8,7 @@ import pytest
 from charter.platform import crypto, runtime
 from charter.webhooks import catalog
 from storage.models import WebhookEndpoint
-from tests.webhooks.conftest import Resolver, auth, register
+from tests.webhooks.conftest import Resolver, auth, create_record, deliver, register
 
 SEED_000 = {
     "url": "https://your-server.com/webhook",
@@ -178,3 +178,55 @@ def test_the_spec_documents_one_payload_schema_per_catalogued_event(app):
     assert documented == [*catalog.EVENTS, catalog.PING]
     enum = schemas["WebhookRequest"]["properties"]["events"]["items"]["enum"]
     assert enum == list(catalog.EVENTS)
+
+
+def test_each_event_needs_the_scope_that_reads_it(client, tenant, receiver):
+    """`webhooks:write` alone cannot subscribe to records or users: a key may only have sent to
+    it what it could read itself (403 naming the event); what it may read is accepted."""
+    from tests.factories import create_key
+
+    writer, _ = create_key(tenant.organization_id, scopes=["webhooks:write", "users:read"])
+    headers = {"X-API-Key": writer}
+    for events, refused in [
+        (["user.created", "record.created"], "record.created"),
+        (["api_key.created"], "api_key.created"),
+        (["collection.deleted"], "collection.deleted"),
+    ]:
+        body = {"url": receiver.url, "events": events}
+        response = client.post("/v2/webhooks", json=body, headers=headers)
+        assert response.status_code == 403, response.text
+        assert refused in response.json()["error"]["message"]
+    assert client.get("/v2/webhooks", headers=auth(tenant)).json()["pagination"]["total"] == 0
+    body = {"url": receiver.url, "events": ["user.created", "user.deleted"]}
+    created = client.post("/v2/webhooks", json=body, headers=headers)
+    assert created.status_code == 201, created.text
+    path = f"/v2/webhooks/{created.json()['id']}"
+    changed = client.patch(path, json={"events": ["record.updated"]}, headers=headers)
+    assert changed.status_code == 403 and "record.updated" in changed.text
+    events = client.get(path, headers=auth(tenant)).json()["events"]
+    assert events == ["user.created", "user.deleted"]
+
+
+def test_the_delivery_log_leaves_out_payloads_the_caller_cannot_read(client, tenant, receiver):
+    from tests.factories import create_key
+
+    created = register(client, tenant, receiver.url, events=["record.created"])
+    create_record(client, tenant, data={"secret_sauce": "ketchup"})
+    deliver()
+    reader, _ = create_key(tenant.organization_id, scopes=["webhooks:read"])
+    path = f"/v2/webhooks/{created['id']}/deliveries"
+    [hidden] = client.get(path, headers={"X-API-Key": reader}).json()["data"]
+    assert hidden["event"] == "record.created" and "payload" not in hidden
+    assert "ketchup" not in str(hidden)
+    both, _ = create_key(tenant.organization_id, scopes=["webhooks:read", "read:data"])
+    [shown] = client.get(path, headers={"X-API-Key": both}).json()["data"]
+    assert shown["payload"]["data"]["changes"] or shown["payload"]["data"]
+    assert "ketchup" in str(shown["payload"])
+
+
+def test_every_event_family_has_a_catalogued_scope():
+    from charter.platform.spec import scope_catalog
+
+    scopes = set(scope_catalog())
+    for name in [*catalog.EVENTS, catalog.PING]:
+        assert catalog.scope_of(name) in scopes, name

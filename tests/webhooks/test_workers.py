@@ -12,7 +12,7 @@ from datetime import timedelta
 from charter.platform import clock as time_source
 from charter.platform import runtime
 from charter.webhooks import fanout
-from charter.webhooks.worker import LEASE_MARGIN, DeliveryWorker
+from charter.webhooks.worker import DeliveryWorker
 from storage.repositories import webhooks as repo
 from tests.webhooks.conftest import create_record, deliver, register
 
@@ -73,7 +73,7 @@ def test_two_workers_never_send_the_same_attempt(client, tenant, receiver, secon
 
 
 def test_the_lease_outlives_the_attempt_timeout(app):
-    assert LEASE_MARGIN > 0
+    assert runtime.current().settings.webhook_lease_margin_seconds > 0
     assert runtime.current().settings.webhook_timeout_seconds == 30
 
 

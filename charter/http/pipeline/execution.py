@@ -39,6 +39,8 @@ class Deadline(Stage):
             "standard": settings.timeout_standard,
             "batch": settings.timeout_batch,
             "upload": settings.timeout_upload,
+            # The event stream ends itself before this (handlers/v2/events.py).
+            "stream": settings.timeout_stream,
         }[timeout_class]
         state.deadline = time.monotonic() + timeout
         started = timed_out = False

@@ -85,6 +85,7 @@ from .report_generated_event_event import ReportGeneratedEventEvent
 from .role import Role
 from .scope import Scope
 from .secret_rotation import SecretRotation
+from .stream_events_events_item import StreamEventsEventsItem
 from .token_response import TokenResponse
 from .token_response_token_type import TokenResponseTokenType
 from .token_user import TokenUser
@@ -216,6 +217,7 @@ __all__ = (
     "Role",
     "Scope",
     "SecretRotation",
+    "StreamEventsEventsItem",
     "TokenResponse",
     "TokenResponseTokenType",
     "TokenUser",

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.webhook_delivery_status import WebhookDeliveryStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.api_key_created_event import ApiKeyCreatedEvent
@@ -67,18 +68,20 @@ class WebhookDelivery:
         last_error (None | str):  Example: The endpoint answered 503.
         last_status_code (int | None):  Example: 503.
         next_attempt_at (datetime.datetime | None):  Example: 2024-02-07T10:30:05Z.
-        payload (ApiKeyCreatedEvent | ApiKeyRevokedEvent | ApiKeyRolledEvent | ApiKeyUpdatedEvent |
-            CollectionDeclaredEvent | CollectionDeletedEvent | FileCreatedEvent | FileDeletedEvent | FileSharedEvent |
-            IngestionCompletedEvent | IngestionFailedEvent | OrganizationCreatedEvent | OrganizationDeletedEvent |
-            OrganizationUpdatedEvent | RecordCreatedEvent | RecordDeletedEvent | RecordUpdatedEvent | ReportGeneratedEvent |
-            UserAuthenticatedEvent | UserCreatedEvent | UserDeletedEvent | UserLoginFailedEvent | UserMfaFailedEvent |
-            UserUnlockedEvent | UserUpdatedEvent | WebhookDisabledEvent | WebhookPingEvent): The message, as sent but for
-            its `signature` member (which depends on the secret at the time
-            of each attempt): one schema per event, told apart by `event`.
         status (WebhookDeliveryStatus): `pending`: due or waiting for a retry; `failed`: given up (retries spent, or
             410).
              Example: pending.
         webhook_id (str):  Example: wh_8fKq2LmZx9TbWc4R.
+        payload (ApiKeyCreatedEvent | ApiKeyRevokedEvent | ApiKeyRolledEvent | ApiKeyUpdatedEvent |
+            CollectionDeclaredEvent | CollectionDeletedEvent | FileCreatedEvent | FileDeletedEvent | FileSharedEvent |
+            IngestionCompletedEvent | IngestionFailedEvent | OrganizationCreatedEvent | OrganizationDeletedEvent |
+            OrganizationUpdatedEvent | RecordCreatedEvent | RecordDeletedEvent | RecordUpdatedEvent | ReportGeneratedEvent |
+            Unset | UserAuthenticatedEvent | UserCreatedEvent | UserDeletedEvent | UserLoginFailedEvent | UserMfaFailedEvent
+            | UserUnlockedEvent | UserUpdatedEvent | WebhookDisabledEvent | WebhookPingEvent): The message, as sent but for
+            its `signature` member (which depends on the secret at the time
+            of each attempt): one schema per event, told apart by `event`. Left out when the caller
+            lacks the scope that reads the event (`read:data` for record events, `users:read` for user
+            events, and so on, as for subscribing to it).
     """
 
     attempt_count: int
@@ -91,6 +94,8 @@ class WebhookDelivery:
     last_error: None | str
     last_status_code: int | None
     next_attempt_at: datetime.datetime | None
+    status: WebhookDeliveryStatus
+    webhook_id: str
     payload: (
         ApiKeyCreatedEvent
         | ApiKeyRevokedEvent
@@ -110,6 +115,7 @@ class WebhookDelivery:
         | RecordDeletedEvent
         | RecordUpdatedEvent
         | ReportGeneratedEvent
+        | Unset
         | UserAuthenticatedEvent
         | UserCreatedEvent
         | UserDeletedEvent
@@ -119,9 +125,7 @@ class WebhookDelivery:
         | UserUpdatedEvent
         | WebhookDisabledEvent
         | WebhookPingEvent
-    )
-    status: WebhookDeliveryStatus
-    webhook_id: str
+    ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,8 +189,14 @@ class WebhookDelivery:
         else:
             next_attempt_at = self.next_attempt_at
 
-        payload: dict[str, Any]
-        if isinstance(self.payload, RecordCreatedEvent):
+        status = self.status.value
+
+        webhook_id = self.webhook_id
+
+        payload: dict[str, Any] | Unset
+        if isinstance(self.payload, Unset):
+            payload = UNSET
+        elif isinstance(self.payload, RecordCreatedEvent):
             payload = self.payload.to_dict()
         elif isinstance(self.payload, RecordUpdatedEvent):
             payload = self.payload.to_dict()
@@ -241,10 +251,6 @@ class WebhookDelivery:
         else:
             payload = self.payload.to_dict()
 
-        status = self.status.value
-
-        webhook_id = self.webhook_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -259,11 +265,12 @@ class WebhookDelivery:
                 "last_error": last_error,
                 "last_status_code": last_status_code,
                 "next_attempt_at": next_attempt_at,
-                "payload": payload,
                 "status": status,
                 "webhook_id": webhook_id,
             }
         )
+        if payload is not UNSET:
+            field_dict["payload"] = payload
 
         return field_dict
 
@@ -360,6 +367,10 @@ class WebhookDelivery:
 
         next_attempt_at = _parse_next_attempt_at(d.pop("next_attempt_at"))
 
+        status = WebhookDeliveryStatus(d.pop("status"))
+
+        webhook_id = d.pop("webhook_id")
+
         def _parse_payload(
             data: object,
         ) -> (
@@ -381,6 +392,7 @@ class WebhookDelivery:
             | RecordDeletedEvent
             | RecordUpdatedEvent
             | ReportGeneratedEvent
+            | Unset
             | UserAuthenticatedEvent
             | UserCreatedEvent
             | UserDeletedEvent
@@ -391,6 +403,8 @@ class WebhookDelivery:
             | WebhookDisabledEvent
             | WebhookPingEvent
         ):
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -605,11 +619,7 @@ class WebhookDelivery:
 
             return payload_type_26
 
-        payload = _parse_payload(d.pop("payload"))
-
-        status = WebhookDeliveryStatus(d.pop("status"))
-
-        webhook_id = d.pop("webhook_id")
+        payload = _parse_payload(d.pop("payload", UNSET))
 
         webhook_delivery = cls(
             attempt_count=attempt_count,
@@ -622,9 +632,9 @@ class WebhookDelivery:
             last_error=last_error,
             last_status_code=last_status_code,
             next_attempt_at=next_attempt_at,
-            payload=payload,
             status=status,
             webhook_id=webhook_id,
+            payload=payload,
         )
 
         webhook_delivery.additional_properties = d

@@ -123,8 +123,13 @@ def sync_detailed(
     keyed by the base64 part of a `whsec_` secret, or by the UTF-8 bytes of a secret in another
     form. Answer 2xx within 30 seconds; anything else (3xx included) is retried with exponential
     backoff and jitter for about three days; 429 and 503 with `Retry-After` are retried then; 410
-    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`). Needs
-    `webhooks:write`.
+    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`).
+
+    Needs `webhooks:write`, and for each event the scope that reads what it carries (403
+    otherwise, naming the event): `read:data` for `record.*` and `collection.*`, `users:read` for
+    `user.*`, `organizations:read` for `organization.*`, `keys:read` for `api_key.*`,
+    `webhooks:read` for `webhook.*`, `files:read` for `file.*`, `analytics:read` for `report.*`
+    and `ingestion:read` for `ingestion.*`.
 
     Args:
         idempotency_key (str | Unset):
@@ -219,8 +224,13 @@ def sync(
     keyed by the base64 part of a `whsec_` secret, or by the UTF-8 bytes of a secret in another
     form. Answer 2xx within 30 seconds; anything else (3xx included) is retried with exponential
     backoff and jitter for about three days; 429 and 503 with `Retry-After` are retried then; 410
-    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`). Needs
-    `webhooks:write`.
+    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`).
+
+    Needs `webhooks:write`, and for each event the scope that reads what it carries (403
+    otherwise, naming the event): `read:data` for `record.*` and `collection.*`, `users:read` for
+    `user.*`, `organizations:read` for `organization.*`, `keys:read` for `api_key.*`,
+    `webhooks:read` for `webhook.*`, `files:read` for `file.*`, `analytics:read` for `report.*`
+    and `ingestion:read` for `ingestion.*`.
 
     Args:
         idempotency_key (str | Unset):
@@ -310,8 +320,13 @@ async def asyncio_detailed(
     keyed by the base64 part of a `whsec_` secret, or by the UTF-8 bytes of a secret in another
     form. Answer 2xx within 30 seconds; anything else (3xx included) is retried with exponential
     backoff and jitter for about three days; 429 and 503 with `Retry-After` are retried then; 410
-    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`). Needs
-    `webhooks:write`.
+    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`).
+
+    Needs `webhooks:write`, and for each event the scope that reads what it carries (403
+    otherwise, naming the event): `read:data` for `record.*` and `collection.*`, `users:read` for
+    `user.*`, `organizations:read` for `organization.*`, `keys:read` for `api_key.*`,
+    `webhooks:read` for `webhook.*`, `files:read` for `file.*`, `analytics:read` for `report.*`
+    and `ingestion:read` for `ingestion.*`.
 
     Args:
         idempotency_key (str | Unset):
@@ -398,8 +413,13 @@ async def asyncio(
     keyed by the base64 part of a `whsec_` secret, or by the UTF-8 bytes of a secret in another
     form. Answer 2xx within 30 seconds; anything else (3xx included) is retried with exponential
     backoff and jitter for about three days; 429 and 503 with `Retry-After` are retried then; 410
-    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`). Needs
-    `webhooks:write`.
+    disables the endpoint; an endpoint failing for 5 days is disabled (`webhook.disabled`).
+
+    Needs `webhooks:write`, and for each event the scope that reads what it carries (403
+    otherwise, naming the event): `read:data` for `record.*` and `collection.*`, `users:read` for
+    `user.*`, `organizations:read` for `organization.*`, `keys:read` for `api_key.*`,
+    `webhooks:read` for `webhook.*`, `files:read` for `file.*`, `analytics:read` for `report.*`
+    and `ingestion:read` for `ingestion.*`.
 
     Args:
         idempotency_key (str | Unset):

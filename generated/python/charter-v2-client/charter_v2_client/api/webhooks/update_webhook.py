@@ -69,7 +69,7 @@ def sync_detailed(
 
      Changes `url`, `events`, `collections` (checked as at registration) or `status`: `disabled`
     stops deliveries (they wait), `enabled` resumes them like `POST .../enable`. Needs
-    `webhooks:write`.
+    `webhooks:write`, and for new `events` the scope that reads each (as at registration).
 
     Args:
         webhook_id (str):
@@ -111,7 +111,7 @@ def sync(
 
      Changes `url`, `events`, `collections` (checked as at registration) or `status`: `disabled`
     stops deliveries (they wait), `enabled` resumes them like `POST .../enable`. Needs
-    `webhooks:write`.
+    `webhooks:write`, and for new `events` the scope that reads each (as at registration).
 
     Args:
         webhook_id (str):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
 
      Changes `url`, `events`, `collections` (checked as at registration) or `status`: `disabled`
     stops deliveries (they wait), `enabled` resumes them like `POST .../enable`. Needs
-    `webhooks:write`.
+    `webhooks:write`, and for new `events` the scope that reads each (as at registration).
 
     Args:
         webhook_id (str):
@@ -182,7 +182,7 @@ async def asyncio(
 
      Changes `url`, `events`, `collections` (checked as at registration) or `status`: `disabled`
     stops deliveries (they wait), `enabled` resumes them like `POST .../enable`. Needs
-    `webhooks:write`.
+    `webhooks:write`, and for new `events` the scope that reads each (as at registration).
 
     Args:
         webhook_id (str):
