@@ -24,7 +24,7 @@ SURFACES: dict[str, str] = {"v1": "/v1", "v2": "/v2", "ingestion": "/api/v1", "o
 # Longest prefix first, so /api/v1 is not taken for /v1.
 _PREFIXES = sorted(((m, s) for s, m in SURFACES.items()), key=lambda p: -len(p[0]))
 RATE_LIMIT_CLASSES = ("default", "auth", "export", "none")  # none: never counted
-TIMEOUT_CLASSES = ("standard", "batch", "upload")
+TIMEOUT_CLASSES = ("standard", "batch", "upload", "stream")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _COMPONENT_FILES = {
     "schemas": "schemas",

@@ -24,7 +24,7 @@ import re
 import secrets
 from typing import Any
 
-from charter.platform.errors import Malformed
+from charter.platform.errors import Invalid, Malformed
 
 PREFIX = "whsec_"
 
@@ -34,17 +34,28 @@ def generate_secret() -> str:
     return PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
-def check_secret(secret: str, field: str = "body.secret") -> str:
-    """A secret given at registration or rotation: 16-256 printable characters; a `whsec_`
-    secret must carry base64 (its bytes are the Standard Webhooks key)."""
-    if not 16 <= len(secret) <= 256 or not secret.isprintable() or secret != secret.strip():
-        raise Malformed("A secret is 16 to 256 printable characters, no outer spaces", field=field)
+MIN_SECRET_LENGTH = 16
+
+
+def check_secret(
+    secret: str, field: str = "body.secret", *, min_length: int = MIN_SECRET_LENGTH
+) -> str:
+    """A secret given at registration or rotation: `min_length` (16) to 256 printable ASCII
+    characters without outer spaces (the specs' pattern); a `whsec_` secret must carry base64
+    (its bytes are the Standard Webhooks key)."""
+    printable = secret.isascii() and secret.isprintable() and secret == secret.strip()
+    if not min_length <= len(secret) <= 256 or not printable:
+        raise Malformed(
+            f"A secret is {min_length} to 256 printable ASCII characters, no outer spaces",
+            field=field,
+        )
     if secret.startswith(PREFIX):
         try:
             if len(base64.b64decode(secret[len(PREFIX) :], validate=True)) < 16:
                 raise ValueError
         except (binascii.Error, ValueError):
-            raise Malformed(
+            # A rule beyond the spec's pattern: 422 (400 on /v2, seed 000's binding).
+            raise Invalid(
                 "A whsec_ secret carries at least 16 bytes in base64 after the prefix", field=field
             ) from None
     return secret

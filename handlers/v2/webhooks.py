@@ -48,7 +48,8 @@ async def enable_webhook(webhook_id):
 
 
 async def rotate_webhook_secret(webhook_id, body=None):
-    body = body or {}
+    # Without a body (or a content type) Connexion hands over the schema's default as bytes.
+    body = body if isinstance(body, dict) else {}
     async with transaction() as session:
         endpoint, secret = await endpoints.rotate_secret(
             session,

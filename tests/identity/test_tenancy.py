@@ -1,5 +1,5 @@
 """No principal of one organization reads or changes another's resources: every operation of the
-v1 and v2 specs that takes an id is called with a foreign id and must answer 404."""
+v1, v2 and ingestion specs that takes an id is called with a foreign id and must answer 404."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from charter.platform import runtime
 from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
-from storage.models import AuditEvent, OneTimeCode, Organization, Record
+from storage.models import AuditEvent, OneTimeCode, Organization, Record, WebhookEndpoint
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
 from tests.webhooks.factories import create_webhook
@@ -52,6 +52,7 @@ COLLECTION_PATHS = (
 def victim(make_tenant):
     tenant = make_tenant(plan="enterprise", scopes=["admin"])
     user = create_user(tenant.organization_id)
+    webhook = create_webhook(tenant.organization_id)  # webhook_id, delivery_id
     return {
         "organization_id": tenant.organization_id,
         "user_id": user.id,
@@ -62,18 +63,21 @@ def victim(make_tenant):
         "name": "victim_things",  # /v2/collections/{name}: GET and DELETE answer 404
         "record_id": create_record(tenant.organization_id, "victim_things"),
         "v1_record_id": create_record(tenant.organization_id, "default"),
-        "state": _state(tenant.organization_id, user.id, tenant.key_id),
-        **create_webhook(tenant.organization_id),  # webhook_id, delivery_id
+        "state": _state(tenant.organization_id, user.id, tenant.key_id, webhook["webhook_id"]),
+        **webhook,
     }
 
 
-def _state(organization_id, user_id, key_id):
+def _state(organization_id, user_id, key_id, webhook_id):
     """Everything an attacker's call could change about the victim."""
     with runtime.current().db.sync_transaction() as session:
         org = session.get(Organization, organization_id)
         organization = (org.name, org.plan)
+        hook = session.get(WebhookEndpoint, webhook_id)
+        webhook = hook and (hook.url, hook.events, hook.status, hook.secret_enc)
     return {
         "organization": organization,
+        "webhook": webhook,
         "user": testdb.user_state(user_id),
         "key": testdb.key_state(key_id),
         "keys": testdb.count_keys(organization_id),
@@ -89,7 +93,7 @@ def attacker(make_tenant):
 
 
 def _operations_with_ids():
-    for surface in ("v1", "v2"):
+    for surface in ("v1", "v2", "ingestion"):
         spec = bundled_spec(surface)
         for path, item in spec["paths"].items():
             if "{" not in path or path in COLLECTION_PATHS:
@@ -115,7 +119,7 @@ def test_foreign_id_answers_404(client, victim, attacker, surface, method, path,
     body = BODIES.get(operation_id)
     response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
     assert response.status_code == 404, (operation_id, response.status_code, response.text)
-    state = _state(victim["organization_id"], victim["user_id"], victim["key_id"])
+    state = _state(*(victim[k] for k in ("organization_id", "user_id", "key_id", "webhook_id")))
     assert state == victim["state"], operation_id
     with runtime.current().db.sync_transaction() as session:
         assert session.get(AuditEvent, victim["event_id"]) is not None
@@ -138,7 +142,8 @@ def test_foreign_user_id_in_bodies_answers_404(client, victim, attacker):
     ):
         response = client.post(path, headers={"X-API-Key": attacker}, json=body)
         assert response.status_code == 404, path
-    assert _state(victim["organization_id"], victim["user_id"], victim["key_id"]) == victim["state"]
+    state = _state(*(victim[k] for k in ("organization_id", "user_id", "key_id", "webhook_id")))
+    assert state == victim["state"]
     with runtime.current().db.sync_transaction() as session:
         sent = session.scalars(select(OneTimeCode).where(OneTimeCode.user_id == victim["user_id"]))
         assert sent.all() == []  # no code was issued for the victim

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .envelope import Envelope
 from .error_item import ErrorItem
 from .health_envelope import HealthEnvelope
 from .health_envelope_data import HealthEnvelopeData
@@ -11,6 +12,15 @@ from .ingestion_login import IngestionLogin
 from .ingestion_tokens import IngestionTokens
 from .ingestion_tokens_data import IngestionTokensData
 from .ingestion_tokens_data_token_type import IngestionTokensDataTokenType
+from .ingestion_webhook_deleted import IngestionWebhookDeleted
+from .ingestion_webhook_deleted_data import IngestionWebhookDeletedData
+from .ingestion_webhook_envelope import IngestionWebhookEnvelope
+from .ingestion_webhook_page import IngestionWebhookPage
+from .ingestion_webhook_page_data import IngestionWebhookPageData
+from .ingestion_webhook_page_data_pagination import IngestionWebhookPageDataPagination
+from .ingestion_webhook_request import IngestionWebhookRequest
+from .ingestion_webhook_request_events_item import IngestionWebhookRequestEventsItem
+from .ingestion_webhook_secret_envelope import IngestionWebhookSecretEnvelope
 from .problem import Problem
 from .status_envelope import StatusEnvelope
 from .status_envelope_data import StatusEnvelopeData
@@ -20,8 +30,15 @@ from .status_envelope_data_ingestion import StatusEnvelopeDataIngestion
 from .status_envelope_data_redis import StatusEnvelopeDataRedis
 from .status_envelope_data_storage import StatusEnvelopeDataStorage
 from .status_envelope_data_storage_type import StatusEnvelopeDataStorageType
+from .webhook import Webhook
+from .webhook_disabled_reason_type_1 import WebhookDisabledReasonType1
+from .webhook_disabled_reason_type_2_type_1 import WebhookDisabledReasonType2Type1
+from .webhook_disabled_reason_type_3_type_1 import WebhookDisabledReasonType3Type1
+from .webhook_status import WebhookStatus
+from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
+    "Envelope",
     "ErrorItem",
     "HealthEnvelope",
     "HealthEnvelopeData",
@@ -33,6 +50,15 @@ __all__ = (
     "IngestionTokens",
     "IngestionTokensData",
     "IngestionTokensDataTokenType",
+    "IngestionWebhookDeleted",
+    "IngestionWebhookDeletedData",
+    "IngestionWebhookEnvelope",
+    "IngestionWebhookPage",
+    "IngestionWebhookPageData",
+    "IngestionWebhookPageDataPagination",
+    "IngestionWebhookRequest",
+    "IngestionWebhookRequestEventsItem",
+    "IngestionWebhookSecretEnvelope",
     "Problem",
     "StatusEnvelope",
     "StatusEnvelopeData",
@@ -42,4 +68,10 @@ __all__ = (
     "StatusEnvelopeDataRedis",
     "StatusEnvelopeDataStorage",
     "StatusEnvelopeDataStorageType",
+    "Webhook",
+    "WebhookDisabledReasonType1",
+    "WebhookDisabledReasonType2Type1",
+    "WebhookDisabledReasonType3Type1",
+    "WebhookStatus",
+    "WebhookWithSecret",
 )

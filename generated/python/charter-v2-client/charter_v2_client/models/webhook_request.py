@@ -19,8 +19,8 @@ class WebhookRequest:
             ['record.created'].
         url (str): http(s) URL deliveries are POSTed to. Example: https://your-server.com/webhook.
         collections (list[str] | Unset): Collections record events are narrowed to (empty: all). Example: ['products'].
-        secret (str | Unset): Signing secret (16-256 printable characters; a `whsec_` secret carries base64 after the
-            prefix). Absent: generated.
+        secret (str | Unset): Signing secret (16-256 printable ASCII characters, no outer spaces; a `whsec_` secret
+            carries base64 after the prefix). Absent: generated.
              Example: your_webhook_secret.
     """
 

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.webhook import Webhook
+
+
+T = TypeVar("T", bound="IngestionWebhookEnvelope")
+
+
+@_attrs_define
+class IngestionWebhookEnvelope:
+    """
+    Example:
+        {'data': {'collections': ['products', 'orders'], 'created_at': '2024-02-07T10:30:00Z', 'disabled_at': None,
+            'disabled_reason': None, 'events': ['record.created', 'record.updated', 'record.deleted'], 'id':
+            'wh_8fKq2LmZx9TbWc4R', 'livemode': True, 'previous_secret_expires_at': None, 'status': 'enabled', 'updated_at':
+            '2024-02-07T10:30:00Z', 'url': 'https://your-server.com/webhook'}, 'message': 'Webhook retrieved', 'request_id':
+            'req_8c1f0b7d2a9e4f6b', 'success': True, 'timestamp': '2024-01-01T00:00:00Z'}
+
+    Attributes:
+        message (str):
+        request_id (str):  Example: req_8c1f0b7d2a9e4f6b.
+        success (bool):  Example: True.
+        timestamp (datetime.datetime): RFC 3339 UTC time with `Z`. Example: 2026-01-15T10:30:00Z.
+        data (Webhook | Unset):  Example: {'collections': ['products', 'orders'], 'created_at': '2024-02-07T10:30:00Z',
+            'disabled_at': None, 'disabled_reason': None, 'events': ['record.created', 'record.updated', 'record.deleted'],
+            'id': 'wh_8fKq2LmZx9TbWc4R', 'livemode': True, 'previous_secret_expires_at': None, 'status': 'enabled',
+            'updated_at': '2024-02-07T10:30:00Z', 'url': 'https://your-server.com/webhook'}.
+    """
+
+    message: str
+    request_id: str
+    success: bool
+    timestamp: datetime.datetime
+    data: Webhook | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        request_id = self.request_id
+
+        success = self.success
+
+        timestamp = self.timestamp.isoformat()
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "message": message,
+                "request_id": request_id,
+                "success": success,
+                "timestamp": timestamp,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.webhook import Webhook  # noqa: PLC0415
+
+        d = dict(src_dict)
+        message = d.pop("message")
+
+        request_id = d.pop("request_id")
+
+        success = d.pop("success")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        _data = d.pop("data", UNSET)
+        data: Webhook | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = Webhook.from_dict(_data)
+
+        ingestion_webhook_envelope = cls(
+            message=message,
+            request_id=request_id,
+            success=success,
+            timestamp=timestamp,
+            data=data,
+        )
+
+        ingestion_webhook_envelope.additional_properties = d
+        return ingestion_webhook_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

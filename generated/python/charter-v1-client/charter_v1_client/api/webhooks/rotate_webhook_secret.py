@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.secret_rotation import SecretRotation
+from ...models.v1_error import V1Error
+from ...models.v1_webhook_secret_envelope import V1WebhookSecretEnvelope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    webhook_id: str,
+    *,
+    body: SecretRotation | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/webhooks/{webhook_id}/rotate-secret".format(
+            webhook_id=quote(str(webhook_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> V1Error | V1WebhookSecretEnvelope:
+    if response.status_code == 200:
+        response_200 = V1WebhookSecretEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V1Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V1Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[V1Error | V1WebhookSecretEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SecretRotation | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[V1Error | V1WebhookSecretEnvelope]:
+    """Rotate a webhook's secret
+
+     Replaces the secret with `secret` (or a generated `whsec_` one), shown in this answer only.
+    For `overlap_seconds` (default 86400, at most 604800; 0 ends the old secret at once) `webhook-
+    signature` carries a signature by each secret, newest first, while the `sha256=` forms use the
+    new secret only. 409 `CONFLICT` when the new secret is the current one. Needs
+    `webhooks:write`.
+
+    Args:
+        webhook_id (str):
+        idempotency_key (str | Unset):
+        body (SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V1Error | V1WebhookSecretEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> V1WebhookSecretEnvelope:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return cast(V1WebhookSecretEnvelope, _parse_response(client=client, response=response))
+
+
+def sync(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SecretRotation | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> V1WebhookSecretEnvelope:
+    """Rotate a webhook's secret
+
+     Replaces the secret with `secret` (or a generated `whsec_` one), shown in this answer only.
+    For `overlap_seconds` (default 86400, at most 604800; 0 ends the old secret at once) `webhook-
+    signature` carries a signature by each secret, newest first, while the `sha256=` forms use the
+    new secret only. 409 `CONFLICT` when the new secret is the current one. Needs
+    `webhooks:write`.
+
+    Args:
+        webhook_id (str):
+        idempotency_key (str | Unset):
+        body (SecretRotation | Unset):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V1WebhookSecretEnvelope
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SecretRotation | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[V1Error | V1WebhookSecretEnvelope]:
+    """Rotate a webhook's secret
+
+     Replaces the secret with `secret` (or a generated `whsec_` one), shown in this answer only.
+    For `overlap_seconds` (default 86400, at most 604800; 0 ends the old secret at once) `webhook-
+    signature` carries a signature by each secret, newest first, while the `sha256=` forms use the
+    new secret only. 409 `CONFLICT` when the new secret is the current one. Needs
+    `webhooks:write`.
+
+    Args:
+        webhook_id (str):
+        idempotency_key (str | Unset):
+        body (SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V1Error | V1WebhookSecretEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SecretRotation | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> V1WebhookSecretEnvelope:
+    """Rotate a webhook's secret
+
+     Replaces the secret with `secret` (or a generated `whsec_` one), shown in this answer only.
+    For `overlap_seconds` (default 86400, at most 604800; 0 ends the old secret at once) `webhook-
+    signature` carries a signature by each secret, newest first, while the `sha256=` forms use the
+    new secret only. 409 `CONFLICT` when the new secret is the current one. Needs
+    `webhooks:write`.
+
+    Args:
+        webhook_id (str):
+        idempotency_key (str | Unset):
+        body (SecretRotation | Unset):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V1WebhookSecretEnvelope
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

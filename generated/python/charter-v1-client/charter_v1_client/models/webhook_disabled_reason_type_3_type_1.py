@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class WebhookDisabledReasonType3Type1(StrEnum):
+    FAILING = "failing"
+    GONE = "gone"
+    MANUAL = "manual"
+
+    def __str__(self) -> str:
+        return str(self.value)
