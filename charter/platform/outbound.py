@@ -13,7 +13,8 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import urlsplit, urlunsplit
 
@@ -129,38 +130,90 @@ async def send(
     timeout: float = 5.0,
     excerpt_bytes: int = 0,
 ) -> Answer:
-    """POST `body` to the address the guard checked, within `timeout` seconds in all (connect,
-    send, answer), reading at most `excerpt_bytes` of the answer's body; redirects are not
-    followed. Raises Invalid (refused by the guard) or Unavailable (no answer in time, or the
-    connection failed); any status is an answer."""
-    started = time.monotonic()
-    try:
-        async with asyncio.timeout(timeout):  # the name lookup counts against it too
-            address = await resolve_checked(url)
-            return await _post(url, address, body, headers, timeout, excerpt_bytes, started)
-    except TimeoutError:
-        raise Unavailable(f"No answer within {timeout:g} s") from None
+    """One POST on connections of its own (see `Session.send`)."""
+    async with Session() as session:
+        return await session.send(url, body, headers, timeout=timeout, excerpt_bytes=excerpt_bytes)
 
 
-async def _post(
-    url: str,
-    address: str,
-    body: bytes,
-    headers: dict[str, str],
-    timeout: float,
-    excerpt_bytes: int,
-    started: float,
-) -> Answer:
-    parts = urlsplit(url)
-    host = f"[{address}]" if ":" in address else address
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
-    try:
-        # Host as httpx spells it: IDNA-encoded, never a user name or password.
-        host_header = httpx.URL(url).netloc.decode("ascii")
-        async with httpx.AsyncClient(
-            timeout=timeout, follow_redirects=False, verify=_tls(), trust_env=False
-        ) as client:
+class Session:
+    """Outbound calls that keep their connections open between calls (a delivery worker holds
+    one for its life): one httpx client per scheme, host name, checked address and port, so a
+    connection is only ever reused for the name it was opened and (https) verified for, at the
+    address the guard checked. At most MAX_CLIENTS are kept, the least recently used closed."""
+
+    MAX_CLIENTS = 256
+
+    def __init__(self) -> None:
+        self._clients: OrderedDict[tuple[str, str, str, int | None], httpx.AsyncClient] = (
+            OrderedDict()
+        )
+
+    async def __aenter__(self) -> Session:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), OrderedDict()
+        for client in clients:
+            await client.aclose()
+
+    async def send(
+        self,
+        url: str,
+        body: bytes,
+        headers: dict[str, str],
+        *,
+        timeout: float = 5.0,
+        excerpt_bytes: int = 0,
+    ) -> Answer:
+        """POST `body` to the address the guard checked, within `timeout` seconds in all
+        (connect, send, answer), reading at most `excerpt_bytes` of the answer's body; redirects
+        are not followed. Raises Invalid (refused by the guard) or Unavailable (no answer in
+        time, or the connection failed); any status is an answer."""
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(timeout):  # the name lookup counts against it too
+                address = await resolve_checked(url)
+                answer = await self._post(url, address, body, headers, timeout, excerpt_bytes)
+        except TimeoutError:
+            raise Unavailable(f"No answer within {timeout:g} s") from None
+        return replace(answer, seconds=time.monotonic() - started)
+
+    def _client(self, key: tuple[str, str, str, int | None]) -> httpx.AsyncClient:
+        client = self._clients.get(key)
+        if client is not None:
+            self._clients.move_to_end(key)
+            return client
+        client = httpx.AsyncClient(follow_redirects=False, verify=_tls(), trust_env=False)
+        self._clients[key] = client
+        if len(self._clients) > self.MAX_CLIENTS:
+            _, oldest = self._clients.popitem(last=False)
+            task = asyncio.get_running_loop().create_task(oldest.aclose())
+            _closing.add(task)
+            task.add_done_callback(_closing.discard)
+        return client
+
+    async def _post(
+        self,
+        url: str,
+        address: str,
+        body: bytes,
+        headers: dict[str, str],
+        timeout: float,
+        excerpt_bytes: int,
+    ) -> Answer:
+        parts = urlsplit(url)
+        host = f"[{address}]" if ":" in address else address
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+        try:
+            target = httpx.URL(url)
+            # Host as httpx spells it: IDNA-encoded, never a user name or password.
+            host_header = target.netloc.decode("ascii")
+            server_name = target.raw_host.decode("ascii")
+            client = self._client((parts.scheme, server_name, address, parts.port))
             request = client.build_request(
                 "POST",
                 pinned,
@@ -171,25 +224,25 @@ async def _post(
                     "Host": host_header,
                     **headers,
                 },
-                extensions=(
-                    {"sni_hostname": httpx.URL(url).raw_host.decode("ascii")}
-                    if parts.scheme == "https"
-                    else {}
-                ),
+                timeout=timeout,
+                extensions={"sni_hostname": server_name} if parts.scheme == "https" else {},
             )
             response = await client.send(request, stream=True)
             try:
                 excerpt = await _read_some(response, excerpt_bytes)
             finally:
                 await response.aclose()
-    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
-        raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None
-    return Answer(
-        status=response.status_code,
-        headers={k.lower(): v for k, v in response.headers.items()},
-        excerpt=excerpt,
-        seconds=time.monotonic() - started,
-    )
+        except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
+            raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None
+        return Answer(
+            status=response.status_code,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            excerpt=excerpt,
+            seconds=0.0,
+        )
+
+
+_closing: set[asyncio.Task[None]] = set()  # evicted clients being closed
 
 
 async def _read_some(response: httpx.Response, limit: int) -> bytes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -72,8 +73,22 @@ def next_delay(attempts: int, answer: outbound.Answer | None, now: datetime) -> 
     return timedelta(seconds=base * random.uniform(1 - JITTER, 1 + JITTER))  # noqa: S311
 
 
-async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: str) -> None:
-    """Send one leased delivery and write what happened."""
+@dataclass
+class Outcome:
+    """One attempt made, waiting to be written."""
+
+    delivery: WebhookDelivery
+    endpoint: WebhookEndpoint
+    attempted_at: datetime
+    answer: outbound.Answer | None
+    error: str | None
+    elapsed: float
+
+
+async def attempt(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint, http: outbound.Session
+) -> Outcome:
+    """Send one leased delivery; what happened (written by `record`)."""
     now = utcnow()
     started = time.monotonic()
     answer: outbound.Answer | None = None
@@ -83,7 +98,7 @@ async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: s
         body, headers = signing.sign(
             payload, live_secrets(endpoint, now), delivery.event_id, int(now.timestamp())
         )
-        answer = await outbound.send(
+        answer = await http.send(
             endpoint.url,
             body,
             headers,
@@ -97,31 +112,92 @@ async def attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, owner: s
     except Exception as exc:  # noqa: BLE001 - an attempt that cannot be made still counts
         log.exception("webhook attempt failed before an answer")
         error = f"internal error: {type(exc).__name__}"
-    elapsed = time.monotonic() - started
+    return Outcome(delivery, endpoint, now, answer, error, time.monotonic() - started)
+
+
+async def record_all(outcomes: list[Outcome], owner: str) -> None:
+    """Write attempts' outcomes in one transaction (a worker's group commit). If that fails, each
+    on its own, and one that still cannot be written as a failed attempt, so that a lease never
+    resends a delivery forever."""
+    db = runtime.current().db
     try:
-        async with runtime.current().db.transaction() as session:
-            await record(session, delivery, owner, now, answer, error, elapsed)
-    except Exception as exc:  # noqa: BLE001 - settle it anyway, or the lease resends it forever
-        log.exception("webhook attempt could not be recorded")
-        async with runtime.current().db.transaction() as session:
-            failure = f"internal error recording the attempt: {type(exc).__name__}"
-            await record(session, delivery, owner, now, None, failure, elapsed)
+        async with db.transaction() as session:
+            await record(session, outcomes, owner)
+        return
+    except Exception:  # noqa: BLE001 - written one by one below
+        if len(outcomes) > 1:
+            log.exception("webhook attempts could not be recorded together")
+            singles = outcomes
+        else:
+            log.exception("webhook attempt could not be recorded")
+            singles = []
+    failed = [] if singles else outcomes
+    for outcome in singles:
+        try:
+            async with db.transaction() as session:
+                await record(session, [outcome], owner)
+        except Exception:  # noqa: BLE001
+            log.exception("webhook attempt could not be recorded")
+            failed.append(outcome)
+    for outcome in failed:
+        error = "internal error recording the attempt"
+        async with db.transaction() as session:
+            await record(session, [replace(outcome, answer=None, error=error)], owner)
 
 
-async def record(
-    session: AsyncSession,
-    delivery: WebhookDelivery,
-    owner: str,
-    now: datetime,
-    answer: outbound.Answer | None,
-    error: str | None,
-    elapsed: float,
-) -> None:
-    attempts = delivery.attempts + 1
-    error = error[:ERROR_CHARS] if error is not None else None
-    status = answer.status if answer is not None else None
+async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> None:
+    """Write each attempt to the log and its outcome to its delivery, while `owner` still holds
+    the lease (otherwise another worker took the delivery and decides)."""
+    await repo.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
+    recovered: set[str] = set()
+    for outcome in outcomes:
+        delivery, now = outcome.delivery, outcome.attempted_at
+        error, status, values = _settlement(outcome)
+        if not await repo.settle(session, delivery.id, owner, values):
+            continue
+        if error is None:
+            if outcome.endpoint.failing_since is not None:
+                recovered.add(delivery.endpoint_id)
+            continue
+        log.info(
+            "webhook attempt failed",
+            extra={"fields": {"delivery_id": delivery.id, "status": status}},
+        )
+        since = await repo.note_failure(session, delivery.endpoint_id, now)
+        limit = timedelta(days=runtime.current().settings.webhook_disable_after_days)
+        if status == 410:
+            await disable(session, delivery.endpoint_id, "gone", now)
+        elif since is not None and now - since >= limit:
+            await disable(session, delivery.endpoint_id, "failing", now)
+    for endpoint_id in sorted(recovered):
+        await repo.note_success(session, endpoint_id)
+
+
+def _error(outcome: Outcome) -> str | None:
+    answer = outcome.answer
     if answer is not None and not 200 <= answer.status < 300:
-        error = f"The endpoint answered {answer.status}"
+        return f"The endpoint answered {answer.status}"
+    return outcome.error[:ERROR_CHARS] if outcome.error is not None else None
+
+
+def _attempt_row(outcome: Outcome) -> dict[str, object]:
+    return {
+        "id": new_id("wha"),
+        "delivery_id": outcome.delivery.id,
+        "attempted_at": outcome.attempted_at,
+        "status_code": outcome.answer.status if outcome.answer is not None else None,
+        "duration_ms": int(outcome.elapsed * 1000),
+        "error": _error(outcome),
+        "response_excerpt": _excerpt(outcome.answer),
+    }
+
+
+def _settlement(outcome: Outcome) -> tuple[str | None, int | None, dict[str, object]]:
+    """(error, status, the delivery's new values) of an attempt."""
+    now, answer = outcome.attempted_at, outcome.answer
+    attempts = outcome.delivery.attempts + 1
+    error = _error(outcome)
+    status = answer.status if answer is not None else None
     values: dict[str, object] = {
         "attempts": attempts,
         "last_status_code": status,
@@ -136,33 +212,7 @@ async def record(
             status="pending" if delay is not None else "failed",
             next_attempt_at=now + delay if delay is not None else None,
         )
-    await repo.add_attempt(
-        session,
-        {
-            "id": new_id("wha"),
-            "delivery_id": delivery.id,
-            "attempted_at": now,
-            "status_code": status,
-            "duration_ms": int(elapsed * 1000),
-            "error": error,
-            "response_excerpt": _excerpt(answer),
-        },
-    )
-    if not await repo.settle(session, delivery.id, owner, values):
-        return  # the lease ran out and another worker took the delivery: it decides
-    if error is None:
-        await repo.note_success(session, delivery.endpoint_id)
-        return
-    log.info(
-        "webhook attempt failed",
-        extra={"fields": {"delivery_id": delivery.id, "status": status, "attempt": attempts}},
-    )
-    since = await repo.note_failure(session, delivery.endpoint_id, now)
-    limit = timedelta(days=runtime.current().settings.webhook_disable_after_days)
-    if status == 410:
-        await disable(session, delivery.endpoint_id, "gone", now)
-    elif since is not None and now - since >= limit:
-        await disable(session, delivery.endpoint_id, "failing", now)
+    return error, status, values
 
 
 def _excerpt(answer: outbound.Answer | None) -> str | None:

@@ -18,13 +18,53 @@ import logging
 import threading
 from datetime import timedelta
 
-from charter.platform import runtime
+from charter.platform import outbound, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.webhooks import dispatch, fanout
+from storage.models import WebhookDelivery, WebhookEndpoint
 from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
 POLL_SECONDS = 0.1
+
+
+MAX_BATCH = 200  # outcomes written per transaction
+
+
+class Recorder:
+    """Group commit of attempts' outcomes: the first to end is written at once; those ending
+    while a write is in flight are written together by the next one. At rest that adds no
+    wait; under load a commit (and its fsync) serves many deliveries."""
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        self.waiting: list[tuple[dispatch.Outcome, asyncio.Future[None]]] = []
+        self.writer: asyncio.Task[None] | None = None
+
+    async def record(self, outcome: dispatch.Outcome) -> None:
+        """Returns once the outcome is written (its lease released)."""
+        written = asyncio.get_running_loop().create_future()
+        self.waiting.append((outcome, written))
+        if self.writer is None:
+            self.writer = asyncio.create_task(self._write())
+        await asyncio.shield(written)  # a cancelled attempt's outcome is written all the same
+
+    async def _write(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+                try:
+                    await dispatch.record_all([outcome for outcome, _ in batch], self.owner)
+                except Exception as exc:  # noqa: BLE001 - each waiter learns it
+                    for _, written in batch:
+                        if not written.done():
+                            written.set_exception(exc)
+                else:
+                    for _, written in batch:
+                        if not written.done():
+                            written.set_result(None)
+        finally:
+            self.writer = None
 
 
 class DeliveryWorker:
@@ -34,6 +74,9 @@ class DeliveryWorker:
         # Set when an attempt ends: its slot (and its endpoint's) can take the next delivery
         # at once instead of after the poll interval.
         self.slot_freed = asyncio.Event()
+        # Connections to receivers stay open from one delivery to the next.
+        self.http = outbound.Session()
+        self.recorder = Recorder(self.owner)
 
     async def step(self) -> int:
         """One fan-out and one claim; how much work it found (0: idle)."""
@@ -66,10 +109,14 @@ class DeliveryWorker:
             )
             claimed = await repo.claimed(session, ids) if ids else []
         for delivery, endpoint in claimed:
-            task = asyncio.create_task(dispatch.attempt(delivery, endpoint, self.owner))
+            task = asyncio.create_task(self._deliver(delivery, endpoint))
             self.tasks.add(task)
             task.add_done_callback(self._finished)
         return len(claimed)
+
+    async def _deliver(self, delivery: WebhookDelivery, endpoint: WebhookEndpoint) -> None:
+        outcome = await dispatch.attempt(delivery, endpoint, self.http)
+        await self.recorder.record(outcome)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self.tasks.discard(task)
@@ -79,17 +126,27 @@ class DeliveryWorker:
 
     async def run_until_idle(self) -> None:
         """Work until nothing is due and nothing is in flight (tests, one-off runs)."""
-        while True:
-            busy = await self.step()
-            if self.tasks:
-                await asyncio.wait(self.tasks, return_when=asyncio.FIRST_COMPLETED)
-            elif not busy:
-                return
+        try:
+            while True:
+                busy = await self.step()
+                if self.tasks:
+                    await asyncio.wait(self.tasks, return_when=asyncio.FIRST_COMPLETED)
+                elif not busy:
+                    return
+        finally:
+            await self.http.aclose()
 
 
 async def loop(stop: threading.Event, poll: float = POLL_SECONDS) -> None:
     """Deliver until `stop` is set; attempts in flight then are left to their leases."""
     worker = DeliveryWorker()
+    try:
+        await _deliver_until(stop, worker, poll)
+    finally:
+        await worker.http.aclose()
+
+
+async def _deliver_until(stop: threading.Event, worker: DeliveryWorker, poll: float) -> None:
     while not stop.is_set():
         worker.slot_freed.clear()  # an attempt ending during the step wakes the next one
         try:

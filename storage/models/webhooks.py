@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -60,9 +70,23 @@ class WebhookDelivery(Base):
     updated_at: Mapped[datetime]
     __table_args__ = (
         UniqueConstraint("endpoint_id", "event_id", name="uq_webhook_deliveries_event"),
-        Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+        # The claim walks pending deliveries in due order and counts the leases held: both
+        # partial, so neither grows with the delivery log (storage/repositories/webhooks.claim).
+        Index(
+            "ix_webhook_deliveries_pending",
+            "next_attempt_at",
+            "id",
+            postgresql_where=text("status = 'pending'"),
+            sqlite_where=text("status = 'pending'"),
+        ),
         Index("ix_webhook_deliveries_endpoint", "endpoint_id", "created_at", "id"),
-        Index("ix_webhook_deliveries_leases", "endpoint_id", "lease_until"),
+        Index(
+            "ix_webhook_deliveries_leased",
+            "lease_until",
+            "endpoint_id",
+            postgresql_where=text("lease_until IS NOT NULL"),
+            sqlite_where=text("lease_until IS NOT NULL"),
+        ),
     )
 
 

@@ -21,7 +21,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession as Session
-from sqlalchemy.orm import aliased
 
 from storage.models import (
     OutboxEvent,
@@ -239,19 +238,22 @@ async def claim(
     the same leases pick the same rows, and `FOR UPDATE SKIP LOCKED` gives each row to one of
     them; a row whose lease committed meanwhile is re-checked by PostgreSQL under the lock and
     dropped (`tests/webhooks/test_lifecycle.py` overlaps two claims)."""
-    held = aliased(Delivery)
-    in_flight = (
-        select(func.count())
-        .select_from(held)
-        .where(held.endpoint_id == Delivery.endpoint_id, held.lease_until > now)
-        .scalar_subquery()
+    # The leases held now, per endpoint: a partial index of the deliveries in flight.
+    busy = (
+        select(Delivery.endpoint_id.label("endpoint_id"), func.count().label("n"))
+        .where(Delivery.lease_until.is_not(None), Delivery.lease_until > now)
+        .group_by(Delivery.endpoint_id)
+        .cte("busy")
     )
+    held = func.coalesce(busy.c.n, 0)
     due = (
-        select(Delivery.id, Delivery.endpoint_id, Delivery.next_attempt_at, in_flight.label("busy"))
+        select(Delivery.id, Delivery.endpoint_id, Delivery.next_attempt_at, held.label("busy"))
         .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .outerjoin(busy, busy.c.endpoint_id == Delivery.endpoint_id)
         # Endpoints whose slots are all taken are left out before the window is cut, so a
         # backlog behind a full (slow or dead) endpoint never hides the other endpoints' rows.
-        .where(*_claimable(now), Endpoint.status == "enabled", in_flight < per_endpoint)
+        # The walk is the pending partial index in due order, stopped by the window's LIMIT.
+        .where(*_claimable(now), Endpoint.status == "enabled", held < per_endpoint)
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(limit * per_endpoint)
         .subquery()
@@ -299,8 +301,10 @@ async def settle(session: Session, delivery_id: str, owner: str, values: dict[st
     return rowcount(result) == 1
 
 
-async def add_attempt(session: Session, values: dict[str, Any]) -> None:
-    await session.execute(insert(WebhookAttempt).values(**values))
+async def add_attempts(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The attempts' log rows, one multi-row INSERT."""
+    if rows:
+        await session.execute(insert(WebhookAttempt).values(rows))
 
 
 async def note_success(session: Session, endpoint_id: str) -> None:
