@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -228,12 +228,18 @@ class Settings(BaseSettings):
         """The secret for JWTs and HMACs; generated once into var/ for the embedded default."""
         if self.secret_key:
             return self.secret_key
-        path = self.var_dir / "secret_key"
-        if not path.exists():
-            self.var_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
-        return path.read_text().strip()
+        return _generated_key(self.var_dir / "secret_key")
+
+
+@cache
+def _generated_key(path: Path) -> str:
+    """The key generated into `path` (made on first use), read once per process: it is in the
+    path of every signature and encryption."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def _check_redis_url(url: str) -> None:

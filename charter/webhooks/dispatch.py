@@ -149,11 +149,14 @@ async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> 
     """Write each attempt to the log and its outcome to its delivery, while `owner` still holds
     the lease (otherwise another worker took the delivery and decides)."""
     await repo.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
+    settled = [(outcome, *_settlement(outcome)) for outcome in outcomes]
+    written = await repo.settle(
+        session, owner, [(outcome.delivery.id, values) for outcome, _, _, values in settled]
+    )
     recovered: set[str] = set()
-    for outcome in outcomes:
+    for outcome, error, status, _ in settled:
         delivery, now = outcome.delivery, outcome.attempted_at
-        error, status, values = _settlement(outcome)
-        if not await repo.settle(session, delivery.id, owner, values):
+        if delivery.id not in written:
             continue
         if error is None:
             if outcome.endpoint.failing_since is not None:
@@ -211,6 +214,7 @@ def _settlement(outcome: Outcome) -> tuple[str | None, int | None, dict[str, obj
         values.update(
             status="pending" if delay is not None else "failed",
             next_attempt_at=now + delay if delay is not None else None,
+            delivered_at=None,  # unchanged: a redelivered success keeps its first time
         )
     return error, status, values
 

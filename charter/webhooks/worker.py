@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from datetime import timedelta
 
 from charter.platform import outbound, runtime
@@ -26,6 +27,7 @@ from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
 POLL_SECONDS = 0.1
+FANOUT_SECONDS = 0.05  # while busy, the outbox is read at most this often
 
 
 MAX_BATCH = 200  # outcomes written per transaction
@@ -77,17 +79,26 @@ class DeliveryWorker:
         # Connections to receivers stay open from one delivery to the next.
         self.http = outbound.Session()
         self.recorder = Recorder(self.owner)
+        self.fanned_at = float("-inf")
 
     async def step(self) -> int:
-        """One fan-out and one claim; how much work it found (0: idle)."""
-        db = runtime.current().db
+        """One fan-out and one claim; how much work it found (0: idle). While attempts are in
+        flight the outbox is looked at once per FANOUT_SECONDS, not at every step."""
         fanned = 0
-        async with db.read() as session:
-            waiting = await repo.has_unpublished_events(session)
-        if waiting:
-            async with db.transaction() as session:
-                fanned = await fanout.fan_out(session)
+        now = time.monotonic()
+        if not self.tasks or now - self.fanned_at >= FANOUT_SECONDS:
+            self.fanned_at = now
+            fanned = await self._fan_out()
         return fanned + await self._claim_and_send()
+
+    @staticmethod
+    async def _fan_out() -> int:
+        db = runtime.current().db
+        async with db.read() as session:  # a read first: no write lock when nothing waits
+            if not await repo.has_unpublished_events(session):
+                return 0
+        async with db.transaction() as session:
+            return await fanout.fan_out(session)
 
     async def _claim_and_send(self) -> int:
         settings = runtime.current().settings
@@ -98,14 +109,16 @@ class DeliveryWorker:
         lease = timedelta(
             seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
         )
-        async with runtime.current().db.transaction() as session:
-            ids = await repo.claim(
-                session,
-                owner=self.owner,
-                now=now,
-                lease_until=now + lease,
-                limit=free,
-                per_endpoint=settings.webhook_endpoint_concurrency,
+        db = runtime.current().db
+        async with db.read() as session:  # most steps find every slot taken: no transaction
+            chosen = await repo.claimable(
+                session, now=now, limit=free, per_endpoint=settings.webhook_endpoint_concurrency
+            )
+        if not chosen:
+            return 0
+        async with db.transaction() as session:
+            ids = await repo.lease(
+                session, chosen, owner=self.owner, now=now, lease_until=now + lease
             )
             claimed = await repo.claimed(session, ids) if ids else []
         for delivery, endpoint in claimed:
