@@ -11,6 +11,7 @@ from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
 from storage.models import AuditEvent, OneTimeCode, Organization, Record
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
+from tests.files.factories import create_file
 from tests.webhooks.factories import create_webhook
 
 BODIES = {
@@ -64,6 +65,7 @@ def victim(make_tenant):
         "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id),
         **create_webhook(tenant.organization_id),  # webhook_id, delivery_id
+        "file_id": create_file(tenant.organization_id),
     }
 
 

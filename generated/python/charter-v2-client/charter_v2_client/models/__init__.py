@@ -23,14 +23,20 @@ from .collection_page import CollectionPage
 from .collection_page_pagination import CollectionPagePagination
 from .collection_schema_type_0 import CollectionSchemaType0
 from .created_api_key import CreatedApiKey
+from .directory_create import DirectoryCreate
 from .error_item import ErrorItem
 from .file_created_event import FileCreatedEvent
 from .file_created_event_event import FileCreatedEventEvent
+from .file_deleted import FileDeleted
 from .file_deleted_event import FileDeletedEvent
 from .file_deleted_event_event import FileDeletedEventEvent
+from .file_entry import FileEntry
+from .file_entry_type import FileEntryType
 from .file_event_data import FileEventData
+from .file_list import FileList
 from .file_shared_event import FileSharedEvent
 from .file_shared_event_event import FileSharedEventEvent
+from .file_upload import FileUpload
 from .health import Health
 from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
@@ -39,6 +45,8 @@ from .ingestion_completed_event_event import IngestionCompletedEventEvent
 from .ingestion_event_data import IngestionEventData
 from .ingestion_failed_event import IngestionFailedEvent
 from .ingestion_failed_event_event import IngestionFailedEventEvent
+from .list_files_order import ListFilesOrder
+from .list_files_sort import ListFilesSort
 from .list_records_count import ListRecordsCount
 from .list_records_order import ListRecordsOrder
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
@@ -89,6 +97,7 @@ from .stream_events_events_item import StreamEventsEventsItem
 from .token_response import TokenResponse
 from .token_response_token_type import TokenResponseTokenType
 from .token_user import TokenUser
+from .uploaded_file import UploadedFile
 from .user_authenticated_event import UserAuthenticatedEvent
 from .user_authenticated_event_event import UserAuthenticatedEventEvent
 from .user_created_event import UserCreatedEvent
@@ -155,14 +164,20 @@ __all__ = (
     "CollectionPagePagination",
     "CollectionSchemaType0",
     "CreatedApiKey",
+    "DirectoryCreate",
     "ErrorItem",
     "FileCreatedEvent",
     "FileCreatedEventEvent",
+    "FileDeleted",
     "FileDeletedEvent",
     "FileDeletedEventEvent",
+    "FileEntry",
+    "FileEntryType",
     "FileEventData",
+    "FileList",
     "FileSharedEvent",
     "FileSharedEventEvent",
+    "FileUpload",
     "Health",
     "HealthApiStatus",
     "HealthStatus",
@@ -171,6 +186,8 @@ __all__ = (
     "IngestionEventData",
     "IngestionFailedEvent",
     "IngestionFailedEventEvent",
+    "ListFilesOrder",
+    "ListFilesSort",
     "ListRecordsCount",
     "ListRecordsOrder",
     "ListWebhookDeliveriesStatus",
@@ -221,6 +238,7 @@ __all__ = (
     "TokenResponse",
     "TokenResponseTokenType",
     "TokenUser",
+    "UploadedFile",
     "UserAuthenticatedEvent",
     "UserAuthenticatedEventEvent",
     "UserCreatedEvent",
