@@ -21,6 +21,7 @@ from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
+from tests.files.factories import create_file
 from tests.webhooks.factories import create_webhook
 
 
@@ -227,6 +228,8 @@ def resources(superuser):
         "record_id": record_id,
         "v1_record_id": default_id,
         **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
+        "file_id": create_file(superuser.organization_id),
+        "token": "unknown-token",
     }
 
 

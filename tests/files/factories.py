@@ -48,3 +48,34 @@ def create_file(
     )
     _save(file)
     return file.id
+
+
+def create_share(
+    organization_id: str, file_id: str, password: str | None = None
+) -> tuple[str, str]:
+    """A share of the file (password protected when `password` is given): (its id, its token)."""
+    import secrets
+
+    from charter.files.sharing import _token_hash
+    from charter.identity import passwords
+    from charter.platform import crypto
+    from storage.models import FileShare
+
+    token = secrets.token_urlsafe(32)
+    share = FileShare(
+        id=new_id("shr"),
+        file_id=file_id,
+        organization_id=organization_id,
+        livemode=True,
+        token_hash=_token_hash(token),
+        email_enc=crypto.encrypt("recipient@example.com"),
+        permissions="view",
+        expires_at=None,
+        password_hash=asyncio.run(passwords.hash_password(password)) if password else None,
+        failed_attempts=0,
+        locked_at=None,
+        revoked_at=None,
+        created_at=utcnow(),
+    )
+    _save(share)
+    return share.id, token

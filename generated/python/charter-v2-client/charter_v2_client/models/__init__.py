@@ -37,6 +37,7 @@ from .file_list import FileList
 from .file_shared_event import FileSharedEvent
 from .file_shared_event_event import FileSharedEventEvent
 from .file_upload import FileUpload
+from .file_url_request import FileUrlRequest
 from .health import Health
 from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
@@ -93,6 +94,19 @@ from .report_generated_event_event import ReportGeneratedEventEvent
 from .role import Role
 from .scope import Scope
 from .secret_rotation import SecretRotation
+from .share import Share
+from .share_created import ShareCreated
+from .share_page import SharePage
+from .share_page_pagination import SharePagePagination
+from .share_permissions import SharePermissions
+from .share_request import ShareRequest
+from .share_request_permissions import ShareRequestPermissions
+from .share_status import ShareStatus
+from .share_unlock import ShareUnlock
+from .shared_file import SharedFile
+from .shared_file_permissions import SharedFilePermissions
+from .shared_file_type import SharedFileType
+from .signed_url import SignedUrl
 from .stream_events_events_item import StreamEventsEventsItem
 from .token_response import TokenResponse
 from .token_response_token_type import TokenResponseTokenType
@@ -178,6 +192,7 @@ __all__ = (
     "FileSharedEvent",
     "FileSharedEventEvent",
     "FileUpload",
+    "FileUrlRequest",
     "Health",
     "HealthApiStatus",
     "HealthStatus",
@@ -234,6 +249,19 @@ __all__ = (
     "Role",
     "Scope",
     "SecretRotation",
+    "Share",
+    "ShareCreated",
+    "SharedFile",
+    "SharedFilePermissions",
+    "SharedFileType",
+    "SharePage",
+    "SharePagePagination",
+    "SharePermissions",
+    "ShareRequest",
+    "ShareRequestPermissions",
+    "ShareStatus",
+    "ShareUnlock",
+    "SignedUrl",
     "StreamEventsEventsItem",
     "TokenResponse",
     "TokenResponseTokenType",
