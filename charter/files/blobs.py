@@ -292,11 +292,16 @@ class S3Writer:
         self.size += len(data)
         self._buffer.append(data)
         self._buffered += len(data)
-        if self._buffered >= self.store.part_bytes:
+        while self._buffered >= self.store.part_bytes:
             await self._send_part()
 
-    def _take(self) -> bytes:
+    def _take(self, limit: int | None = None) -> bytes:
+        """Up to `limit` buffered bytes (all by default); the rest stays buffered."""
         data = b"".join(self._buffer)
+        if limit is not None and len(data) > limit:
+            data, rest = data[:limit], data[limit:]
+            self._buffer, self._buffered = [rest], len(rest)
+            return data
         self._buffer, self._buffered = [], 0
         return data
 
@@ -317,7 +322,7 @@ class S3Writer:
         self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
 
     async def _send_part(self) -> None:
-        await _in_thread(self._send_part_sync, self._take())
+        await _in_thread(self._send_part_sync, self._take(self.store.part_bytes))
 
     def _commit_sync(self, data: bytes) -> None:
         client, bucket = self.store.client, self.store.bucket
@@ -364,7 +369,7 @@ class S3BlobStore:
         self.bucket = parts.netloc
         prefix = parts.path.strip("/")
         self.prefix = f"{prefix}/" if prefix else ""
-        self.part_bytes = settings.file_part_bytes
+        self.settings = settings
         self.client = boto3.session.Session().client(
             "s3",
             endpoint_url=settings.s3_endpoint_url or None,
@@ -377,6 +382,10 @@ class S3BlobStore:
                 s3={"addressing_style": "path"},
             ),
         )
+
+    @property
+    def part_bytes(self) -> int:
+        return self.settings.file_part_bytes
 
     def _check(self, key: str) -> str:
         if not key.startswith(f"{self.prefix}blobs/"):
