@@ -17,6 +17,7 @@ collected by the worker after a grace period (`collect_orphans`).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import hashlib
@@ -54,7 +55,7 @@ class Blob:
 class BlobWriter(Protocol):
     size: int
 
-    async def write(self, data: bytes) -> None: ...
+    async def write(self, data: bytes | memoryview) -> None: ...
 
     async def commit(self) -> Blob:
         """Make the bytes visible under the blob's key and claim it: until `release`, the
@@ -99,30 +100,39 @@ class BlobStore(Protocol):
 
 
 class LocalWriter:
+    """Double-buffered: while a thread hashes and writes one batch, the event loop keeps
+    receiving the next (at most two batches, CHUNK bytes each, in memory)."""
+
     def __init__(self, store: LocalBlobStore) -> None:
         self.store = store
         self.size = 0
         self._hash = hashlib.sha256()
-        self._buffer: list[bytes] = []
+        self._buffer: list[bytes | memoryview] = []
         self._buffered = 0
         self._path = store.tmp / f"{uuid.uuid4().hex}.part"
         self._file: Any = None
         self._claim: int | None = None
+        self._pending: asyncio.Future[None] | None = None
 
-    def _flush_sync(self, data: bytes) -> None:
+    def _flush_sync(self, pieces: list[bytes | memoryview]) -> None:
         if self._file is None:
             self.store.tmp.mkdir(parents=True, exist_ok=True)
             self._file = open(self._path, "xb")  # noqa: SIM115 - closed in commit/abort
-        self._hash.update(data)
-        self._file.write(data)
+        for piece in pieces:
+            self._hash.update(piece)
+        self._file.writelines(pieces)
+
+    async def _drain(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await pending
 
     async def _flush(self) -> None:
-        if self._buffered or self._file is None:
-            data = b"".join(self._buffer)
-            self._buffer, self._buffered = [], 0
-            await _in_thread(self._flush_sync, data)
+        await self._drain()
+        pieces, self._buffer, self._buffered = self._buffer, [], 0
+        self._pending = asyncio.ensure_future(_in_thread(self._flush_sync, pieces))
 
-    async def write(self, data: bytes) -> None:
+    async def write(self, data: bytes | memoryview) -> None:
         if not data:
             return
         self.size += len(data)
@@ -150,6 +160,7 @@ class LocalWriter:
 
     async def commit(self) -> Blob:
         await self._flush()
+        await self._drain()
         return await _in_thread(self._commit_sync)
 
     async def release(self) -> None:
@@ -165,6 +176,8 @@ class LocalWriter:
 
     async def abort(self) -> None:
         self._buffer, self._buffered = [], 0
+        with contextlib.suppress(Exception):
+            await self._drain()
         await self.release()
         await _in_thread(self._abort_sync)
 
@@ -281,12 +294,19 @@ class S3Writer:
         self.size = 0
         self.key = f"{store.prefix}blobs/{uuid.uuid4().hex}"
         self._hash = hashlib.sha256()
-        self._buffer: list[bytes] = []
+        self._buffer: list[bytes | memoryview] = []
         self._buffered = 0
         self._upload_id: str | None = None
         self._parts: list[dict[str, Any]] = []
+        # The part being sent while the next one is received (at most two parts in memory).
+        self._pending: asyncio.Future[None] | None = None
 
-    async def write(self, data: bytes) -> None:
+    async def _drain(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await pending
+
+    async def write(self, data: bytes | memoryview) -> None:
         if not data:
             return
         self.size += len(data)
@@ -322,7 +342,9 @@ class S3Writer:
         self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
 
     async def _send_part(self) -> None:
-        await _in_thread(self._send_part_sync, self._take(self.store.part_bytes))
+        await self._drain()
+        part = self._take(self.store.part_bytes)
+        self._pending = asyncio.ensure_future(_in_thread(self._send_part_sync, part))
 
     def _commit_sync(self, data: bytes) -> None:
         client, bucket = self.store.client, self.store.bucket
@@ -340,6 +362,7 @@ class S3Writer:
         )
 
     async def commit(self) -> Blob:
+        await self._drain()
         await _in_thread(self._commit_sync, self._take())
         return Blob(key=self.key, size=self.size, sha256=self._hash.hexdigest())
 
@@ -355,6 +378,8 @@ class S3Writer:
 
     async def abort(self) -> None:
         self._buffer, self._buffered = [], 0
+        with contextlib.suppress(Exception):
+            await self._drain()
         await _in_thread(self._abort_sync)
 
 

@@ -61,13 +61,16 @@ async def receive(
     """Parse the body, writing the `file` part to a new blob; the blob is committed and claimed
     on success (the caller releases it) and aborted on any failure."""
     boundary = boundary_of(content_type)
-    events: list[tuple[str, bytes]] = []
+    events: list[tuple[str, bytes | memoryview]] = []
 
     def on(name: str):  # type: ignore[no-untyped-def]
         return lambda: events.append((name, b""))
 
     def on_data(name: str):  # type: ignore[no-untyped-def]
-        return lambda data, start, end: events.append((name, bytes(data[start:end])))
+        # A view of an (immutable) chunk, not a copy; the parser's own buffers are copied.
+        return lambda data, start, end: events.append(
+            (name, memoryview(data)[start:end] if type(data) is bytes else bytes(data[start:end]))
+        )
 
     parser = MultipartParser(
         boundary,
