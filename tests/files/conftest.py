@@ -15,15 +15,34 @@ BUCKET = "charter-files"
 
 
 @pytest.fixture(scope="session")
-def s3_server():
-    from moto.server import ThreadedMotoServer
+def s3_server(tmp_path_factory):
+    """moto's standalone S3 server in its own process on 127.0.0.1 (a process of its own, so
+    nothing a test patches in this one reaches it)."""
+    import subprocess
+    import sys
+    import time
+
+    import boto3
+    import httpx
 
     port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
     url = f"http://127.0.0.1:{port}"
-    import boto3
-
+    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=log,
+    )
+    deadline = time.time() + 30
+    while True:
+        try:
+            httpx.get(url, timeout=1)
+            break
+        except httpx.HTTPError:
+            if time.time() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("moto's S3 server did not start") from None
+            time.sleep(0.1)
     client = boto3.client(
         "s3",
         endpoint_url=url,
@@ -33,7 +52,9 @@ def s3_server():
     )
     client.create_bucket(Bucket=BUCKET)
     yield url
-    server.stop()
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
 
 
 def use_s3(monkeypatch, url: str, prefix: str = "tenant-files") -> None:

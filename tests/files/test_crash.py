@@ -58,7 +58,7 @@ def test_server_killed_mid_upload_leaves_nothing_visible(settings, tenant, files
         "Content-Type: application/octet-stream\r\n\r\n"
     ).encode()
     declared = len(head) + 100 * 1024 * 1024
-    with ServerProcess(server_env(settings, **env)) as server:
+    with ServerProcess(server_env(settings, **env), log=settings.var_dir / "kill.log") as server:
         sock = socket.create_connection(("127.0.0.1", server.port))
         request = (
             f"POST /v2/files/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: {tenant.key}\r\n"
@@ -72,7 +72,13 @@ def test_server_killed_mid_upload_leaves_nothing_visible(settings, tenant, files
         deadline = time.time() + 60  # a busy machine: moto and the server share two cores
         while _pending_uploads(files_store) <= before_pending and time.time() < deadline:
             time.sleep(0.05)
-        assert _pending_uploads(files_store) > before_pending, "the upload never started"
+        if _pending_uploads(files_store) <= before_pending:
+            sock.settimeout(2)
+            try:
+                answer = sock.recv(2000)
+            except OSError as error:
+                answer = repr(error).encode()
+            raise AssertionError(f"the upload never started: {answer[:2000]!r}")
         server.process.send_signal(signal.SIGKILL)
         server.process.wait(timeout=10)
         sock.close()

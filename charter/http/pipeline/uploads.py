@@ -16,6 +16,7 @@ request ends; if the request did not succeed and no row names the blob, it is de
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import AsyncIterator
 
@@ -27,9 +28,10 @@ from charter.http.pipeline.limits import BODY_PENDING, accepts, body_limit, medi
 from charter.http.state import RequestState
 from charter.identity.principals import authorize
 from charter.platform import runtime
-from charter.platform.errors import CharterError, PayloadTooLarge
+from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
 
 UPLOAD = "charter_upload"
+log = logging.getLogger("charter")
 
 
 class _Disconnected(Exception):
@@ -106,8 +108,13 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
         )
     except _Disconnected:
         return
-    except CharterError as error:
+    except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
         scope[BODY_PENDING] = False
+        if isinstance(exc, CharterError):
+            error = exc
+        else:  # the blob store failed (an S3 error, a full disk): retryable
+            log.error("storing an upload failed", exc_info=exc)
+            error = Unavailable("The file store failed; try the upload again")
         error.headers.setdefault("Connection", "close")  # the rest of the body is unread
         await send_error(scope, send, error)
         return

@@ -35,7 +35,7 @@ QUOTAS = {
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("plans", schema=None) as batch_op:
+    with op.batch_alter_table("plans", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("storage_bytes", sa.BigInteger(), nullable=True))
     plans = sa.table(
         "plans", sa.column("name", sa.String), sa.column("storage_bytes", sa.BigInteger)
@@ -94,5 +94,7 @@ def downgrade() -> None:
     op.drop_index("ix_files_blob", table_name="files")
     op.drop_index("ix_files_parent", table_name="files")
     op.drop_table("files")
-    with op.batch_alter_table("plans", schema=None) as batch_op:
+    # Native DROP COLUMN (SQLite 3.35+): a recreated `plans` could not be dropped while
+    # organizations reference it with foreign keys on (as in 0003).
+    with op.batch_alter_table("plans", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("storage_bytes")
