@@ -22,6 +22,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -292,7 +293,9 @@ class S3Writer:
     def __init__(self, store: S3BlobStore) -> None:
         self.store = store
         self.size = 0
-        self.key = f"{store.prefix}blobs/{uuid.uuid4().hex}"
+        # The start time in the key: the collector trusts it over a store's `Initiated`
+        # (moto reports a fixed date there).
+        self.key = f"{store.prefix}blobs/{int(time.time()):010d}-{uuid.uuid4().hex}"
         self._hash = hashlib.sha256()
         self._buffer: list[bytes | memoryview] = []
         self._buffered = 0
@@ -484,7 +487,8 @@ class S3BlobStore:
         paginator = self.client.get_paginator("list_multipart_uploads")
         for page in paginator.paginate(Bucket=self.bucket, Prefix=f"{self.prefix}blobs/"):
             for upload in page.get("Uploads", []):
-                if upload["Initiated"] < older_than:
+                started = max(upload["Initiated"], _started(upload["Key"]))
+                if started < older_than:
                     self.client.abort_multipart_upload(
                         Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"]
                     )
@@ -493,6 +497,12 @@ class S3BlobStore:
 
     async def abandon_uploads(self, older_than: datetime) -> int:
         return await _in_thread(self._abandon_sync, older_than)
+
+
+def _started(key: str) -> datetime:
+    """The start time an S3Writer put in its key (the epoch for other keys)."""
+    stamp = key.rsplit("/", 1)[-1].split("-", 1)[0]
+    return datetime.fromtimestamp(int(stamp) if stamp.isdigit() else 0, UTC)
 
 
 # the process's store ---------------------------------------------------------------------------
