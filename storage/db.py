@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import sqlite3
+import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -216,13 +217,19 @@ class _LoopEngines:
         self.drivers.add(dbapi_connection.driver_connection)
 
     def close_orphaned(self) -> None:
+        threads = []
         for driver in list(self.drivers):
             pgconn = getattr(driver, "pgconn", None)
             if pgconn is not None:
                 pgconn.finish()  # psycopg: closes the socket; the connection reads as closed
             elif hasattr(driver, "stop"):
-                driver.stop()  # aiosqlite: closes the sqlite3 handle and ends its thread
+                threads.append(driver)
         self.drivers.clear()
+        if threads:
+            # aiosqlite: `stop` closes the sqlite3 handle on the connection's own thread. Called
+            # where no event loop is current, it asks for no answer; an answer to a loop that
+            # has ended meanwhile would fail in that thread.
+            threading.Thread(target=lambda: [d.stop() for d in threads], daemon=True).start()
 
 
 def on_commit(session: AsyncSession, action: Callable[[], Any]) -> None:

@@ -235,16 +235,17 @@ def server_env(settings, **overrides) -> dict[str, str]:
 class ServerProcess:
     """`charter serve` in a subprocess on a free port (a second process of the platform)."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], log: Path | None = None) -> None:
         import subprocess
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        output = open(log, "ab") if log is not None else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "charter.cli", "serve", "--port", str(self.port)],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=output,
+            stderr=output,
         )
 
     def __enter__(self):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from connexion import context as cx
 
 from charter.http.pipeline import context as pipeline_context
@@ -47,3 +49,13 @@ def base_url() -> str:
 def deadline() -> float | None:
     """The time.monotonic() at which the operation's `x-timeout` class ends the request."""
     return _state().deadline
+
+
+def upload() -> Any:
+    """The upload the pipeline streamed to the blob store (operations with x-body-stream)."""
+    return cx.scope.get("charter_upload")
+
+
+def request_headers() -> dict[str, str]:
+    """Every request header by lower-case name."""
+    return cx.scope["charter_headers"]

@@ -45,6 +45,9 @@ CODES: dict[str, dict[str, str]] = {
         "internal": "INTERNAL_ERROR",
         "unavailable": "SERVICE_UNAVAILABLE",
         "timeout": "TIMEOUT",
+        "range_not_satisfiable": "VALIDATION_ERROR",
+        "gone": "CONFLICT",
+        "locked": "ACCOUNT_LOCKED",
     },
     "v2": {
         "invalid": "INVALID_REQUEST",
@@ -68,6 +71,9 @@ CODES: dict[str, dict[str, str]] = {
         "internal": "INTERNAL_ERROR",
         "unavailable": "SERVICE_UNAVAILABLE",
         "timeout": "TIMEOUT",
+        "range_not_satisfiable": "RANGE_NOT_SATISFIABLE",
+        "gone": "GONE",
+        "locked": "LOCKED",
     },
     "ingestion": {
         "invalid": "VALIDATION_ERROR",
@@ -91,6 +97,9 @@ CODES: dict[str, dict[str, str]] = {
         "internal": "INTERNAL_ERROR",
         "unavailable": "SERVICE_UNAVAILABLE",
         "timeout": "TIMEOUT",
+        "range_not_satisfiable": "VALIDATION_ERROR",
+        "gone": "CONFLICT",
+        "locked": "AUTHORIZATION_ERROR",
     },
     "oauth": {
         "invalid": "invalid_request",
@@ -114,6 +123,9 @@ CODES: dict[str, dict[str, str]] = {
         "internal": "server_error",
         "unavailable": "temporarily_unavailable",
         "timeout": "temporarily_unavailable",
+        "range_not_satisfiable": "invalid_request",
+        "gone": "invalid_request",
+        "locked": "access_denied",
     },
 }
 
@@ -130,6 +142,9 @@ STATUSES: dict[str, dict[str, int]] = {
         "MFA_REQUIRED": 403,
         "FORBIDDEN": 403,
         "NOT_FOUND": 404,
+        "GONE": 410,
+        "LOCKED": 423,
+        "RANGE_NOT_SATISFIABLE": 416,
         "RATE_LIMITED": 429,
         "INTERNAL_ERROR": 500,
     },

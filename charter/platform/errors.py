@@ -98,6 +98,24 @@ class IdempotencyMismatch(CharterError):
     default_message = "This idempotency key was used with a different request"
 
 
+class RangeNotSatisfiable(CharterError):
+    """A byte range that starts past the end of the file (RFC 9110 15.5.17)."""
+
+    kind, status, default_message = "range_not_satisfiable", 416, "Range not satisfiable"
+
+
+class Gone(CharterError):
+    """Existed, and is no more (an expired or revoked share link)."""
+
+    kind, status, default_message = "gone", 410, "This link has expired or was revoked"
+
+
+class Locked(CharterError):
+    """Locked after too many failed attempts (a share's password)."""
+
+    kind, status, default_message = "locked", 423, "Locked after too many failed attempts"
+
+
 class PayloadTooLarge(CharterError):
     kind, status, default_message = "too_large", 413, "Request body too large"
 

@@ -19,7 +19,7 @@ sent: collections.deque[dict[str, Any]] = collections.deque(maxlen=200)
 
 
 async def send(message: dict[str, Any]) -> None:
-    """Deliver a one-time code through the configured sender."""
+    """Deliver a one-time code (or a file share's link) through the configured sender."""
     settings = runtime.current().settings
     if settings.otp_sender == "webhook":
         body = json.dumps(message, sort_keys=True).encode()
@@ -41,7 +41,8 @@ async def send(message: dict[str, Any]) -> None:
             "fields": {
                 "method": message["method"],
                 "user_id": message["user_id"],
-                "code": message["code"],
+                # A one-time code, or a file share's link (charter.files.sharing).
+                **{k: v for k, v in message.items() if k in ("code", "kind", "url")},
             }
         },
     )

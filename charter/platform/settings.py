@@ -110,6 +110,20 @@ class Settings(BaseSettings):
     # Database connections per process and event loop: the most requests that touch the
     # database at once. No overflow, so steady load never opens new connections.
     db_pool_size: int = Field(default=20, ge=1)
+    # Files (charter.files): where the bytes live (unset: var/files on local disk;
+    # `s3://bucket/prefix` for S3-compatible object storage with the CHARTER_S3_* settings), the
+    # largest file one upload may carry, the S3 multipart part size, and how long an
+    # unreferenced blob or an abandoned upload is left before the worker collects it.
+    file_store: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    max_file_bytes: int = Field(default=5 * 1024**3, ge=1024)
+    file_part_bytes: int = Field(default=16 * 1024 * 1024, ge=5 * 1024 * 1024, le=1024**3)
+    file_orphan_grace_seconds: float = Field(default=3600.0, ge=0)
+    # Signed download URLs (POST /v2/files/{id}/url, share unlocks): the longest lifetime.
+    file_url_max_seconds: int = Field(default=7 * 86400, ge=60)
 
     @field_validator("database_url")
     @classmethod
@@ -127,6 +141,18 @@ class Settings(BaseSettings):
             raise ValueError("must be a redis:// URL")
         if value:
             _check_redis_url(value)
+        return value
+
+    @field_validator("file_store")
+    @classmethod
+    def _file_store(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        if not value:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError("must be unset (local disk under var/) or s3://bucket/prefix")
         return value
 
     @field_validator("trusted_proxies")

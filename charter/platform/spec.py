@@ -163,6 +163,9 @@ class OperationInfo:
     # operation's own body limit in bytes (x-body-limit; None: the settings' default).
     media_types: tuple[str, ...] = ()
     body_limit: int | None = None
+    # x-body-stream: the body is a multipart upload read as it arrives, its file part written
+    # straight to the blob store (charter.http.pipeline.uploads), never buffered whole.
+    stream_body: bool = False
 
 
 def _body_limit(op: dict[str, Any]) -> int | None:
@@ -199,6 +202,7 @@ def iter_operations(
                     replays=op.get("x-idempotency", "replay") != "no-replay",
                     media_types=tuple(op.get("requestBody", {}).get("content", {})),
                     body_limit=_body_limit(op),
+                    stream_body=bool(op.get("x-body-stream")),
                 ),
                 op,
             )

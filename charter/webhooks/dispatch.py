@@ -147,20 +147,19 @@ async def record_all(outcomes: list[Outcome], owner: str) -> None:
 
 async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> None:
     """Write each attempt to the log and its outcome to its delivery, while `owner` still holds
-    the lease (otherwise another worker took the delivery and decides)."""
+    the lease (otherwise another worker took the delivery and decides). Locks are taken in one
+    order, deliveries by id then endpoints by id, as deleting an endpoint takes them."""
+    held = await repo.hold(session, owner, [outcome.delivery.id for outcome in outcomes])
     await repo.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
     settled = [(outcome, *_settlement(outcome)) for outcome in outcomes]
-    written = await repo.settle(
-        session, owner, [(outcome.delivery.id, values) for outcome, _, _, values in settled]
-    )
-    recovered: set[str] = set()
-    for outcome, error, status, _ in settled:
+    mine = [item for item in settled if item[0].delivery.id in held]
+    await repo.settle(session, [(outcome.delivery.id, values) for outcome, _, _, values in mine])
+    # Endpoints in id order (a stable sort keeps each one's outcomes in order).
+    for outcome, error, status, _ in sorted(mine, key=lambda item: item[0].endpoint.id):
         delivery, now = outcome.delivery, outcome.attempted_at
-        if delivery.id not in written:
-            continue
         if error is None:
             if outcome.endpoint.failing_since is not None:
-                recovered.add(delivery.endpoint_id)
+                await repo.note_success(session, delivery.endpoint_id)
             continue
         log.info(
             "webhook attempt failed",
@@ -172,8 +171,6 @@ async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> 
             await disable(session, delivery.endpoint_id, "gone", now)
         elif since is not None and now - since >= limit:
             await disable(session, delivery.endpoint_id, "failing", now)
-    for endpoint_id in sorted(recovered):
-        await repo.note_success(session, endpoint_id)
 
 
 def _error(outcome: Outcome) -> str | None:

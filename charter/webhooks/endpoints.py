@@ -202,7 +202,7 @@ async def delete(session: AsyncSession, actor: Actor, endpoint_id: str) -> None:
     """Delete the endpoint with its deliveries and their log."""
     endpoint = await get_or_raise(session, actor, endpoint_id)
     await _audit(session, actor, endpoint, "webhook.deleted", {"url": endpoint.url})
-    await session.delete(endpoint)
+    await repo.delete_endpoint(session, endpoint.id)
 
 
 async def enable(session: AsyncSession, actor: Actor, endpoint_id: str) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Background maintenance: expired idempotency records, ended sessions, spent one-time codes and
-audit retention (90 days, seed 002); beside them, webhook delivery (charter.webhooks.worker).
+"""Background maintenance: expired idempotency records, ended sessions, spent one-time codes,
+audit retention (90 days, seed 002) and orphaned file blobs (charter.files.collector); beside
+them, webhook delivery (charter.webhooks.worker).
 
 Runs as a thread inside `charter serve` on the embedded default, or as `charter worker`
 processes when scaled out; every task is safe to run from several processes at once.
@@ -13,6 +14,7 @@ import threading
 from datetime import timedelta
 
 from charter.data import records
+from charter.files import collector as file_collector
 from charter.platform import runtime
 from charter.platform.clock import utcnow
 from charter.webhooks import deliveries as webhook_deliveries
@@ -48,6 +50,8 @@ async def run_once() -> dict[str, int]:
         "audit_events_purged": purged,
         "sessions_removed": sessions,
         "one_time_codes_removed": codes,
+        # Outside the transaction: blob stores are not transactional (charter.files.collector).
+        **await file_collector.collect(now),
     }
 
 

@@ -3,6 +3,7 @@
 from storage.models.base import Base, UTCDateTime
 from storage.models.data import Collection, CollectionIndex, Record
 from storage.models.events import AuditEvent, OutboxEvent
+from storage.models.files import File, FileShare
 from storage.models.identity import (
     ApiKey,
     LoginSession,
@@ -22,6 +23,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Collection",
+    "File",
+    "FileShare",
     "CollectionIndex",
     "IdempotencyRecord",
     "LoginSession",

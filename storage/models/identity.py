@@ -37,6 +37,8 @@ class Plan(Base):
     requests_per_hour: Mapped[int | None] = mapped_column(Integer)
     requests_per_day: Mapped[int | None] = mapped_column(Integer)
     burst: Mapped[int | None] = mapped_column(Integer)
+    # Bytes of files an organization on this plan may store (NULL: no quota; charter.files).
+    storage_bytes: Mapped[int | None] = mapped_column(BigInteger)
     description: Mapped[str] = mapped_column(String(200), default="")
 
 

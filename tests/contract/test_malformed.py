@@ -21,6 +21,7 @@ from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
+from tests.files.factories import create_file
 from tests.webhooks.factories import create_webhook
 
 
@@ -68,8 +69,62 @@ def _status(error: errors.CharterError, surface: str) -> int:
     return rendering.render(error, surface=surface, request_id="", path="", accept=None).status
 
 
+def _multipart_corpus(surface: str):
+    """Bad bodies for a streamed multipart upload (x-body-stream)."""
+    bad_request = {_status(errors.Malformed(), surface)}
+    unsupported = {_status(errors.UnsupportedMediaType(), surface)}
+    form = "multipart/form-data; boundary=b"
+    part = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nx\r\n'
+    return [
+        ("no content type", None, part + b"--b--\r\n", unsupported),
+        ("json", "application/json", b'{"file": "x"}', unsupported),
+        ("no boundary", "multipart/form-data", part + b"--b--\r\n", bad_request),
+        ("truncated", form, part, bad_request),
+        ("garbage", form, b"\x01\x02 not multipart", bad_request),
+        (
+            "no file",
+            form,
+            b'--b\r\nContent-Disposition: form-data; name="path"\r\n\r\n/x\r\n--b--\r\n',
+            bad_request,
+        ),
+        ("two files", form, part + part + b"--b--\r\n", bad_request),
+        (
+            "unknown field",
+            form,
+            b'--b\r\nContent-Disposition: form-data; name="zz"\r\n\r\n1\r\n' + part + b"--b--\r\n",
+            bad_request,
+        ),
+        (
+            "overwrite of the wrong type",
+            form,
+            b'--b\r\nContent-Disposition: form-data; name="overwrite"\r\n\r\nyes\r\n'
+            + part
+            + b"--b--\r\n",
+            bad_request,
+        ),
+        (
+            "path with ..",
+            form,
+            b'--b\r\nContent-Disposition: form-data; name="path"\r\n\r\n/a/../b\r\n'
+            + part
+            + b"--b--\r\n",
+            bad_request,
+        ),
+        (
+            "NUL in path",
+            form,
+            b'--b\r\nContent-Disposition: form-data; name="path"\r\n\r\n/a\x00\r\n'
+            + part
+            + b"--b--\r\n",
+            bad_request,
+        ),
+    ]
+
+
 def _corpus(surface: str, info: OperationInfo, op: dict[str, Any], spec: dict[str, Any]):
     """(name, content type or None, body, the statuses that mean the body was refused)."""
+    if info.stream_body:
+        return _multipart_corpus(surface)
     bad_request = {_status(errors.Malformed(), surface)}
     unsupported = {_status(errors.UnsupportedMediaType(), surface)}
     too_large = {_status(errors.PayloadTooLarge(), surface)}
@@ -173,6 +228,8 @@ def resources(superuser):
         "record_id": record_id,
         "v1_record_id": default_id,
         **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
+        "file_id": create_file(superuser.organization_id),
+        "token": "unknown-token",
     }
 
 
@@ -198,6 +255,9 @@ def test_bad_bodies_are_refused_cleanly_and_change_nothing(
         assert response.status_code in refused, where
         _assert_envelope(surface, response, where)
         assert len(response.content) < 2000, where  # no value is echoed whole
+    if info.stream_body:  # its size limit is the file's (tests/files/test_files.py)
+        assert _row_counts() == before
+        return
     streamed = client.request(
         method,
         url,

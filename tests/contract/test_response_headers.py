@@ -32,6 +32,7 @@ from charter.platform.spec import (
     operation_for,
 )
 from tests.factories import PASSWORD, create_key, create_record, create_user, record_event
+from tests.files.factories import create_file, create_share
 from tests.webhooks.factories import create_webhook
 
 # Not declared: `Content-Type` is the response's `content` (OpenAPI 3.0 ignores a header of that
@@ -152,8 +153,15 @@ def world(tenant, make_tenant):
             "record_id": create_record(tenant.organization_id, "headers"),
             "v1_record_id": create_record(tenant.organization_id, "default"),
             **create_webhook(tenant.organization_id, status="enabled"),
+            **_file_and_share(tenant.organization_id),
         },
     }
+
+
+def _file_and_share(organization_id: str) -> dict[str, str]:
+    file_id = create_file(organization_id)
+    share_id, token = create_share(organization_id, file_id, password="8nT2kQwLx5Vb9mRa")
+    return {"file_id": file_id, "share_id": share_id, "token": token}
 
 
 def _fresh(value: Any) -> Any:

@@ -11,6 +11,7 @@ from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
 from storage.models import AuditEvent, OneTimeCode, Organization, Record, WebhookEndpoint
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
+from tests.files.factories import create_file, create_share
 from tests.webhooks.factories import create_webhook
 
 BODIES = {
@@ -24,6 +25,8 @@ BODIES = {
         "status": "active",
     },
     "update_user": {"status": "disabled"},
+    "share_file": {"email": "thief@example.com"},
+    "create_file_url": {"expires_in": 60},
     "confirm_totp": {"code": "123456"},
     "disable_totp": {"code": "123456"},
     "update_key": {"name": "hijack"},
@@ -65,7 +68,14 @@ def victim(make_tenant):
         "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id, webhook["webhook_id"]),
         **webhook,
+        **_file_and_share(tenant.organization_id),
     }
+
+
+def _file_and_share(organization_id):
+    file_id = create_file(organization_id)
+    share_id, _ = create_share(organization_id, file_id)
+    return {"file_id": file_id, "share_id": share_id}
 
 
 def _state(organization_id, user_id, key_id, webhook_id):
@@ -98,6 +108,8 @@ def _operations_with_ids():
         for path, item in spec["paths"].items():
             if "{" not in path or path in COLLECTION_PATHS:
                 continue  # the collection's own namespace: see the data tests
+            if path.startswith(("/shares/{token}", "/downloads/{token}")):
+                continue  # the token is the credential, not an id: see tests/files
             for method in HTTP_METHODS:
                 if path == "/collections/{name}" and method == "put":
                     continue  # declares the caller's own collection: see tests/data

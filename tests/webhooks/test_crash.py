@@ -146,7 +146,7 @@ def test_sigkill_mid_batch_loses_no_event(client, tenant, settings, allow_privat
         first = start_worker(settings, log)
         workers.append(first)
         # Half delivered, then every slot of the worker holds a request the receiver keeps.
-        wait_for(lambda: receiver.count() >= total // 2, 20, "half the deliveries", workers)
+        wait_for(lambda: receiver.count() >= total // 2, 60, "half the deliveries", workers)
         wait_for(lambda: len(receiver.held) >= in_flight, 5, "every slot in flight", workers)
         first.send_signal(signal.SIGKILL)
         first.wait(5)

@@ -7,14 +7,16 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from charter.platform import clock as time_source
-from charter.platform import runtime
-from charter.webhooks import fanout
+from charter.platform import outbound, runtime
+from charter.webhooks import dispatch, fanout
 from charter.worker import maintenance
-from storage.models import WebhookAttempt, WebhookDelivery
+from storage.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from storage.repositories import webhooks as repo
+from tests.conftest import PG_URL
 from tests.webhooks.conftest import auth, create_record, deliver, deliveries, register
 
 
@@ -108,3 +110,53 @@ def test_finished_deliveries_leave_the_log_after_the_retention(client, tenant, r
             select(WebhookAttempt.id).where(WebhookAttempt.delivery_id.not_in(ids))
         ).all()
     assert orphans == []
+
+
+@pytest.mark.skipif(not PG_URL, reason="SQLite has one writer: transactions never interleave")
+def test_deleting_an_endpoint_while_its_attempts_are_recorded_never_deadlocks(
+    client, tenant, receiver
+):
+    """The worker locks the deliveries (in id order) and then the endpoint; deleting the
+    endpoint takes them in the same order, so it waits for the recording to commit instead of
+    deadlocking with it (the cascade from the endpoint row first answered a fuzzed DELETE 500)."""
+    created = register(client, tenant, receiver.url)
+    for _ in range(3):
+        create_record(client, tenant)
+    _fan_out()
+    db = runtime.current().db
+
+    async def scenario() -> None:
+        now = time_source.utcnow()
+        async with db.transaction() as session:
+            ids = await repo.claim(
+                session,
+                owner="wkr_a",
+                now=now,
+                lease_until=now + timedelta(minutes=5),
+                limit=10,
+                per_endpoint=10,
+            )
+            claimed = await repo.claimed(session, ids)
+        assert len(claimed) == 3
+        failed = outbound.Answer(status=500, headers={}, excerpt=b"", seconds=0.01)
+        outcomes = [dispatch.Outcome(d, e, now, failed, None, 0.01) for d, e in claimed]
+
+        async def delete() -> None:
+            async with db.transaction() as session:
+                await repo.delete_endpoint(session, created["id"])
+
+        async with db.transaction() as recording:
+            await repo.hold(recording, "wkr_a", ids)  # the worker's first locks
+            deleting = asyncio.create_task(delete())
+            await asyncio.sleep(0.3)
+            assert not deleting.done()  # waiting for the deliveries' locks
+            # Then the endpoint's failure streak: with the delete holding the endpoint row
+            # first, this waited on it while it waited on the deliveries (a deadlock).
+            await dispatch.record(recording, outcomes, "wkr_a")
+        await asyncio.wait_for(deleting, 10)
+
+    asyncio.run(scenario())
+    with db.sync_transaction() as session:
+        assert session.get(WebhookEndpoint, created["id"]) is None
+        left = select(WebhookDelivery).where(WebhookDelivery.endpoint_id == created["id"])
+        assert session.scalars(left).all() == []

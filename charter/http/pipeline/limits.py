@@ -36,6 +36,9 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
+# What a streamed multipart body may carry besides its file: boundaries, part headers, fields.
+STREAM_OVERHEAD = 256 * 1024
+
 SMALL_MEDIA_TYPES = frozenset({"application/json", "application/x-www-form-urlencoded"})
 
 
@@ -60,6 +63,8 @@ def body_limit(operation: OperationInfo | None) -> int:
     settings = runtime.current().settings
     if operation is None:
         return settings.max_body_bytes
+    if operation.stream_body:  # the file's own limit, and room for the form around it
+        return settings.max_file_bytes + STREAM_OVERHEAD
     if operation.body_limit is not None:
         return operation.body_limit
     if all(is_structured(media_type(m)) for m in operation.media_types):
@@ -195,6 +200,11 @@ class BufferBody(Stage):
             return
         state: RequestState = scope["charter"]
         operation = state.operation
+        if operation is not None and operation.stream_body:
+            from charter.http.pipeline.uploads import stream_upload
+
+            await stream_upload(self.app, scope, receive, send)
+            return
         media = media_type(scope["charter_headers"].get("content-type"))
         # A type the operation does not list is refused unread; an operation that takes no body
         # refuses only a non-empty one below (some clients send a type with every request).

@@ -6,6 +6,7 @@ class Scope(StrEnum):
     ANALYTICSREAD = "analytics:read"
     AUDITREAD = "audit:read"
     FILESREAD = "files:read"
+    FILESSHARE = "files:share"
     FILESWRITE = "files:write"
     INGESTIONREAD = "ingestion:read"
     INGESTIONWRITE = "ingestion:write"

@@ -23,14 +23,21 @@ from .collection_page import CollectionPage
 from .collection_page_pagination import CollectionPagePagination
 from .collection_schema_type_0 import CollectionSchemaType0
 from .created_api_key import CreatedApiKey
+from .directory_create import DirectoryCreate
 from .error_item import ErrorItem
 from .file_created_event import FileCreatedEvent
 from .file_created_event_event import FileCreatedEventEvent
+from .file_deleted import FileDeleted
 from .file_deleted_event import FileDeletedEvent
 from .file_deleted_event_event import FileDeletedEventEvent
+from .file_entry import FileEntry
+from .file_entry_type import FileEntryType
 from .file_event_data import FileEventData
+from .file_list import FileList
 from .file_shared_event import FileSharedEvent
 from .file_shared_event_event import FileSharedEventEvent
+from .file_upload import FileUpload
+from .file_url_request import FileUrlRequest
 from .health import Health
 from .health_api_status import HealthApiStatus
 from .health_status import HealthStatus
@@ -39,6 +46,8 @@ from .ingestion_completed_event_event import IngestionCompletedEventEvent
 from .ingestion_event_data import IngestionEventData
 from .ingestion_failed_event import IngestionFailedEvent
 from .ingestion_failed_event_event import IngestionFailedEventEvent
+from .list_files_order import ListFilesOrder
+from .list_files_sort import ListFilesSort
 from .list_records_count import ListRecordsCount
 from .list_records_order import ListRecordsOrder
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
@@ -85,10 +94,24 @@ from .report_generated_event_event import ReportGeneratedEventEvent
 from .role import Role
 from .scope import Scope
 from .secret_rotation import SecretRotation
+from .share import Share
+from .share_created import ShareCreated
+from .share_page import SharePage
+from .share_page_pagination import SharePagePagination
+from .share_permissions import SharePermissions
+from .share_request import ShareRequest
+from .share_request_permissions import ShareRequestPermissions
+from .share_status import ShareStatus
+from .share_unlock import ShareUnlock
+from .shared_file import SharedFile
+from .shared_file_permissions import SharedFilePermissions
+from .shared_file_type import SharedFileType
+from .signed_url import SignedUrl
 from .stream_events_events_item import StreamEventsEventsItem
 from .token_response import TokenResponse
 from .token_response_token_type import TokenResponseTokenType
 from .token_user import TokenUser
+from .uploaded_file import UploadedFile
 from .user_authenticated_event import UserAuthenticatedEvent
 from .user_authenticated_event_event import UserAuthenticatedEventEvent
 from .user_created_event import UserCreatedEvent
@@ -155,14 +178,21 @@ __all__ = (
     "CollectionPagePagination",
     "CollectionSchemaType0",
     "CreatedApiKey",
+    "DirectoryCreate",
     "ErrorItem",
     "FileCreatedEvent",
     "FileCreatedEventEvent",
+    "FileDeleted",
     "FileDeletedEvent",
     "FileDeletedEventEvent",
+    "FileEntry",
+    "FileEntryType",
     "FileEventData",
+    "FileList",
     "FileSharedEvent",
     "FileSharedEventEvent",
+    "FileUpload",
+    "FileUrlRequest",
     "Health",
     "HealthApiStatus",
     "HealthStatus",
@@ -171,6 +201,8 @@ __all__ = (
     "IngestionEventData",
     "IngestionFailedEvent",
     "IngestionFailedEventEvent",
+    "ListFilesOrder",
+    "ListFilesSort",
     "ListRecordsCount",
     "ListRecordsOrder",
     "ListWebhookDeliveriesStatus",
@@ -217,10 +249,24 @@ __all__ = (
     "Role",
     "Scope",
     "SecretRotation",
+    "Share",
+    "ShareCreated",
+    "SharedFile",
+    "SharedFilePermissions",
+    "SharedFileType",
+    "SharePage",
+    "SharePagePagination",
+    "SharePermissions",
+    "ShareRequest",
+    "ShareRequestPermissions",
+    "ShareStatus",
+    "ShareUnlock",
+    "SignedUrl",
     "StreamEventsEventsItem",
     "TokenResponse",
     "TokenResponseTokenType",
     "TokenUser",
+    "UploadedFile",
     "UserAuthenticatedEvent",
     "UserAuthenticatedEventEvent",
     "UserCreatedEvent",

@@ -99,10 +99,8 @@ def sync_detailed(
     - `api_key.rolled`: An API key was rolled to a new secret.
     - `api_key.revoked`: An API key was revoked.
     - `webhook.disabled`: A webhook endpoint was disabled by delivery failures.
-    - `file.created`: A file was uploaded (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
-    - `file.deleted`: A file was deleted (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
+    - `file.created`: A file was uploaded (seed 001).
+    - `file.deleted`: A file was deleted (seed 001).
     - `file.shared`: A file's sharing changed (seed 001). Not emitted yet: deliveries start when
       the capability lands.
     - `report.generated`: A scheduled report is ready (seed 001). Not emitted yet: deliveries
@@ -200,10 +198,8 @@ def sync(
     - `api_key.rolled`: An API key was rolled to a new secret.
     - `api_key.revoked`: An API key was revoked.
     - `webhook.disabled`: A webhook endpoint was disabled by delivery failures.
-    - `file.created`: A file was uploaded (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
-    - `file.deleted`: A file was deleted (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
+    - `file.created`: A file was uploaded (seed 001).
+    - `file.deleted`: A file was deleted (seed 001).
     - `file.shared`: A file's sharing changed (seed 001). Not emitted yet: deliveries start when
       the capability lands.
     - `report.generated`: A scheduled report is ready (seed 001). Not emitted yet: deliveries
@@ -296,10 +292,8 @@ async def asyncio_detailed(
     - `api_key.rolled`: An API key was rolled to a new secret.
     - `api_key.revoked`: An API key was revoked.
     - `webhook.disabled`: A webhook endpoint was disabled by delivery failures.
-    - `file.created`: A file was uploaded (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
-    - `file.deleted`: A file was deleted (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
+    - `file.created`: A file was uploaded (seed 001).
+    - `file.deleted`: A file was deleted (seed 001).
     - `file.shared`: A file's sharing changed (seed 001). Not emitted yet: deliveries start when
       the capability lands.
     - `report.generated`: A scheduled report is ready (seed 001). Not emitted yet: deliveries
@@ -389,10 +383,8 @@ async def asyncio(
     - `api_key.rolled`: An API key was rolled to a new secret.
     - `api_key.revoked`: An API key was revoked.
     - `webhook.disabled`: A webhook endpoint was disabled by delivery failures.
-    - `file.created`: A file was uploaded (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
-    - `file.deleted`: A file was deleted (seed 001). Not emitted yet: deliveries start when the
-      capability lands.
+    - `file.created`: A file was uploaded (seed 001).
+    - `file.deleted`: A file was deleted (seed 001).
     - `file.shared`: A file's sharing changed (seed 001). Not emitted yet: deliveries start when
       the capability lands.
     - `report.generated`: A scheduled report is ready (seed 001). Not emitted yet: deliveries

@@ -1,0 +1,343 @@
+"""Files and directories (seed 001's CloudSync): list, save an upload, read, delete.
+
+Rows belong to the caller's organization and mode; another organization's id is 404. The bytes
+are in the blob store; a row names a blob only once it is committed (and claimed by the upload
+until the row commits), and a blob no row names any more is deleted after the change commits,
+or by the worker's collector when that deletion never ran (a crash in between).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from charter.events import audit
+from charter.files import blobs, paths
+from charter.files.uploads import Upload
+from charter.identity.principals import Actor, Principal
+from charter.platform import runtime
+from charter.platform.clock import isoformat, new_id, utcnow
+from charter.platform.errors import Conflict, Malformed, NotFound, PayloadTooLarge
+from storage.db import on_commit
+from storage.models import File
+from storage.repositories import files as repo
+from storage.repositories.common import add
+
+MEDIA_TYPE = re.compile(
+    r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$"
+)
+OCTET_STREAM = "application/octet-stream"
+
+
+def store() -> blobs.BlobStore:
+    return blobs.store_for(runtime.current().settings)
+
+
+def to_dict(file: Any) -> dict[str, Any]:
+    """A file or directory as seed 001 lists it, plus content type, checksum, version, times."""
+    return {
+        "id": file.id,
+        "name": file.name,
+        "size": file.size,
+        "type": file.type,
+        "modified": isoformat(file.modified_at),
+        "path": file.path,
+        "content_type": file.content_type,
+        "checksum": file.checksum,
+        "version": file.version,
+        "created_at": isoformat(file.created_at),
+    }
+
+
+def media_type(given: str | None, name: str) -> str:
+    """The type the client declared for the part (parameters kept), else one guessed from the
+    name, else application/octet-stream."""
+    if given:
+        base = given.split(";", 1)[0].strip()
+        if MEDIA_TYPE.match(base) and len(given) <= 255 and given.isprintable():
+            return given.strip() if base.lower() != OCTET_STREAM else OCTET_STREAM
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    return guessed or OCTET_STREAM
+
+
+async def list_files(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    path: str | None,
+    limit: int,
+    offset: int,
+    sort: str = "name",
+    order: str = "asc",
+) -> dict[str, Any]:
+    """The direct children of a directory, seed 001's `{files, total, limit, offset}`."""
+    principal = actor.require()
+    directory = paths.directory(path)
+    if directory != paths.ROOT:
+        found = await repo.get_by_path(
+            session,
+            organization_id=principal.organization_id,
+            livemode=principal.livemode,
+            path=directory,
+        )
+        if found is None or found.type != "directory":
+            raise NotFound(f"No directory at {directory}")
+    rows, total = await repo.children(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        parent=directory,
+        sort=sort,
+        descending=order == "desc",
+        limit=limit,
+        offset=offset,
+    )
+    return {
+        "files": [to_dict(row) for row in rows],
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+async def get(session: AsyncSession, actor: Actor, file_id: str) -> File:
+    principal = actor.require()
+    found = await repo.get(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        file_id=file_id,
+    )
+    if found is None:
+        raise NotFound("File not found")
+    return found
+
+
+async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
+    """A file (not a directory) of the caller's, for its bytes."""
+    found = await get(session, actor, file_id)
+    if found.type != "file":
+        raise Malformed(f"{found.path} is a directory, not a file", field="file_id")
+    return found
+
+
+async def _make_directories(
+    session: AsyncSession, principal: Principal, directory_paths: list[str], now: datetime
+) -> None:
+    """Create the directories that do not exist; 409 where a file holds one of the paths."""
+    for path in directory_paths:
+        existing = await repo.get_by_path(
+            session,
+            organization_id=principal.organization_id,
+            livemode=principal.livemode,
+            path=path,
+        )
+        if existing is not None and existing.type != "directory":
+            raise Conflict(f"{path} is a file, so it cannot hold other files")
+    await repo.insert_directories(
+        session,
+        [
+            {
+                "id": new_id("file"),
+                "organization_id": principal.organization_id,
+                "livemode": principal.livemode,
+                "type": "directory",
+                "path": path,
+                "parent": paths.parent_of(path),
+                "name": path.rsplit("/", 1)[-1],
+                "size": 0,
+                "content_type": None,
+                "checksum": None,
+                "blob_key": None,
+                "version": 1,
+                "created_at": now,
+                "modified_at": now,
+            }
+            for path in directory_paths
+        ],
+    )
+
+
+async def create_directory(session: AsyncSession, actor: Actor, path: str) -> dict[str, Any]:
+    """An empty directory (and its missing ancestors); an existing directory is 409."""
+    principal = actor.require()
+    directory = paths.directory(path, field="body.path")
+    if directory == paths.ROOT:
+        raise Conflict("The root directory exists")
+    existing = await repo.get_by_path(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        path=directory,
+    )
+    if existing is not None:
+        raise Conflict(f"Something already exists at {directory}")
+    await _make_directories(session, principal, [*paths.ancestors(directory), directory], utcnow())
+    created = await repo.get_by_path(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        path=directory,
+    )
+    assert created is not None
+    return to_dict(created)
+
+
+async def _check_quota(
+    session: AsyncSession, principal: Principal, added: int, replaced: int
+) -> None:
+    plan, quota = await repo.quota(session, organization_id=principal.organization_id)
+    if quota is None:
+        return
+    used = await repo.used_bytes(session, organization_id=principal.organization_id)
+    if used - replaced + added > quota:
+        raise PayloadTooLarge(
+            f"Storage quota exceeded: the {plan} plan stores at most {quota} bytes of files "
+            f"and {used} are used"
+        )
+
+
+async def save_upload(
+    session: AsyncSession,
+    actor: Actor,
+    upload: Upload,
+    *,
+    directory: str | None,
+    overwrite: bool,
+) -> dict[str, Any]:
+    """Record an uploaded blob at `directory/<its file name>`: a new file, or with `overwrite`
+    a new version of the file there (same id). Announces `file.created`."""
+    principal = actor.require()
+    parent = paths.directory(directory, field="body.path")
+    name = paths.file_name(upload.filename, field="body.file")
+    path = paths.join(parent, name, field="body.path")
+    now = utcnow()
+    existing = await repo.get_by_path(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        path=path,
+        lock=True,
+    )
+    if existing is not None and existing.type == "directory":
+        raise Conflict(f"{path} is a directory")
+    if existing is not None and not overwrite:
+        raise Conflict(f"A file already exists at {path}; send overwrite=true to replace it")
+    await _check_quota(session, principal, upload.blob.size, existing.size if existing else 0)
+    await _make_directories(session, principal, [*paths.ancestors(path)], now)
+    content_type = media_type(upload.content_type, name)
+    if existing is None:
+        file = await add(
+            session,
+            File(
+                id=new_id("file"),
+                type="file",
+                path=path,
+                parent=parent,
+                name=name,
+                size=upload.blob.size,
+                content_type=content_type,
+                checksum=upload.blob.sha256,
+                blob_key=upload.blob.key,
+                version=1,
+                created_at=now,
+                modified_at=now,
+                organization_id=principal.organization_id,
+                livemode=principal.livemode,
+            ),
+        )
+        try:
+            await session.flush()
+        except IntegrityError:
+            raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
+    else:
+        file = existing
+        previous_key = file.blob_key
+        file.size = upload.blob.size
+        file.content_type = content_type
+        file.checksum = upload.blob.sha256
+        file.blob_key = upload.blob.key
+        file.version += 1
+        file.modified_at = now
+        if previous_key and previous_key != upload.blob.key:
+            on_commit(session, lambda: discard(previous_key))
+    await audit.announce(
+        session,
+        actor,
+        event="file.created",
+        resource_type="file",
+        resource_id=file.id,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        details={"path": path, "size": file.size, "version": file.version},
+        payload={
+            "file_id": file.id,
+            "name": name,
+            "path": path,
+            "size": file.size,
+            "content_type": content_type,
+            "checksum": file.checksum,
+            "version": file.version,
+        },
+    )
+    return {
+        "id": file.id,
+        "name": name,
+        "size": file.size,
+        "upload_time": isoformat(now),
+        "path": path,
+        "content_type": content_type,
+        "checksum": file.checksum,
+        "version": file.version,
+    }
+
+
+async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str, Any]:
+    """Delete a file (its blob once no row names it) or an empty directory; `file.deleted`."""
+    principal = actor.require()
+    file = await get(session, actor, file_id)
+    if file.type == "directory":
+        rows, total = await repo.children(
+            session,
+            organization_id=principal.organization_id,
+            livemode=principal.livemode,
+            parent=file.path,
+            sort="name",
+            descending=False,
+            limit=1,
+            offset=0,
+        )
+        if total:
+            raise Conflict(f"{file.path} is not empty: delete what it holds first")
+    now = utcnow()
+    await repo.delete_file(session, file)
+    if file.blob_key:
+        key = file.blob_key
+        on_commit(session, lambda: discard(key))
+    await audit.announce(
+        session,
+        actor,
+        event="file.deleted",
+        resource_type="file",
+        resource_id=file.id,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        details={"path": file.path},
+        payload={"file_id": file.id, "name": file.name, "path": file.path, "type": file.type},
+    )
+    return {"success": True, "deleted_at": isoformat(now)}
+
+
+async def is_referenced(key: str) -> bool:
+    async with runtime.current().db.read() as session:
+        return bool(await repo.referenced(session, [key]))
+
+
+async def discard(key: str) -> bool:
+    """Delete a blob that no row names (after the change that dropped it committed)."""
+    return await store().delete_unreferenced(key, is_referenced)

@@ -1,0 +1,146 @@
+"""Uploads streamed to the blob store (operations with `x-body-stream: true`).
+
+Connexion validates a multipart body by keeping every message of it in memory, and then
+parses it again into temporary files (Starlette's form parser) before the handler runs; a 1 GB
+upload would sit in memory whole. For these operations the body is read here instead, as it
+arrives: the file part goes straight into a blob writer (charter.files.uploads), under the
+`upload` timeout class and the file's own size limit. Connexion then sees a small stand-in
+body with the same text fields and an empty `file` part, so the spec still validates the form
+(and idempotency fingerprints it, the stored file's checksum included); the handler takes the
+received file with `charter.http.context.upload()`.
+
+Only a caller that may call the operation is read from: anyone else is passed on unread, and
+Connexion's security answers 401/403 before touching the body. The blob is claimed until the
+request ends; if the request did not succeed and no row names the blob, it is deleted then.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import AsyncIterator
+
+import anyio
+
+from charter.files import service, uploads
+from charter.http.pipeline.base import ASGIApp, Message, Receive, Scope, Send, send_error
+from charter.http.pipeline.limits import BODY_PENDING, accepts, body_limit, media_type, unsupported
+from charter.http.state import RequestState
+from charter.identity.principals import authorize
+from charter.platform import runtime
+from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
+
+UPLOAD = "charter_upload"
+log = logging.getLogger("charter")
+
+
+class _Disconnected(Exception):
+    pass
+
+
+def _may_call(state: RequestState) -> bool:
+    if state.principal is None:
+        return False
+    try:
+        authorize(state.principal, state.operation, state.client_ip)
+    except CharterError:
+        return False
+    return True
+
+
+def _stand_in(fields: dict[str, str], checksum: str) -> tuple[bytes, bytes]:
+    """(boundary, body): the text fields and an empty-named stand-in for the file."""
+    boundary = f"charter-{secrets.token_hex(16)}".encode()
+    parts = []
+    for name, value in fields.items():
+        safe = name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+        parts.append(
+            b"--" + boundary + b"\r\n"
+            b'Content-Disposition: form-data; name="'
+            + safe.encode()
+            + b'"\r\n\r\n'
+            + value.encode()
+            + b"\r\n"
+        )
+    parts.append(
+        b"--" + boundary + b"\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="upload"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n" + f"sha256:{checksum}".encode() + b"\r\n"
+    )
+    parts.append(b"--" + boundary + b"--\r\n")
+    return boundary, b"".join(parts)
+
+
+async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    state: RequestState = scope["charter"]
+    operation = state.operation
+    assert operation is not None
+    content_type = scope["charter_headers"].get("content-type", "")
+    media = media_type(content_type)
+    if not media or not accepts(operation, media):
+        await send_error(scope, send, unsupported(operation, media))
+        return
+    if not _may_call(state):
+        scope["charter_body"] = b""
+        await app(scope, receive, send)  # refused by Connexion's security, body unread
+        return
+    limit = body_limit(operation)
+    settings = runtime.current().settings
+
+    async def chunks() -> AsyncIterator[bytes]:
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise _Disconnected
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"Body larger than {limit} bytes")
+            yield chunk
+            if not message.get("more_body"):
+                return
+
+    scope[BODY_PENDING] = True
+    try:
+        upload = await uploads.receive(
+            chunks(), content_type, service.store(), max_file_bytes=settings.max_file_bytes
+        )
+    except _Disconnected:
+        return
+    except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
+        scope[BODY_PENDING] = False
+        if isinstance(exc, CharterError):
+            error = exc
+        else:  # the blob store failed (an S3 error, a full disk): retryable
+            log.error("storing an upload failed", exc_info=exc)
+            error = Unavailable("The file store failed; try the upload again")
+        error.headers.setdefault("Connection", "close")  # the rest of the body is unread
+        await send_error(scope, send, error)
+        return
+    finally:
+        scope[BODY_PENDING] = False
+    boundary, body = _stand_in(upload.fields, upload.blob.sha256)
+    scope[UPLOAD] = upload
+    scope["charter_body"] = body
+    dropped = (b"content-length", b"transfer-encoding", b"content-type")
+    scope["headers"] = [(k, v) for k, v in scope["headers"] if k.lower() not in dropped] + [
+        (b"content-type", b"multipart/form-data; boundary=" + boundary),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    try:
+        await app(scope, replay, send)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await upload.writer.release()
+            if not 200 <= state.status < 300:
+                await service.discard(upload.blob.key)

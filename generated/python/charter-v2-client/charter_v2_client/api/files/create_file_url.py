@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.file_url_request import FileUrlRequest
+from ...models.signed_url import SignedUrl
+from ...models.v2_error import V2Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    file_id: str,
+    *,
+    body: FileUrlRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/files/{file_id}/url".format(
+            file_id=quote(str(file_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SignedUrl | V2Error:
+    if response.status_code == 201:
+        response_201 = SignedUrl.from_dict(response.json())
+
+        return response_201
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V2Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V2Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SignedUrl | V2Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileUrlRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[SignedUrl | V2Error]:
+    """A signed download URL
+
+     A URL that downloads the file without credentials until `expires_in` seconds have passed
+    (at most `CHARTER_FILE_URL_MAX_SECONDS`, 7 days by default), HMAC-signed; it stops working
+    when the file is replaced or deleted. Needs `files:read`.
+
+    Args:
+        file_id (str):
+        idempotency_key (str | Unset):
+        body (FileUrlRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SignedUrl | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        file_id=file_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SignedUrl:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return cast(SignedUrl, _parse_response(client=client, response=response))
+
+
+def sync(
+    file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileUrlRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> SignedUrl:
+    """A signed download URL
+
+     A URL that downloads the file without credentials until `expires_in` seconds have passed
+    (at most `CHARTER_FILE_URL_MAX_SECONDS`, 7 days by default), HMAC-signed; it stops working
+    when the file is replaced or deleted. Needs `files:read`.
+
+    Args:
+        file_id (str):
+        idempotency_key (str | Unset):
+        body (FileUrlRequest):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SignedUrl
+    """
+
+    kwargs = _get_kwargs(
+        file_id=file_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileUrlRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[SignedUrl | V2Error]:
+    """A signed download URL
+
+     A URL that downloads the file without credentials until `expires_in` seconds have passed
+    (at most `CHARTER_FILE_URL_MAX_SECONDS`, 7 days by default), HMAC-signed; it stops working
+    when the file is replaced or deleted. Needs `files:read`.
+
+    Args:
+        file_id (str):
+        idempotency_key (str | Unset):
+        body (FileUrlRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[SignedUrl | V2Error]
+    """
+
+    kwargs = _get_kwargs(
+        file_id=file_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileUrlRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> SignedUrl:
+    """A signed download URL
+
+     A URL that downloads the file without credentials until `expires_in` seconds have passed
+    (at most `CHARTER_FILE_URL_MAX_SECONDS`, 7 days by default), HMAC-signed; it stops working
+    when the file is replaced or deleted. Needs `files:read`.
+
+    Args:
+        file_id (str):
+        idempotency_key (str | Unset):
+        body (FileUrlRequest):
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        SignedUrl
+    """
+
+    kwargs = _get_kwargs(
+        file_id=file_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

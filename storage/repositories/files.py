@@ -1,0 +1,134 @@
+"""File repositories: files and directories by id and path, directory listings, storage used,
+which blobs rows still name, and shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import File, FileShare, Organization, Plan
+from storage.repositories.common import page_rows
+
+SORTS: dict[str, Any] = {"name": File.name, "size": File.size, "modified": File.modified_at}
+
+
+def _scope(organization_id: str, livemode: bool) -> list[ColumnElement[bool]]:
+    return [File.organization_id == organization_id, File.livemode == livemode]
+
+
+async def get(
+    session: AsyncSession, *, organization_id: str, livemode: bool, file_id: str
+) -> File | None:
+    statement = select(File).where(File.id == file_id, *_scope(organization_id, livemode))
+    found: File | None = (await session.execute(statement)).scalar_one_or_none()
+    return found
+
+
+async def get_by_path(
+    session: AsyncSession, *, organization_id: str, livemode: bool, path: str, lock: bool = False
+) -> File | None:
+    statement = select(File).where(File.path == path, *_scope(organization_id, livemode))
+    if lock:
+        statement = statement.with_for_update()
+    found: File | None = (await session.execute(statement)).scalar_one_or_none()
+    return found
+
+
+async def insert_directories(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Insert directory rows, skipping paths that exist (made by a concurrent upload too)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(File).values(rows).on_conflict_do_nothing()
+    await session.execute(statement)
+
+
+async def children(
+    session: AsyncSession,
+    *,
+    organization_id: str,
+    livemode: bool,
+    parent: str,
+    sort: str,
+    descending: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Row[Any]], int]:
+    """A page of a directory's entries and their total. Two statements: the count reads only
+    the (organization, mode, parent, name) index, where a window count over the page would
+    read every row of a large directory (100,000 entries: 188 ms against 1 ms)."""
+    column = SORTS[sort]
+    order = [column.desc(), File.id.desc()] if descending else [column.asc(), File.id.asc()]
+    where = [*_scope(organization_id, livemode), File.parent == parent]
+    statement = select(File.__table__).where(*where).order_by(*order).limit(limit).offset(offset)
+    rows = list((await session.execute(statement)).all())
+    if offset == 0 and len(rows) < limit:
+        return rows, len(rows)
+    total = (
+        await session.execute(select(func.count()).select_from(File).where(*where))
+    ).scalar_one()
+    return rows, int(total)
+
+
+async def used_bytes(session: AsyncSession, *, organization_id: str) -> int:
+    """Bytes of files the organization stores (both modes)."""
+    statement = select(func.coalesce(func.sum(File.size), 0)).where(
+        File.organization_id == organization_id, File.type == "file"
+    )
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def quota(session: AsyncSession, *, organization_id: str) -> tuple[str, int | None]:
+    """The organization's plan and its storage quota in bytes (None: no quota)."""
+    statement = (
+        select(Plan.name, Plan.storage_bytes)
+        .join(Organization, Organization.plan == Plan.name)
+        .where(Organization.id == organization_id)
+    )
+    row = (await session.execute(statement)).first()
+    if row is None:
+        return "", None
+    return str(row[0]), row[1]
+
+
+async def referenced(session: AsyncSession, keys: list[str]) -> set[str]:
+    """Which of these blob keys a file row names."""
+    if not keys:
+        return set()
+    statement = select(File.blob_key).where(File.blob_key.in_(keys)).distinct()
+    return {key for key in (await session.execute(statement)).scalars() if key}
+
+
+async def delete_file(session: AsyncSession, file: File) -> None:
+    await session.execute(delete(File).where(File.id == file.id))
+
+
+# shares ----------------------------------------------------------------------------------------
+
+
+async def share_by_token(session: AsyncSession, token_hash: str) -> FileShare | None:
+    statement = select(FileShare).where(FileShare.token_hash == token_hash)
+    found: FileShare | None = (await session.execute(statement)).scalar_one_or_none()
+    return found
+
+
+async def shares_of(
+    session: AsyncSession, *, file_id: str, limit: int, offset: int
+) -> tuple[list[Row[Any]], int]:
+    statement = (
+        select(FileShare.__table__)
+        .where(FileShare.file_id == file_id)
+        .order_by(FileShare.created_at.desc(), FileShare.id.desc())
+    )
+    return await page_rows(session, statement, limit=limit, offset=offset)
+
+
+async def share(session: AsyncSession, *, file_id: str, share_id: str) -> FileShare | None:
+    statement = select(FileShare).where(FileShare.id == share_id, FileShare.file_id == file_id)
+    found: FileShare | None = (await session.execute(statement)).scalar_one_or_none()
+    return found

@@ -1,0 +1,116 @@
+"""Shares (seed 001's body), public share access, unlock with a password, signed URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from charter.platform import senders
+from tests.files.conftest import headers, upload
+
+
+@pytest.fixture
+def tenant(make_tenant):
+    return make_tenant(plan="enterprise", scopes=["admin"])
+
+
+@pytest.fixture
+def file(client, tenant):
+    return upload(client, tenant, b"shared bytes" * 100, name="report.pdf").json()
+
+
+def _path(url: str) -> str:
+    return url.split("://", 1)[1].split("/", 1)[1].join(["/", ""])
+
+
+def share(client, tenant, file_id, **body):
+    body = {"email": "recipient@example.com", **body}
+    return client.post(f"/v2/files/{file_id}/share", json=body, headers=headers(tenant))
+
+
+def test_seed_share_body_without_password(client, tenant, file):
+    created = share(
+        client, tenant, file["id"], permissions="view", expires_at="2030-02-15T00:00:00Z"
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["permissions"] == "view" and body["expires_at"] == "2030-02-15T00:00:00Z"
+    assert body["password_protected"] is False and "password" not in body
+    sent = senders.sent[-1]
+    assert sent["kind"] == "file_share" and sent["to"] == "recipient@example.com"
+    assert sent["url"] == body["url"]
+    link = _path(body["url"])
+    meta = client.get(link)
+    assert meta.status_code == 200
+    assert meta.json()["name"] == "report.pdf"
+    got = client.get(link + "/download")
+    assert got.status_code == 200 and got.content == b"shared bytes" * 100
+    assert got.headers["x-content-type-options"] == "nosniff"
+    listed = client.get(f"/v2/files/{file['id']}/shares", headers=headers(tenant)).json()
+    assert [s["id"] for s in listed["data"]] == [body["id"]]
+    assert "url" not in listed["data"][0]
+    revoked = client.delete(f"/v2/files/{file['id']}/shares/{body['id']}", headers=headers(tenant))
+    assert revoked.status_code == 204
+    gone = client.get(link + "/download")
+    assert gone.status_code == 410
+    assert gone.json()["error"]["code"] == "GONE"
+
+
+def test_password_protected_share_unlocks_and_locks(client, tenant, file):
+    body = share(client, tenant, file["id"], password_protected=True).json()
+    password = body["password"]
+    assert password not in body["url"]
+    assert password not in str(senders.sent[-1])  # never sent with the link
+    link = _path(body["url"])
+    assert client.get(link + "/download").status_code == 401
+    unlocked = client.post(link + "/unlock", json={"password": password})
+    assert unlocked.status_code == 200, unlocked.text
+    got = client.get(_path(unlocked.json()["url"]))
+    assert got.status_code == 200 and got.content == b"shared bytes" * 100
+    for _attempt in range(4):
+        wrong = client.post(link + "/unlock", json={"password": "wrong"})
+        assert wrong.status_code == 401
+        assert wrong.json()["error"]["code"] == "INVALID_CREDENTIALS"
+    locked = client.post(link + "/unlock", json={"password": "wrong"})
+    assert locked.status_code == 423
+    assert locked.json()["error"]["code"] == "LOCKED"
+    assert client.post(link + "/unlock", json={"password": password}).status_code == 423
+
+
+def test_expired_share_is_gone(client, tenant, file, clock):
+    body = share(client, tenant, file["id"], expires_at="2030-01-01T00:00:00Z").json()
+    clock.advance(10 * 365 * 86400)
+    assert client.get(_path(body["url"])).status_code == 410
+
+
+def test_past_expiry_is_refused(client, tenant, file):
+    refused = share(client, tenant, file["id"], expires_at="2001-01-01T00:00:00Z")
+    assert refused.status_code == 400
+
+
+def test_unknown_share_is_404(client):
+    assert client.get("/v2/shares/nope").status_code == 404
+
+
+def test_sharing_needs_the_share_scope(client, make_tenant, tenant, file):
+    writer = make_tenant(plan="enterprise", scopes=["files:read", "files:write"])
+    assert share(client, writer, file["id"]).status_code in (403, 404)
+    other = make_tenant(plan="enterprise", scopes=["admin"])
+    assert share(client, other, file["id"]).status_code == 404
+
+
+def test_signed_urls(client, tenant, file, clock):
+    made = client.post(
+        f"/v2/files/{file['id']}/url", json={"expires_in": 60}, headers=headers(tenant)
+    )
+    assert made.status_code == 201, made.text
+    path = _path(made.json()["url"])
+    got = client.get(path, headers={"Range": "bytes=0-5"})
+    assert got.status_code == 206 and got.content == b"shared"
+    tampered = path[:-2] + ("AA" if not path.endswith("AA") else "BB")
+    assert client.get(tampered).status_code == 404
+    clock.advance(61)
+    assert client.get(path).status_code == 410
+    too_long = client.post(
+        f"/v2/files/{file['id']}/url", json={"expires_in": 10**9}, headers=headers(tenant)
+    )
+    assert too_long.status_code == 400
