@@ -114,6 +114,15 @@ CODES: dict[str, dict[str, str]] = {
         "internal": "server_error",
         "unavailable": "temporarily_unavailable",
         "timeout": "temporarily_unavailable",
+        # RFC 6749 5.2, RFC 7009, RFC 8707 and RFC 6750 codes, raised by charter.oauth only
+        "invalid_client": "invalid_client",
+        "invalid_grant": "invalid_grant",
+        "unauthorized_client": "unauthorized_client",
+        "unsupported_grant_type": "unsupported_grant_type",
+        "invalid_scope": "invalid_scope",
+        "invalid_target": "invalid_target",
+        "unsupported_token_type": "unsupported_token_type",
+        "invalid_token": "invalid_token",
     },
 }
 
@@ -133,6 +142,8 @@ STATUSES: dict[str, dict[str, int]] = {
         "RATE_LIMITED": 429,
         "INTERNAL_ERROR": 500,
     },
+    # RFC 6749 5.2: these are 400 (only invalid_client is 401), whatever the generic layer chose.
+    "oauth": {"invalid_grant": 400, "unauthorized_client": 400, "unsupported_grant_type": 400},
 }
 
 

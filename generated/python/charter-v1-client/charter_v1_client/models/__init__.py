@@ -44,6 +44,23 @@ from .list_organizations_order import ListOrganizationsOrder
 from .list_organizations_sort import ListOrganizationsSort
 from .list_users_order import ListUsersOrder
 from .list_users_sort import ListUsersSort
+from .o_auth_client import OAuthClient
+from .o_auth_client_client_type import OAuthClientClientType
+from .o_auth_client_create import OAuthClientCreate
+from .o_auth_client_create_client_type import OAuthClientCreateClientType
+from .o_auth_client_create_grant_types_item import OAuthClientCreateGrantTypesItem
+from .o_auth_client_envelope import OAuthClientEnvelope
+from .o_auth_client_grant_types_item import OAuthClientGrantTypesItem
+from .o_auth_client_mode import OAuthClientMode
+from .o_auth_client_page import OAuthClientPage
+from .o_auth_client_patch import OAuthClientPatch
+from .o_auth_client_patch_grant_types_item import OAuthClientPatchGrantTypesItem
+from .o_auth_client_secret_envelope import OAuthClientSecretEnvelope
+from .o_auth_client_secret_rotate import OAuthClientSecretRotate
+from .o_auth_client_token_endpoint_auth_method import OAuthClientTokenEndpointAuthMethod
+from .o_auth_client_with_secret import OAuthClientWithSecret
+from .o_auth_grant import OAuthGrant
+from .o_auth_grant_page import OAuthGrantPage
 from .organization import Organization
 from .organization_create import OrganizationCreate
 from .organization_create_admin import OrganizationCreateAdmin
@@ -134,6 +151,23 @@ __all__ = (
     "ListOrganizationsSort",
     "ListUsersOrder",
     "ListUsersSort",
+    "OAuthClient",
+    "OAuthClientClientType",
+    "OAuthClientCreate",
+    "OAuthClientCreateClientType",
+    "OAuthClientCreateGrantTypesItem",
+    "OAuthClientEnvelope",
+    "OAuthClientGrantTypesItem",
+    "OAuthClientMode",
+    "OAuthClientPage",
+    "OAuthClientPatch",
+    "OAuthClientPatchGrantTypesItem",
+    "OAuthClientSecretEnvelope",
+    "OAuthClientSecretRotate",
+    "OAuthClientTokenEndpointAuthMethod",
+    "OAuthClientWithSecret",
+    "OAuthGrant",
+    "OAuthGrantPage",
     "Organization",
     "OrganizationCreate",
     "OrganizationCreateAdmin",
