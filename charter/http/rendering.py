@@ -210,6 +210,9 @@ def render(
     if retry_after is not None:
         body["retry_after"] = retry_after
     headers = dict(error.headers)
+    if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
+        headers.setdefault("Cache-Control", "no-store")
+        headers.setdefault("Pragma", "no-cache")
     if status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
     return Rendered(status, json.dumps(body).encode(), content_type, headers)

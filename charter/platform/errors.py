@@ -146,6 +146,10 @@ class OAuthError(CharterError):
 
     kind, status, default_message = "invalid_request", 400, "The request is invalid"
 
+    def __init__(self, message: str | None = None, *, field: str | None = None, **kw: Any) -> None:
+        errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
+        super().__init__(message, errors=errors, **kw)
+
 
 class InvalidClient(OAuthError):
     kind, status, default_message = "invalid_client", 401, "Client authentication failed"

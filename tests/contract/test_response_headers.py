@@ -32,6 +32,7 @@ from charter.platform.spec import (
     operation_for,
 )
 from tests.factories import PASSWORD, create_key, create_record, create_user, record_event
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 # Not declared: `Content-Type` is the response's `content` (OpenAPI 3.0 ignores a header of that
@@ -152,6 +153,7 @@ def world(tenant, make_tenant):
             "record_id": create_record(tenant.organization_id, "headers"),
             "v1_record_id": create_record(tenant.organization_id, "default"),
             **create_webhook(tenant.organization_id, status="enabled"),
+            **create_oauth_client(tenant.organization_id),
         },
     }
 

@@ -11,6 +11,7 @@ from charter.platform.spec import HTTP_METHODS, SURFACES, bundled_spec
 from storage.models import AuditEvent, OneTimeCode, Organization, Record
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 BODIES = {
@@ -36,6 +37,8 @@ BODIES = {
     "declare_collection": {"indexes": []},
     "update_webhook": {"events": ["user.created"]},
     "rotate_webhook_secret": {"overlap_seconds": 0},
+    "update_oauth_client": {"name": "hijack"},
+    "rotate_oauth_client_secret": {"overlap_seconds": 0},
 }
 
 
@@ -64,6 +67,7 @@ def victim(make_tenant):
         "v1_record_id": create_record(tenant.organization_id, "default"),
         "state": _state(tenant.organization_id, user.id, tenant.key_id),
         **create_webhook(tenant.organization_id),  # webhook_id, delivery_id
+        **create_oauth_client(tenant.organization_id),  # client_id
     }
 
 
