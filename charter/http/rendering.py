@@ -115,6 +115,7 @@ CODES: dict[str, dict[str, str]] = {
         "unavailable": "temporarily_unavailable",
         "timeout": "temporarily_unavailable",
         # RFC 6749 5.2, RFC 7009, RFC 8707 and RFC 6750 codes, raised by charter.oauth only
+        "invalid_request": "invalid_request",
         "invalid_client": "invalid_client",
         "invalid_grant": "invalid_grant",
         "unauthorized_client": "unauthorized_client",

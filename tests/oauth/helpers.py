@@ -69,3 +69,10 @@ def sign_in_and_allow(client, url, username, password):
         page = client.post(url, data=fields, follow_redirects=False)
     assert page.status_code in (302, 303), page.text
     return page.headers["location"]
+
+
+def run(coroutine):
+    """Run a service coroutine from a test (its own event loop)."""
+    import asyncio
+
+    return asyncio.run(coroutine)
