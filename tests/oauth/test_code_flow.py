@@ -7,7 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import jwt
 import pytest
+from sqlalchemy import select
 
+from charter.platform import runtime
+from storage.models import OutboxEvent
 from tests.factories import PASSWORD, create_user
 from tests.oauth.helpers import (
     authorize_url,
@@ -130,6 +133,18 @@ def test_consent_is_remembered_and_revoking_the_grant_stops_tokens(client, app_c
         headers=basic(app_client["client_id"], app_client["client_secret"]),
     )
     assert refreshed.status_code == 400 and refreshed.json()["error"] == "invalid_grant"
+    with runtime.current().db.sync_transaction() as session:
+        announced = session.scalars(
+            select(OutboxEvent.event_type).where(
+                OutboxEvent.organization_id == person.organization_id,
+                OutboxEvent.event_type.like("oauth.grant.%"),
+            )
+        ).all()
+        rows = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.event_type.like("oauth.grant.%"))
+        ).all()
+    assert {"oauth.grant.created", "oauth.grant.revoked"} <= set(announced)
+    assert any(e.payload["user_id"] == person.id for e in rows)
     # Consent is asked again.
     page = client.get(url, follow_redirects=False)
     assert page.status_code == 200 and 'value="allow"' in page.text
