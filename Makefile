@@ -49,12 +49,14 @@ fuzz: install
 	CHARTER_FUZZ_EXAMPLES=$${CHARTER_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q tests/contract/test_fuzz.py
 
 # bench/run.py (identity endpoints vs Parse), then bench/data_scale.py (data collections at scale,
-# BENCH_DATA=0 skips it), then bench/webhooks.py (webhook delivery, BENCH_WEBHOOKS=0 skips it);
+# BENCH_DATA=0 skips it), then bench/webhooks.py (webhook delivery, BENCH_WEBHOOKS=0 skips it),
+# then bench/oauth.py (token and introspection rates, BENCH_OAUTH=0 skips it);
 # all always run, the target fails if any did.
 bench: install
 	$(BIN)/python -m bench.run; status=$$?; \
 	$(BIN)/python -m bench.data_scale || status=$$?; \
 	$(BIN)/python -m bench.webhooks || status=$$?; \
+	$(BIN)/python -m bench.oauth || status=$$?; \
 	exit $$status
 
 bench-data: install

@@ -23,7 +23,7 @@ from charter.events import audit, outbox
 from charter.identity.principals import Actor, forget_credentials
 from charter.platform import crypto
 from charter.platform.clock import isoformat, new_id, utcnow
-from charter.platform.errors import Invalid, Malformed, NotFound, PermissionDenied
+from charter.platform.errors import Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page
 from charter.platform.spec import scope_catalog
 from storage.models import OAuthClient
@@ -94,15 +94,15 @@ def check_redirect_uris(uris: list[str], field: str = "body.redirect_uris") -> l
         try:
             parts = urlsplit(uri)
         except ValueError:
-            raise Malformed("Not a URL", field=where) from None
+            raise Invalid("Not a URL", field=where) from None
         if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise Malformed("Must be an absolute http(s) URL", field=where)
+            raise Invalid("Must be an absolute http(s) URL", field=where)
         if parts.fragment or "#" in uri:
-            raise Malformed("Must not have a fragment (RFC 6749 3.1.2)", field=where)
+            raise Invalid("Must not have a fragment (RFC 6749 3.1.2)", field=where)
         if parts.scheme == "http" and not _is_loopback(parts.hostname):
-            raise Malformed("Must use https (http only for loopback addresses)", field=where)
+            raise Invalid("Must use https (http only for loopback addresses)", field=where)
         if any(ord(c) < 33 or ord(c) > 126 for c in uri):
-            raise Malformed("Must be ASCII without spaces", field=where)
+            raise Invalid("Must be ASCII without spaces", field=where)
     return list(dict.fromkeys(uris))
 
 
@@ -110,7 +110,7 @@ def _check_scopes(actor: Actor, scopes: list[str]) -> list[str]:
     allowed = set(supported_scopes())
     for index, scope in enumerate(scopes):
         if scope not in allowed:
-            raise Malformed(f"Unknown scope {scope!r}", field=f"body.scopes.{index}")
+            raise Invalid(f"Unknown scope {scope!r}", field=f"body.scopes.{index}")
     platform = tuple(s for s in scopes if s not in OIDC_SCOPES)
     p = actor.require()
     if not p.has_scopes(platform):

@@ -152,3 +152,15 @@ def forget() -> None:
     """Drop the in-process copy (tests that change keys in the database)."""
     _cache["set"] = None
     _cache["private"] = {}
+
+
+def reencrypt_private_keys() -> int:
+    """Re-encrypt every stored private key under the newest encryption key (`charter
+    rotate-pii`); returns the number of keys rewritten."""
+    from sqlalchemy import select
+
+    with runtime.current().db.sync_transaction() as session:
+        rows = session.scalars(select(OAuthSigningKey)).all()
+        for row in rows:
+            row.private_key_enc = crypto.rotate(row.private_key_enc)
+    return len(rows)

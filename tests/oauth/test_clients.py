@@ -60,9 +60,9 @@ def test_public_client_has_no_secret_and_no_client_credentials(client, admin):
 
 def test_bad_redirect_uris_and_scopes_are_refused_naming_the_field(client, admin):
     cases = [
-        ({"redirect_uris": ["http://app.example.com/cb"]}, 400, "body.redirect_uris.0"),
-        ({"redirect_uris": ["https://app.example.com/cb#x"]}, 400, "body.redirect_uris.0"),
-        ({"redirect_uris": ["not a url at all"]}, 400, "body.redirect_uris.0"),
+        ({"redirect_uris": ["http://app.example.com/cb"]}, 422, "body.redirect_uris.0"),
+        ({"redirect_uris": ["https://app.example.com/cb#x"]}, 422, "body.redirect_uris.0"),
+        ({"redirect_uris": ["not a url at all"]}, 422, "body.redirect_uris.0"),
         ({"scopes": ["openid", "nope:nope"]}, 400, "body.scopes.1"),
         ({"redirect_uris": [], "grant_types": ["authorization_code"]}, 422, "body.redirect_uris"),
     ]

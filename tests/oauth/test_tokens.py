@@ -96,7 +96,7 @@ def test_token_errors(client, service, name, form, auth, status, error):
 
 
 def test_client_credentials_basic_and_post_and_the_token_on_the_api(client, admin, service):
-    by_basic = _token(client, service, scope="users:read")
+    by_basic = _token(client, service, scope="users:read", unknown_parameter="ignored")
     assert by_basic.status_code == 200, by_basic.text
     body = by_basic.json()
     assert set(body) == {"access_token", "token_type", "expires_in", "scope"}  # no refresh
@@ -366,3 +366,31 @@ def test_sandbox_keys_manage_sandbox_clients_only(client, admin, service):
     key, _ = create_key(admin.organization_id, scopes=["admin"], livemode=False)
     answer = client.get(f"/v1/oauth/clients/{service['client_id']}", headers={"X-API-Key": key})
     assert answer.status_code == 404
+
+
+def test_rotate_oauth_key_command_and_reencryption(client, service, settings):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, server_env
+
+    before = {k["kid"] for k in client.get("/oauth/jwks.json").json()["keys"]}
+    out = subprocess.run(
+        [sys.executable, "-m", "charter.cli", "rotate-oauth-key"],
+        env=server_env(settings),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    kid = json.loads(out.stdout)["kid"]
+    from charter.oauth import keys
+
+    keys.forget()  # the command ran in another process; this one reloads within a minute
+    published = {k["kid"] for k in client.get("/oauth/jwks.json").json()["keys"]}
+    assert published == before | {kid}
+    token = _token(client, service).json()["access_token"]
+    assert jwt.get_unverified_header(token)["kid"] == kid
+    assert keys.reencrypt_private_keys() >= 2
+    keys.forget()
+    assert _token(client, service).status_code == 200

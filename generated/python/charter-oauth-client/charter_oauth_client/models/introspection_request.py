@@ -13,7 +13,8 @@ T = TypeVar("T", bound="IntrospectionRequest")
 
 @_attrs_define
 class IntrospectionRequest:
-    """
+    """Parameters this server does not know are ignored (RFC 6749 3.2).
+
     Example:
         {'token': 'eyJhbGciOiJSUzI1NiIsImtpZCI6InJzYV8xIiwidHlwIjoiYXQrand0In0.e30.c2ln'}
 

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="RefreshRequest")
 
 @_attrs_define
 class RefreshRequest:
-    """
+    """Parameters this server does not know are ignored (RFC 6749 3.2).
+
     Example:
         {'refresh_token': 'ort_8xLOxBtZp8'}
 

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="RevocationRequest")
 
 @_attrs_define
 class RevocationRequest:
-    """
+    """Parameters this server does not know are ignored (RFC 6749 3.2).
+
     Example:
         {'token': 'ort_8xLOxBtZp8', 'token_type_hint': 'refresh_token'}
 

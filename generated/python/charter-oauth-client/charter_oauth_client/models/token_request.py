@@ -13,7 +13,8 @@ T = TypeVar("T", bound="TokenRequest")
 
 @_attrs_define
 class TokenRequest:
-    """
+    """Parameters this server does not know are ignored (RFC 6749 3.2).
+
     Example:
         {'grant_type': 'client_credentials', 'scope': 'users:read'}
 

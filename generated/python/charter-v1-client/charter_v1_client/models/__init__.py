@@ -49,12 +49,14 @@ from .o_auth_client_client_type import OAuthClientClientType
 from .o_auth_client_create import OAuthClientCreate
 from .o_auth_client_create_client_type import OAuthClientCreateClientType
 from .o_auth_client_create_grant_types_item import OAuthClientCreateGrantTypesItem
+from .o_auth_client_create_scopes_item_type_1 import OAuthClientCreateScopesItemType1
 from .o_auth_client_envelope import OAuthClientEnvelope
 from .o_auth_client_grant_types_item import OAuthClientGrantTypesItem
 from .o_auth_client_mode import OAuthClientMode
 from .o_auth_client_page import OAuthClientPage
 from .o_auth_client_patch import OAuthClientPatch
 from .o_auth_client_patch_grant_types_item import OAuthClientPatchGrantTypesItem
+from .o_auth_client_patch_scopes_item_type_1 import OAuthClientPatchScopesItemType1
 from .o_auth_client_secret_envelope import OAuthClientSecretEnvelope
 from .o_auth_client_secret_rotate import OAuthClientSecretRotate
 from .o_auth_client_token_endpoint_auth_method import OAuthClientTokenEndpointAuthMethod
@@ -156,12 +158,14 @@ __all__ = (
     "OAuthClientCreate",
     "OAuthClientCreateClientType",
     "OAuthClientCreateGrantTypesItem",
+    "OAuthClientCreateScopesItemType1",
     "OAuthClientEnvelope",
     "OAuthClientGrantTypesItem",
     "OAuthClientMode",
     "OAuthClientPage",
     "OAuthClientPatch",
     "OAuthClientPatchGrantTypesItem",
+    "OAuthClientPatchScopesItemType1",
     "OAuthClientSecretEnvelope",
     "OAuthClientSecretRotate",
     "OAuthClientTokenEndpointAuthMethod",

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 
 from ..models.o_auth_client_create_client_type import OAuthClientCreateClientType
 from ..models.o_auth_client_create_grant_types_item import OAuthClientCreateGrantTypesItem
+from ..models.o_auth_client_create_scopes_item_type_1 import OAuthClientCreateScopesItemType1
+from ..models.scope import Scope
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthClientCreate")
@@ -21,7 +23,8 @@ class OAuthClientCreate:
 
     Attributes:
         name (str):
-        scopes (list[str]):
+        scopes (list[OAuthClientCreateScopesItemType1 | Scope]): What the client may ask for, from the scope catalog and
+            OpenID Connect's.
         client_type (OAuthClientCreateClientType | Unset):  Default: OAuthClientCreateClientType.CONFIDENTIAL.
         grant_types (list[OAuthClientCreateGrantTypesItem] | Unset):
         redirect_uri (str | Unset): Seed 004's single redirect URI (added to `redirect_uris`).
@@ -29,7 +32,7 @@ class OAuthClientCreate:
     """
 
     name: str
-    scopes: list[str]
+    scopes: list[OAuthClientCreateScopesItemType1 | Scope]
     client_type: OAuthClientCreateClientType | Unset = OAuthClientCreateClientType.CONFIDENTIAL
     grant_types: list[OAuthClientCreateGrantTypesItem] | Unset = UNSET
     redirect_uri: str | Unset = UNSET
@@ -38,7 +41,15 @@ class OAuthClientCreate:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        scopes = self.scopes
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item: str
+            if isinstance(scopes_item_data, Scope):
+                scopes_item = scopes_item_data.value
+            else:
+                scopes_item = scopes_item_data.value
+
+            scopes.append(scopes_item)
 
         client_type: str | Unset = UNSET
         if not isinstance(self.client_type, Unset):
@@ -81,7 +92,28 @@ class OAuthClientCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        scopes = cast(list[str], d.pop("scopes"))
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+
+            def _parse_scopes_item(data: object) -> OAuthClientCreateScopesItemType1 | Scope:
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    scopes_item_type_0 = Scope(data)
+
+                    return scopes_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, str):
+                    raise TypeError()
+                scopes_item_type_1 = OAuthClientCreateScopesItemType1(data)
+
+                return scopes_item_type_1
+
+            scopes_item = _parse_scopes_item(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         _client_type = d.pop("client_type", UNSET)
         client_type: OAuthClientCreateClientType | Unset

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.o_auth_client_patch_grant_types_item import OAuthClientPatchGrantTypesItem
+from ..models.o_auth_client_patch_scopes_item_type_1 import OAuthClientPatchScopesItemType1
+from ..models.scope import Scope
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthClientPatch")
@@ -21,13 +23,14 @@ class OAuthClientPatch:
         grant_types (list[OAuthClientPatchGrantTypesItem] | Unset):
         name (str | Unset):
         redirect_uris (list[str] | Unset):
-        scopes (list[str] | Unset):
+        scopes (list[OAuthClientPatchScopesItemType1 | Scope] | Unset): What the client may ask for, from the scope
+            catalog and OpenID Connect's.
     """
 
     grant_types: list[OAuthClientPatchGrantTypesItem] | Unset = UNSET
     name: str | Unset = UNSET
     redirect_uris: list[str] | Unset = UNSET
-    scopes: list[str] | Unset = UNSET
+    scopes: list[OAuthClientPatchScopesItemType1 | Scope] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         grant_types: list[str] | Unset = UNSET
@@ -45,7 +48,15 @@ class OAuthClientPatch:
 
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
-            scopes = self.scopes
+            scopes = []
+            for scopes_item_data in self.scopes:
+                scopes_item: str
+                if isinstance(scopes_item_data, Scope):
+                    scopes_item = scopes_item_data.value
+                else:
+                    scopes_item = scopes_item_data.value
+
+                scopes.append(scopes_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -77,7 +88,30 @@ class OAuthClientPatch:
 
         redirect_uris = cast(list[str], d.pop("redirect_uris", UNSET))
 
-        scopes = cast(list[str], d.pop("scopes", UNSET))
+        _scopes = d.pop("scopes", UNSET)
+        scopes: list[OAuthClientPatchScopesItemType1 | Scope] | Unset = UNSET
+        if _scopes is not UNSET:
+            scopes = []
+            for scopes_item_data in _scopes:
+
+                def _parse_scopes_item(data: object) -> OAuthClientPatchScopesItemType1 | Scope:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        scopes_item_type_0 = Scope(data)
+
+                        return scopes_item_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    scopes_item_type_1 = OAuthClientPatchScopesItemType1(data)
+
+                    return scopes_item_type_1
+
+                scopes_item = _parse_scopes_item(scopes_item_data)
+
+                scopes.append(scopes_item)
 
         o_auth_client_patch = cls(
             grant_types=grant_types,

@@ -68,7 +68,8 @@ def sync_detailed(
     revoked, expired, unknown or foreign token is `{"active": false}`.
 
     Args:
-        body (IntrospectionRequest):  Example: {'token':
+        body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
+            3.2). Example: {'token':
             'eyJhbGciOiJSUzI1NiIsImtpZCI6InJzYV8xIiwidHlwIjoiYXQrand0In0.e30.c2ln'}.
 
     Raises:
@@ -108,7 +109,8 @@ def sync(
     revoked, expired, unknown or foreign token is `{"active": false}`.
 
     Args:
-        body (IntrospectionRequest):  Example: {'token':
+        body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
+            3.2). Example: {'token':
             'eyJhbGciOiJSUzI1NiIsImtpZCI6InJzYV8xIiwidHlwIjoiYXQrand0In0.e30.c2ln'}.
 
     Raises:
@@ -143,7 +145,8 @@ async def asyncio_detailed(
     revoked, expired, unknown or foreign token is `{"active": false}`.
 
     Args:
-        body (IntrospectionRequest):  Example: {'token':
+        body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
+            3.2). Example: {'token':
             'eyJhbGciOiJSUzI1NiIsImtpZCI6InJzYV8xIiwidHlwIjoiYXQrand0In0.e30.c2ln'}.
 
     Raises:
@@ -175,7 +178,8 @@ async def asyncio(
     revoked, expired, unknown or foreign token is `{"active": false}`.
 
     Args:
-        body (IntrospectionRequest):  Example: {'token':
+        body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
+            3.2). Example: {'token':
             'eyJhbGciOiJSUzI1NiIsImtpZCI6InJzYV8xIiwidHlwIjoiYXQrand0In0.e30.c2ln'}.
 
     Raises:

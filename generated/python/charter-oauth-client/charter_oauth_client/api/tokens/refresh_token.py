@@ -67,7 +67,8 @@ def sync_detailed(
     (`grant_type` may be omitted). The refresh token rotates; a reused one revokes the grant.
 
     Args:
-        body (RefreshRequest):  Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
+        body (RefreshRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +106,8 @@ def sync(
     (`grant_type` may be omitted). The refresh token rotates; a reused one revokes the grant.
 
     Args:
-        body (RefreshRequest):  Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
+        body (RefreshRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -138,7 +140,8 @@ async def asyncio_detailed(
     (`grant_type` may be omitted). The refresh token rotates; a reused one revokes the grant.
 
     Args:
-        body (RefreshRequest):  Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
+        body (RefreshRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +171,8 @@ async def asyncio(
     (`grant_type` may be omitted). The refresh token rotates; a reused one revokes the grant.
 
     Args:
-        body (RefreshRequest):  Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
+        body (RefreshRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'refresh_token': 'ort_8xLOxBtZp8'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the

@@ -76,8 +76,8 @@ def sync_detailed(
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
     Args:
-        body (TokenRequest):  Example: {'grant_type': 'client_credentials', 'scope':
-            'users:read'}.
+        body (TokenRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'grant_type': 'client_credentials', 'scope': 'users:read'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,8 +124,8 @@ def sync(
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
     Args:
-        body (TokenRequest):  Example: {'grant_type': 'client_credentials', 'scope':
-            'users:read'}.
+        body (TokenRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'grant_type': 'client_credentials', 'scope': 'users:read'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -167,8 +167,8 @@ async def asyncio_detailed(
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
     Args:
-        body (TokenRequest):  Example: {'grant_type': 'client_credentials', 'scope':
-            'users:read'}.
+        body (TokenRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'grant_type': 'client_credentials', 'scope': 'users:read'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,8 +207,8 @@ async def asyncio(
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
     Args:
-        body (TokenRequest):  Example: {'grant_type': 'client_credentials', 'scope':
-            'users:read'}.
+        body (TokenRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'grant_type': 'client_credentials', 'scope': 'users:read'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the

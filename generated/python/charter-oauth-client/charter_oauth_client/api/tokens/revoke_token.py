@@ -66,8 +66,8 @@ def sync_detailed(
     client's tokens answer the same 200 and change nothing.
 
     Args:
-        body (RevocationRequest):  Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint':
-            'refresh_token'}.
+        body (RevocationRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint': 'refresh_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,8 +106,8 @@ def sync(
     client's tokens answer the same 200 and change nothing.
 
     Args:
-        body (RevocationRequest):  Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint':
-            'refresh_token'}.
+        body (RevocationRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint': 'refresh_token'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -141,8 +141,8 @@ async def asyncio_detailed(
     client's tokens answer the same 200 and change nothing.
 
     Args:
-        body (RevocationRequest):  Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint':
-            'refresh_token'}.
+        body (RevocationRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint': 'refresh_token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,8 +173,8 @@ async def asyncio(
     client's tokens answer the same 200 and change nothing.
 
     Args:
-        body (RevocationRequest):  Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint':
-            'refresh_token'}.
+        body (RevocationRequest): Parameters this server does not know are ignored (RFC 6749 3.2).
+            Example: {'token': 'ort_8xLOxBtZp8', 'token_type_hint': 'refresh_token'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
