@@ -209,7 +209,10 @@ def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
             )
         )
         if isinstance(outcome, CharterError):
-            return _login_page(auth, outcome.message, outcome.status)
+            message = outcome.message
+            if outcome.kind == "mfa_required":
+                message = "Enter the code from your authenticator app (or a recovery code)."
+            return _login_page(auth, message, outcome.status)
         session.clear()  # a new session at sign-in: no fixation
         session.update(sid=outcome, fresh_login=True, csrf=secrets.token_urlsafe(32))
         return _redirect(request.full_path if request.query_string else PATH)

@@ -465,7 +465,9 @@ async def introspect(
     session: AsyncSession, issuer: Issuer, client: OAuthClient, *, token: str, hint: str | None
 ) -> dict[str, Any]:
     """RFC 7662. A client sees only tokens of its own organization; anything else, and every
-    revoked, expired or unknown token, is `{"active": false}`."""
+    revoked, expired or unknown token, is `{"active": false}`. Public clients may not ask."""
+    if client.client_type != "confidential":
+        raise InvalidClient("Introspection needs a confidential client's credentials")
     found = await _find(session, token, hint)
     inactive = {"active": False}
     if found is None:

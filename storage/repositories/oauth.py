@@ -184,3 +184,19 @@ async def claim_refresh_token(session: Session, token_id: str, now: datetime) ->
         .values(used_at=now)
     )
     return rowcount(result) == 1
+
+
+# maintenance -----------------------------------------------------------------------------------
+
+
+async def delete_ended(session: Session, before: datetime) -> int:
+    """Token issuances (with their refresh tokens) and codes that ended before `before`."""
+    from sqlalchemy import delete
+
+    ended = select(OAuthSession.id).where(OAuthSession.expires_at < before)
+    await session.execute(delete(OAuthRefreshToken).where(OAuthRefreshToken.session_id.in_(ended)))
+    sessions = rowcount(
+        await session.execute(delete(OAuthSession).where(OAuthSession.expires_at < before))
+    )
+    codes = rowcount(await session.execute(delete(OAuthCode).where(OAuthCode.expires_at < before)))
+    return sessions + codes

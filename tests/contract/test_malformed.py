@@ -21,6 +21,7 @@ from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 
@@ -28,7 +29,8 @@ def _body_operations() -> Iterator[tuple[str, OperationInfo, str, dict[str, Any]
     for surface, mount in SURFACES.items():
         spec = bundled_spec(surface)
         for info, op in iter_operations(spec, surface):
-            if op.get("requestBody"):
+            # JSON bodies; the URL-encoded forms of /oauth have their corpus in tests/oauth.
+            if "application/json" in op.get("requestBody", {}).get("content", {}):
                 yield surface, info, mount + info.path, op, spec
 
 
@@ -173,6 +175,7 @@ def resources(superuser):
         "record_id": record_id,
         "v1_record_id": default_id,
         **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
+        **create_oauth_client(superuser.organization_id),  # client_id
     }
 
 

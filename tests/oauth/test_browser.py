@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.factories import PASSWORD, create_user
@@ -36,11 +36,11 @@ def browser():
     chrome.quit()
 
 
-def _submit(browser, button_id: str) -> None:
-    """Click a form's button and wait for the page it leads to."""
-    button = browser.find_element(By.ID, button_id)
-    button.click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(button))
+def _submit(browser, button_id: str, arrived) -> None:
+    """Click a form's button and wait until `arrived(browser)` holds on the page it leads to
+    (errors of a document being replaced under the driver are retried)."""
+    browser.find_element(By.ID, button_id).click()
+    WebDriverWait(browser, 15, ignored_exceptions=[WebDriverException]).until(arrived)
 
 
 def test_sign_in_and_allow_in_a_real_browser(browser, client, admin, live_server):
@@ -52,14 +52,13 @@ def test_sign_in_and_allow_in_a_real_browser(browser, client, admin, live_server
     assert "Sign in" in browser.title
     browser.find_element(By.ID, "username").send_keys(person.username)
     browser.find_element(By.ID, "password").send_keys("wrong password")
-    _submit(browser, "login")
-    assert "Wrong username or password" in browser.page_source
+    _submit(browser, "login", lambda b: "Wrong username or password" in b.page_source)
     browser.find_element(By.ID, "username").send_keys(person.username)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    _submit(browser, "login")
+    _submit(browser, "login", lambda b: "Authorize application" in b.title)
     assert "Authorize application" in browser.title, browser.page_source
     assert "users:read" in browser.page_source and reg["data"]["name"] in browser.page_source
-    _submit(browser, "allow")
+    _submit(browser, "allow", lambda b: b.current_url.startswith(redirect))
     landed = urlsplit(browser.current_url)
     assert f"{landed.scheme}://{landed.netloc}{landed.path}" == redirect
     query = parse_qs(landed.query)

@@ -251,3 +251,31 @@ def test_login_page_csrf_wrong_password_and_deny(client, app_client, person):
     )
     assert deny.status_code == 303
     assert parse_qs(urlsplit(deny.headers["location"]).query)["error"] == ["access_denied"]
+
+
+def test_login_page_asks_for_the_totp_of_an_enrolled_user(client, app_client, admin):
+    import pyotp
+
+    from charter.platform import crypto
+    from storage.models import User
+
+    person = create_user(admin.organization_id)
+    secret = pyotp.random_base32()
+    with runtime.current().db.sync_transaction() as session:
+        user = session.get(User, person.id)
+        user.mfa_enabled, user.totp_secret_enc = True, crypto.encrypt(secret)
+    _, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    page = client.get(url)
+    fields = {**form_fields(page.text), "action": "login", "username": person.username}
+    fields["password"] = PASSWORD
+    without = client.post(url, data=fields, follow_redirects=False)
+    assert without.status_code == 403 and "authenticator app" in without.text
+    wrong = client.post(url, data={**fields, "mfa_code": "000000"}, follow_redirects=False)
+    assert wrong.status_code == 401
+    right = client.post(
+        url, data={**fields, "mfa_code": pyotp.TOTP(secret).now()}, follow_redirects=False
+    )
+    assert right.status_code == 303, right.text
+    consent = client.get(right.headers["location"])
+    assert 'value="allow"' in consent.text

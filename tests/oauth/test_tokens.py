@@ -394,3 +394,25 @@ def test_rotate_oauth_key_command_and_reencryption(client, service, settings):
     assert keys.reencrypt_private_keys() >= 2
     keys.forget()
     assert _token(client, service).status_code == 200
+
+
+def test_public_clients_cannot_introspect(client, admin, service):
+    token = _token(client, service).json()["access_token"]
+    public = register(
+        client, admin.key, client_type="public", redirect_uris=["https://app.example.com/cb"]
+    )
+    answer = client.post(
+        "/oauth/introspect", data={"token": token, "client_id": public["client_id"]}
+    )
+    assert answer.status_code == 401 and answer.json()["error"] == "invalid_client"
+
+
+def test_maintenance_removes_ended_issuances(client, service, clock):
+    import asyncio
+
+    from charter.worker import maintenance
+
+    _token(client, service)
+    asyncio.run(maintenance.run_once())
+    clock.advance(runtime.current().settings.oauth_access_token_seconds + 86400 + 5)
+    assert asyncio.run(maintenance.run_once())["oauth_grants_and_codes_removed"] >= 1
