@@ -416,3 +416,15 @@ def test_maintenance_removes_ended_issuances(client, service, clock):
     asyncio.run(maintenance.run_once())
     clock.advance(runtime.current().settings.oauth_access_token_seconds + 86400 + 5)
     assert asyncio.run(maintenance.run_once())["oauth_grants_and_codes_removed"] >= 1
+
+
+def test_changes_made_with_an_oauth_token_are_audited_as_its_client(client, admin):
+    reg = service_client(client, admin.key, scopes=("admin",))
+    token = _token(client, reg).json()["access_token"]
+    body = {"username": "made.by.oauth", "email": "made.by.oauth@example.com", "password": PASSWORD}
+    created = client.post("/v1/users", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert created.status_code == 201, created.text
+    events = client.get(
+        f"/v1/audit?resource_id={created.json()['data']['id']}", headers={"X-API-Key": admin.key}
+    ).json()["data"]
+    assert events and events[0]["actor"] == {"type": "oauth", "id": reg["client_id"]}
