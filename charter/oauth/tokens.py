@@ -15,7 +15,7 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 from urllib.parse import unquote_plus, urlsplit
 
@@ -26,7 +26,7 @@ from charter.events import audit
 from charter.identity.principals import Actor, Principal, forget_credentials, scopes_for_roles
 from charter.identity.principals import within as within_held
 from charter.oauth import clients, keys
-from charter.platform import runtime
+from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.platform.errors import (
     InvalidClient,
@@ -169,20 +169,22 @@ async def _access_token(
 
 
 async def new_refresh_token(
-    session: AsyncSession, oauth_session: OAuthSession, parent_id: str | None
+    session: AsyncSession, oauth_session: OAuthSession, parent: OAuthRefreshToken | None
 ) -> str:
     secret = REFRESH_PREFIX + secrets.token_urlsafe(32)
-    await add(
+    row = await add(
         session,
         OAuthRefreshToken(
             id=new_id("ort"),
             session_id=oauth_session.id,
             token_hash=hash_token(secret),
-            parent_id=parent_id,
+            parent_id=parent.id if parent is not None else None,
             created_at=utcnow(),
             expires_at=oauth_session.expires_at,
         ),
     )
+    if parent is not None:
+        parent.child_id, parent.child_token_enc = row.id, crypto.encrypt(secret)
     return secret
 
 
@@ -301,6 +303,9 @@ async def refresh(
     if user is not None and user.status != "active":
         return InvalidGrant("The user who authorized this grant is not active")
     if not await repo.claim_refresh_token(session, row.id, now):
+        retried = await _retried(session, issuer, oauth_session, row, user, now)
+        if retried is not None:
+            return retried
         oauth_session.revoked_at, oauth_session.revoked_reason = now, "refresh_token_reuse"
         await audit.record(
             session,
@@ -320,8 +325,31 @@ async def refresh(
         if not set(narrower) <= set(scopes):
             return InvalidScope("A refresh cannot widen the scope of the grant")
         scopes = sorted(set(narrower))
-    child = await new_refresh_token(session, oauth_session, row.id)
+    child = await new_refresh_token(session, oauth_session, row)
     return await token_response(issuer, oauth_session, scopes, user, child)
+
+
+async def _retried(
+    session: AsyncSession,
+    issuer: Issuer,
+    oauth_session: OAuthSession,
+    row: OAuthRefreshToken,
+    user: User | None,
+    now: datetime,
+) -> dict[str, Any] | None:
+    """A client that retried a refresh whose answer it lost gets the same child within the grace
+    window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`), if that child is unused."""
+    await session.refresh(row)
+    grace = timedelta(seconds=runtime.current().settings.refresh_reuse_grace_seconds)
+    if row.used_at is None or now - row.used_at > grace or not row.child_token_enc:
+        return None
+    child = await session.get(OAuthRefreshToken, row.child_id) if row.child_id else None
+    if child is None or child.used_at is not None:
+        return None
+    scopes = list(oauth_session.scopes or [])
+    return await token_response(
+        issuer, oauth_session, scopes, user, crypto.decrypt(row.child_token_enc)
+    )
 
 
 # -- verification, introspection, revocation ----------------------------------------------------
@@ -501,3 +529,17 @@ async def introspect(
     if user is not None:
         body["username"] = user.username
     return body
+
+
+def reencrypt_child_tokens() -> int:
+    """Re-encrypt the kept children of used refresh tokens under the newest encryption key
+    (`charter rotate-pii`); returns the number of rows rewritten."""
+    from sqlalchemy import select
+
+    with runtime.current().db.sync_transaction() as session:
+        rows = session.scalars(
+            select(OAuthRefreshToken).where(OAuthRefreshToken.child_token_enc.is_not(None))
+        ).all()
+        for row in rows:
+            row.child_token_enc = crypto.rotate(row.child_token_enc)
+    return len(rows)

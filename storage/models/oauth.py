@@ -111,6 +111,9 @@ class OAuthRefreshToken(Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("oauth_sessions.id", ondelete="CASCADE"))
     token_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
     parent_id: Mapped[str | None] = mapped_column(String(40))
+    # The child issued when this token was used, kept encrypted for the retry grace window.
+    child_id: Mapped[str | None] = mapped_column(String(40))
+    child_token_enc: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]

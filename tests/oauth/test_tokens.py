@@ -428,3 +428,21 @@ def test_changes_made_with_an_oauth_token_are_audited_as_its_client(client, admi
         f"/v1/audit?resource_id={created.json()['data']['id']}", headers={"X-API-Key": admin.key}
     ).json()["data"]
     assert events and events[0]["actor"] == {"type": "oauth", "id": reg["client_id"]}
+
+
+def test_a_retried_refresh_within_the_grace_window_gets_the_same_child(client, admin, clock):
+    reg, _, tokens = _user_tokens(client, admin)
+    auth = basic(reg["client_id"], reg["client_secret"])
+    form = {"refresh_token": tokens["refresh_token"]}
+    first = client.post("/oauth/refresh", data=form, headers=auth).json()
+    retried = client.post("/oauth/refresh", data=form, headers=auth)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["refresh_token"] == first["refresh_token"]
+    grace = runtime.current().settings.refresh_reuse_grace_seconds
+    clock.advance(grace + 1)
+    late = client.post("/oauth/refresh", data=form, headers=auth)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
+    after = client.post(
+        "/oauth/refresh", data={"refresh_token": first["refresh_token"]}, headers=auth
+    )
+    assert after.json()["error"] == "invalid_grant"  # the whole grant went with it

@@ -116,6 +116,8 @@ def upgrade() -> None:
         sa.Column("session_id", sa.String(length=40), nullable=False),
         sa.Column("token_hash", sa.LargeBinary(length=32), nullable=False),
         sa.Column("parent_id", sa.String(length=40), nullable=True),
+        sa.Column("child_id", sa.String(length=40), nullable=True),
+        sa.Column("child_token_enc", sa.Text(), nullable=True),
         sa.Column("created_at", TIME, nullable=False),
         sa.Column("expires_at", TIME, nullable=False),
         sa.Column("used_at", TIME, nullable=True),
