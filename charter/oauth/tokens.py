@@ -337,8 +337,8 @@ async def _retried(
     user: User | None,
     now: datetime,
 ) -> dict[str, Any] | None:
-    """A client that retried a refresh whose answer it lost gets the same child within the grace
-    window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`), if that child is unused."""
+    """A client that retried a refresh whose answer it lost gets the same child, if unused,
+    within the grace window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`)."""
     await session.refresh(row)
     grace = timedelta(seconds=runtime.current().settings.refresh_reuse_grace_seconds)
     if row.used_at is None or now - row.used_at > grace or not row.child_token_enc:
