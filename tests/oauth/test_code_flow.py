@@ -279,3 +279,19 @@ def test_login_page_asks_for_the_totp_of_an_enrolled_user(client, app_client, ad
     assert right.status_code == 303, right.text
     consent = client.get(right.headers["location"])
     assert 'value="allow"' in consent.text
+
+
+def test_a_user_of_another_organization_cannot_authorize_the_client(
+    client, app_client, make_tenant
+):
+    stranger_org = make_tenant(plan="enterprise", scopes=["admin"])
+    stranger = create_user(stranger_org.organization_id)
+    _, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    page = client.get(url)
+    fields = {**form_fields(page.text), "action": "login", "username": stranger.username}
+    signed_in = client.post(url, data={**fields, "password": PASSWORD}, follow_redirects=False)
+    consent = client.get(signed_in.headers["location"])
+    answer = client.post(url, data={**form_fields(consent.text), "action": "allow"})
+    assert answer.status_code == 403 and "another organization" in answer.text
+    assert "code=" not in answer.headers.get("location", "")
