@@ -295,3 +295,23 @@ def test_a_user_of_another_organization_cannot_authorize_the_client(
     answer = client.post(url, data={**form_fields(consent.text), "action": "allow"})
     assert answer.status_code == 403 and "another organization" in answer.text
     assert "code=" not in answer.headers.get("location", "")
+
+
+def test_the_sign_in_form_has_the_login_rate_class(app, app_client, person, monkeypatch):
+    from charter.platform.ratelimit import parse_rate
+
+    monkeypatch.setattr(runtime.current().limiter, "auth", parse_rate("1/hour"))
+    with app.test_client(client=("198.51.100.77", 50000)) as client:  # its own address
+        _sign_in_twice(client, app_client, person)
+
+
+def _sign_in_twice(client, app_client, person):
+    _, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    page = client.get(url)
+    fields = {**form_fields(page.text), "action": "login", "username": person.username}
+    first = client.post(url, data={**fields, "password": "wrong"}, follow_redirects=False)
+    second = client.post(url, data={**fields, "password": "wrong"}, follow_redirects=False)
+    assert first.status_code == 401 and second.status_code == 429
+    assert "retry-after" in second.headers
+    assert client.get(url).status_code == 200  # showing the form is not a sign-in attempt
