@@ -19,9 +19,9 @@ from urllib.parse import parse_qs
 
 from flask import Flask, Response, redirect, request, session
 
+from charter.http.pipeline import context as pipeline_context
 from charter.oauth import browser
-from charter.oauth.authorization import AuthorizationRequest, PageError, RedirectError
-from charter.oauth.clients import OIDC_SCOPES
+from charter.oauth.authorization import AuthorizationRequest, PageError, RedirectError, denied
 from charter.oauth.tokens import Issuer
 from charter.platform import crypto, runtime
 from charter.platform.errors import CharterError
@@ -67,8 +67,6 @@ def _redirect(location: str) -> Any:
 
 
 def _issuer() -> Issuer:
-    from charter.http.pipeline import context as pipeline_context
-
     base = pipeline_context.base_url(request.environ["asgi.scope"])
     return Issuer(issuer=base + "/oauth", audience=base)
 
@@ -220,12 +218,10 @@ def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
     if who is None:
         return _login_page(auth, "Sign in first.", 401)
     if action == "deny":
-        from charter.oauth.authorization import denied
-
         return _redirect(denied(issuer, auth))
     if action == "allow":
         return _allow(auth, issuer, who, call_async)
     return _page("Cannot authorize this application", "<p>Unknown action.</p>", 400)
 
 
-__all__ = ["OIDC_SCOPES", "PATH", "register"]
+__all__ = ["PATH", "register"]
