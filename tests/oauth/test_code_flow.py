@@ -315,3 +315,21 @@ def _sign_in_twice(client, app_client, person):
     assert first.status_code == 401 and second.status_code == 429
     assert "retry-after" in second.headers
     assert client.get(url).status_code == 200  # showing the form is not a sign-in attempt
+
+
+def test_prompt_login_and_consent_ask_again(client, app_client, person):
+    _, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    sign_in_and_allow(client, url, person.username, PASSWORD)
+    assert client.get(url, follow_redirects=False).status_code == 302  # remembered
+    consent = client.get(
+        authorize_url(app_client["client_id"], REDIRECT, challenge, prompt="consent")
+    )
+    assert consent.status_code == 200 and 'value="allow"' in consent.text
+    login = client.get(authorize_url(app_client["client_id"], REDIRECT, challenge, prompt="login"))
+    assert login.status_code == 200 and 'name="password"' in login.text
+    silent = client.get(
+        authorize_url(app_client["client_id"], REDIRECT, challenge, prompt="none"),
+        follow_redirects=False,
+    )
+    assert silent.status_code == 302 and "code=" in silent.headers["location"]
