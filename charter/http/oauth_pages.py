@@ -86,7 +86,8 @@ def _csrf_ok() -> bool:
 
 def _form(fields: str, buttons: str) -> str:
     action = html.escape(
-        PATH + ("?" + request.query_string.decode() if request.query_string else "")
+        PATH
+        + ("?" + request.query_string.decode("utf-8", "replace") if request.query_string else "")
     )
     return (
         f'<form method="post" action="{action}">'
