@@ -446,3 +446,21 @@ def test_a_retried_refresh_within_the_grace_window_gets_the_same_child(client, a
         "/oauth/refresh", data={"refresh_token": first["refresh_token"]}, headers=auth
     )
     assert after.json()["error"] == "invalid_grant"  # the whole grant went with it
+
+
+def test_a_retired_key_leaves_the_set_after_its_window(client, service, clock):
+    from charter.oauth import keys
+    from tests.oauth.helpers import run
+
+    old = _token(client, service).json()["access_token"]
+    old_kid = jwt.get_unverified_header(old)["kid"]
+    run(keys.rotate())
+    keys.forget()
+    clock.advance(keys.RETIRED_KEY_SECONDS + 60)
+    keys.forget()  # the in-process copy is reloaded (it is kept for a minute of real time)
+    published = {k["kid"] for k in client.get("/oauth/jwks.json").json()["keys"]}
+    assert old_kid not in published
+    answer = client.get("/v1/users", headers={"Authorization": f"Bearer {old}"})
+    assert answer.status_code == 401
+    assert _token(client, service).status_code == 200
+    keys.forget()
