@@ -94,7 +94,8 @@ CODES: dict[str, dict[str, str]] = {
     },
     "oauth": {
         "invalid": "invalid_request",
-        "unauthenticated": "invalid_client",
+        # Only UserInfo takes a bearer token here (RFC 6750 3.1); clients fail as invalid_client.
+        "unauthenticated": "invalid_token",
         "invalid_credentials": "invalid_grant",
         "account_locked": "access_denied",
         "mfa_required": "access_denied",
@@ -122,7 +123,6 @@ CODES: dict[str, dict[str, str]] = {
         "unsupported_grant_type": "unsupported_grant_type",
         "invalid_scope": "invalid_scope",
         "invalid_target": "invalid_target",
-        "unsupported_token_type": "unsupported_token_type",
         "invalid_token": "invalid_token",
     },
 }

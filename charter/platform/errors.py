@@ -177,10 +177,6 @@ class InvalidTarget(OAuthError):
     kind, default_message = "invalid_target", "The requested resource is invalid (RFC 8707)"
 
 
-class UnsupportedTokenType(OAuthError):
-    kind, default_message = "unsupported_token_type", "This token type cannot be revoked"
-
-
 class InvalidToken(OAuthError):
     """RFC 6750 3.1: a bearer token missing, expired or revoked at a resource (userinfo)."""
 

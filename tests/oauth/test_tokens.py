@@ -277,7 +277,9 @@ def test_userinfo_refuses_other_credentials(client, admin, service):
     for headers in ({"Authorization": f"Bearer {token}"}, {"Authorization": f"Bearer {admin.key}"}):
         answer = client.get("/oauth/userinfo", headers=headers)
         assert answer.status_code == 401 and answer.json()["error"] == "invalid_token"
-    assert client.get("/oauth/userinfo").status_code == 401
+    missing = client.get("/oauth/userinfo")
+    assert missing.status_code == 401 and missing.json()["error"] == "invalid_token"
+    assert missing.headers["www-authenticate"].startswith("Bearer")
 
 
 def test_key_rotation_keeps_old_tokens_valid_and_publishes_both(client, service):
