@@ -51,12 +51,14 @@ fuzz: install
 # bench/run.py (identity endpoints vs Parse), then bench/data_scale.py (data collections at scale,
 # BENCH_DATA=0 skips it), then bench/webhooks.py (webhook delivery, BENCH_WEBHOOKS=0 skips it),
 # then bench/files.py (1 GiB uploads/downloads and a 100,000-file listing, BENCH_FILES=0 skips it);
+# then bench/oauth.py (token and introspection rates, BENCH_OAUTH=0 skips it);
 # all always run, the target fails if any did.
 bench: install
 	$(BIN)/python -m bench.run; status=$$?; \
 	$(BIN)/python -m bench.data_scale || status=$$?; \
 	$(BIN)/python -m bench.webhooks || status=$$?; \
 	$(BIN)/python -m bench.files || status=$$?; \
+	$(BIN)/python -m bench.oauth || status=$$?; \
 	exit $$status
 
 bench-data: install

@@ -165,7 +165,7 @@ async def main(args) -> dict:
     lines = [f"{args.method} {args.path} HTTP/1.1", f"Host: {args.host}:{args.port}"]
     lines += args.header
     if payload:
-        lines += ["Content-Type: application/json", f"Content-Length: {len(payload)}"]
+        lines += [f"Content-Type: {args.content_type}", f"Content-Length: {len(payload)}"]
     request = ("\r\n".join([*lines, "Connection: keep-alive", "", ""])).encode() + payload
     run = Run(args.host, args.port, request)
     loop = asyncio.get_running_loop()
@@ -219,6 +219,7 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--method", default="GET")
     parser.add_argument("--body", default="")
+    parser.add_argument("--content-type", default="application/json", help="of --body")
     parser.add_argument("--pid", type=int, default=None, help="server process to measure")
     parser.add_argument("--grace", type=float, default=30.0, help="seconds to wait for stragglers")
     return parser.parse_args(argv)

@@ -121,10 +121,26 @@ def cmd_bootstrap(args) -> int:
 
 def cmd_rotate_pii(_args) -> int:
     from charter.identity import pii
+    from charter.oauth import keys
     from charter.platform import runtime
 
     runtime.init(_settings_or_exit())
-    print(f"re-encrypted {pii.rotate_all()} rows", file=sys.stderr)
+    rows = pii.rotate_all() + keys.reencrypt_private_keys()
+    print(f"re-encrypted {rows} rows", file=sys.stderr)
+    return 0
+
+
+def cmd_rotate_oauth_key(_args) -> int:
+    import asyncio
+
+    from charter.oauth import keys
+    from charter.platform import runtime
+    from storage.migrate import upgrade
+
+    rt = runtime.init(_settings_or_exit())
+    upgrade(rt.db.engine)
+    kid = asyncio.run(keys.rotate())
+    print(json.dumps({"kid": kid, "retired_keys_published_seconds": keys.RETIRED_KEY_SECONDS}))
     return 0
 
 
@@ -168,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-pii", help="re-encrypt PII and secrets under the newest encryption key"
     ).set_defaults(func=cmd_rotate_pii)
+
+    sub.add_parser(
+        "rotate-oauth-key",
+        help="make a new OAuth signing key; the others stop signing and verify for two more days",
+    ).set_defaults(func=cmd_rotate_oauth_key)
 
     spec = sub.add_parser("openapi", help="print a surface's spec exactly as served")
     spec.add_argument("surface", choices=["v1", "v2", "ingestion", "oauth"])

@@ -28,7 +28,11 @@ from starlette.routing import BaseRoute, Match, Route
 
 from charter.http import pages, validation
 from charter.http.pipeline import Pipeline
+from charter.http.pipeline import context as pipeline_context
 from charter.http.rendering import render, translate
+from charter.identity import principals
+from charter.oauth import metadata as oauth_metadata
+from charter.oauth import tokens as oauth_tokens
 from charter.platform import errors, runtime
 from charter.platform.logs import configure_logging
 from charter.platform.settings import Settings, get_settings
@@ -151,6 +155,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     rt = runtime.init(settings)
+    # OAuth access tokens are credentials on every surface (charter.oauth issues them).
+    principals.register_token_kind(oauth_tokens.is_access_token, oauth_tokens.load_principal)
     if migrate:
         upgrade(rt.db.engine)
 
@@ -186,6 +192,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     _add_root_routes(app, settings)
     return app
 
+
+OAUTH_METADATA_PATH = "/.well-known/oauth-authorization-server/oauth"
 
 # Seed 002 lists its health endpoints at the root: there they are the /v1 operations under a
 # second path (same handler, envelope and spec policy: never rate limited), not a fifth surface.
@@ -233,6 +241,13 @@ def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
         return Response(documents[request.url.path], media_type="application/json")
 
     routes = [Route(path, serve_document, methods=["GET"]) for path in documents]
+
+    async def serve_oauth_metadata(request: Request) -> Response:
+        # RFC 8414 section 3: the metadata of the issuer `<base>/oauth` lives at the root.
+        issuer = pipeline_context.base_url(request.scope) + "/oauth"
+        return Response(json.dumps(oauth_metadata.document(issuer)), media_type="application/json")
+
+    routes.append(Route(OAUTH_METADATA_PATH, serve_oauth_metadata, methods=["GET"]))
     page_app = pages.PagesApp(settings.threads)
     routes += [Route(path, page_app) for path in pages.PATHS]
     # Before the surfaces' mounts, which would otherwise claim /v1/openapi.json; as one route

@@ -1,5 +1,5 @@
 """Server-rendered pages (Flask, WSGI), mounted beside the API: the root documentation index
-now, the OAuth login and consent pages next.
+and the OAuth login and consent pages (`charter.http.oauth_pages`).
 
 Pages run in WSGI worker threads; they reach the async services on the event loop that serves
 their request through `call_async`, never by opening a second loop or a blocking database
@@ -17,11 +17,12 @@ from typing import Any, TypeVar
 from a2wsgi import WSGIMiddleware
 from flask import Flask
 
+from charter.http import oauth_pages
 from charter.platform import health
 from charter.platform.spec import SURFACES, bundled_spec
 
 T = TypeVar("T")
-PATHS = ("/docs",)
+PATHS = ("/docs", "/oauth/authorize")
 _loop: contextvars.ContextVar[asyncio.AbstractEventLoop] = contextvars.ContextVar("pages_loop")
 
 
@@ -73,6 +74,7 @@ def create_pages() -> Flask:
         )
         return flask_app.response_class(page, mimetype="text/html")
 
+    oauth_pages.register(flask_app, call_async)
     return flask_app
 
 

@@ -103,7 +103,8 @@ CODES: dict[str, dict[str, str]] = {
     },
     "oauth": {
         "invalid": "invalid_request",
-        "unauthenticated": "invalid_client",
+        # Only UserInfo takes a bearer token here (RFC 6750 3.1); clients fail as invalid_client.
+        "unauthenticated": "invalid_token",
         "invalid_credentials": "invalid_grant",
         "account_locked": "access_denied",
         "mfa_required": "access_denied",
@@ -126,6 +127,15 @@ CODES: dict[str, dict[str, str]] = {
         "range_not_satisfiable": "invalid_request",
         "gone": "invalid_request",
         "locked": "access_denied",
+        # RFC 6749 5.2, RFC 7009, RFC 8707 and RFC 6750 codes, raised by charter.oauth only
+        "invalid_request": "invalid_request",
+        "invalid_client": "invalid_client",
+        "invalid_grant": "invalid_grant",
+        "unauthorized_client": "unauthorized_client",
+        "unsupported_grant_type": "unsupported_grant_type",
+        "invalid_scope": "invalid_scope",
+        "invalid_target": "invalid_target",
+        "invalid_token": "invalid_token",
     },
 }
 
@@ -148,6 +158,8 @@ STATUSES: dict[str, dict[str, int]] = {
         "RATE_LIMITED": 429,
         "INTERNAL_ERROR": 500,
     },
+    # RFC 6749 5.2: these are 400 (only invalid_client is 401), whatever the generic layer chose.
+    "oauth": {"invalid_grant": 400, "unauthorized_client": 400, "unsupported_grant_type": 400},
 }
 
 
@@ -214,6 +226,9 @@ def render(
     if retry_after is not None:
         body["retry_after"] = retry_after
     headers = dict(error.headers)
+    if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
+        headers.setdefault("Cache-Control", "no-store")
+        headers.setdefault("Pragma", "no-cache")
     if status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
     return Rendered(status, json.dumps(body).encode(), content_type, headers)

@@ -244,7 +244,9 @@ class _DescribedForm:
     def _validate(self, body: Any) -> dict | None:
         if not isinstance(body, dict):
             raise failed([FieldError("body", "must be a form")])
-        if self._strict_validation:
+        # A form whose schema allows other fields says so (`additionalProperties: true`): OAuth
+        # endpoints must ignore parameters they do not know (RFC 6749 3.1, 3.2).
+        if self._strict_validation and self._schema.get("additionalProperties") is not True:
             extra = sorted(set(body) - set(self._schema.get("properties", {})))
             if extra:
                 raise failed([FieldError(f"body.{_name(extra[0])}", "is not a known field")])

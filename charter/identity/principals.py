@@ -15,7 +15,7 @@ import secrets
 import threading
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -67,8 +67,8 @@ def scopes_for_roles(roles: Iterable[str] | None) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Principal:
-    kind: str  # "api_key" | "user"
-    id: str  # key id or user id
+    kind: str  # "api_key" | "user" | "oauth" (an OAuth access token)
+    id: str  # key id, user id, or the OAuth client id
     organization_id: str
     user_id: str | None
     scopes: frozenset[str]
@@ -346,10 +346,7 @@ async def resolve(token: str) -> tuple[Principal | None, str]:
     pending[digest] = future
     generation = key_cache.generation
     try:
-        if token.startswith(KEY_PREFIXES):
-            result = await _load_key_principal(token)
-        else:
-            result = await _load_jwt_principal(token)
+        result = await _loader(token)(token)
         ttl = runtime.current().settings.key_cache_seconds
         key_cache.put(digest, *result, ttl, generation=generation)
         future.set_result(result)
@@ -375,6 +372,24 @@ def _being_cancelled() -> bool:
 _pending: weakref.WeakKeyDictionary[
     asyncio.AbstractEventLoop, dict[bytes, asyncio.Future[tuple[Principal | None, str]]]
 ] = weakref.WeakKeyDictionary()
+
+
+# Bearer tokens of kinds issued by domains above identity (OAuth access tokens, charter.oauth):
+# (recognises, load), installed by the app factory. A token none recognises is a session JWT.
+TokenLoader = Callable[[str], Awaitable[tuple[Principal | None, str]]]
+_token_kinds: list[tuple[Callable[[str], bool], TokenLoader]] = []
+
+
+def register_token_kind(recognises: Callable[[str], bool], load: TokenLoader) -> None:
+    """Resolve bearer tokens that `recognises` with `load` (once per pair)."""
+    if (recognises, load) not in _token_kinds:
+        _token_kinds.append((recognises, load))
+
+
+def _loader(token: str) -> TokenLoader:
+    if token.startswith(KEY_PREFIXES):
+        return _load_key_principal
+    return next((load for match, load in _token_kinds if match(token)), _load_jwt_principal)
 
 
 def credential_from_headers(headers: dict[str, str]) -> str | None:

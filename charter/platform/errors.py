@@ -156,3 +156,46 @@ class RequestTimeout(Timeout):
     def __init__(self, message: str | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.headers.setdefault("Connection", "close")
+
+
+class OAuthError(CharterError):
+    """An RFC 6749 (5.2) error of the OAuth surface; `kind` is its `error` code. Raised only by
+    the OAuth services: the other surfaces never render these."""
+
+    kind, status, default_message = "invalid_request", 400, "The request is invalid"
+
+    def __init__(self, message: str | None = None, *, field: str | None = None, **kw: Any) -> None:
+        errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
+        super().__init__(message, errors=errors, **kw)
+
+
+class InvalidClient(OAuthError):
+    kind, status, default_message = "invalid_client", 401, "Client authentication failed"
+
+
+class InvalidGrant(OAuthError):
+    kind = "invalid_grant"
+    default_message = "The grant is invalid, expired, revoked or was issued to another client"
+
+
+class UnauthorizedClient(OAuthError):
+    kind = "unauthorized_client"
+    default_message = "This client may not use this grant type"
+
+
+class UnsupportedGrantType(OAuthError):
+    kind, default_message = "unsupported_grant_type", "Unsupported grant_type"
+
+
+class InvalidScope(OAuthError):
+    kind, default_message = "invalid_scope", "The requested scope is invalid or not allowed"
+
+
+class InvalidTarget(OAuthError):
+    kind, default_message = "invalid_target", "The requested resource is invalid (RFC 8707)"
+
+
+class InvalidToken(OAuthError):
+    """RFC 6750 3.1: a bearer token missing, expired or revoked at a resource (userinfo)."""
+
+    kind, status, default_message = "invalid_token", 401, "The access token is invalid"

@@ -235,6 +235,7 @@ class RateLimiter:
         self.anonymous = parse_rate(settings.anonymous_rate_limit)
         self.auth = parse_rate(settings.auth_rate_limit)
         self.export = parse_rate(settings.export_rate_limit)
+        self.oauth_token = parse_rate(settings.oauth_token_rate_limit)
 
     def rules(self, *, principal: Any, client_ip: str | None, rate_class: str) -> list[Rule]:
         """The policies a request counts against."""
@@ -281,6 +282,25 @@ class RateLimiter:
             denied = [v for v in verdicts if not v.allowed] or verdicts
             return max(denied, key=lambda v: v.reset_at)
         return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
+
+    async def check_oauth_client(self, client_id: str) -> Verdict | None:
+        """The OAuth token endpoint's own class (`x-rate-limit: token`): counted per client once
+        the client has authenticated, so a stranger cannot spend a client's allowance."""
+        if not self.enabled:
+            return None
+        rule = Rule(f"oauth-token:{client_id}", self.oauth_token, "oauth-token", True)
+        now = utcnow().timestamp()
+        states, allowed = await self._hit([rule], now)
+        count, reset = states[0]
+        return Verdict(
+            allowed=allowed or count < rule.rate.amount,
+            limit=rule.rate.amount,
+            remaining=max(0, rule.rate.amount - count),
+            reset_at=reset,
+            window=rule.rate.seconds,
+            policy=rule.policy,
+            now=now,
+        )
 
     async def _hit(self, rules: list[Rule], now: float) -> tuple[list[tuple[int, float]], bool]:
         if not self._redis_url or time.monotonic() < self._retry_redis_at:

@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     events_heartbeat_seconds: float = Field(default=15.0, gt=0, le=300)
     events_poll_seconds: float = Field(default=0.25, gt=0, le=10)
     events_retention_days: float = Field(default=7.0, gt=0)
+    # OAuth 2.0 (charter.oauth): access and ID token lifetime, refresh token family lifetime,
+    # and the token endpoint's rate limit per client (its own class, not the per-IP login one).
+    oauth_access_token_seconds: int = Field(default=900, ge=60, le=86400)
+    oauth_refresh_token_days: int = Field(default=30, ge=1, le=365)
+    oauth_token_rate_limit: str = "600/minute"  # noqa: S105 - a rate, not a secret
     # Database connections per process and event loop: the most requests that touch the
     # database at once. No overflow, so steady load never opens new connections.
     db_pool_size: int = Field(default=20, ge=1)
@@ -187,7 +192,9 @@ class Settings(BaseSettings):
             raise ValueError("must not carry a query, a fragment or credentials")
         return value.rstrip("/")
 
-    @field_validator("anonymous_rate_limit", "auth_rate_limit", "export_rate_limit")
+    @field_validator(
+        "anonymous_rate_limit", "auth_rate_limit", "export_rate_limit", "oauth_token_rate_limit"
+    )
     @classmethod
     def _rate_limit_string(cls, value: str) -> str:
         from charter.platform.ratelimit import parse_rate

@@ -38,6 +38,7 @@ SCOPES = {
     "file": "files:read",
     "report": "analytics:read",
     "ingestion": "ingestion:read",
+    "oauth": "keys:read",  # OAuth clients and grants are credentials, like API keys
 }
 
 
@@ -68,6 +69,9 @@ _EVENTS = [
     EventType("report.generated", "A scheduled report is ready (seed 001).", False),
     EventType("ingestion.completed", "An ingestion job completed (seed 003).", False),
     EventType("ingestion.failed", "An ingestion job failed (seed 003).", False),
+    EventType("oauth.client.created", "An OAuth client was registered (seed 004).", True),
+    EventType("oauth.grant.created", "A user authorized an OAuth client.", True),
+    EventType("oauth.grant.revoked", "A user withdrew the access of an OAuth client.", True),
 ]
 
 EVENTS: dict[str, EventType] = {event.name: event for event in _EVENTS}

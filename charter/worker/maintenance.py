@@ -1,6 +1,6 @@
-"""Background maintenance: expired idempotency records, ended sessions, spent one-time codes,
-audit retention (90 days, seed 002) and orphaned file blobs (charter.files.collector); beside
-them, webhook delivery (charter.webhooks.worker).
+"""Background maintenance: expired idempotency records, ended sessions (OAuth's too), spent
+one-time codes, audit retention (90 days, seed 002) and orphaned file blobs
+(charter.files.collector); beside them, webhook delivery (charter.webhooks.worker).
 
 Runs as a thread inside `charter serve` on the embedded default, or as `charter worker`
 processes when scaled out; every task is safe to run from several processes at once.
@@ -21,6 +21,7 @@ from charter.webhooks import deliveries as webhook_deliveries
 from charter.webhooks import stream as event_stream
 from charter.webhooks import worker as webhooks
 from storage.repositories import events, idempotency, identity, lockout
+from storage.repositories import oauth as oauth_repo
 
 log = logging.getLogger("charter.worker")
 AUDIT_RETENTION = timedelta(days=90)
@@ -41,7 +42,10 @@ async def run_once() -> dict[str, int]:
         deliveries_purged = await webhook_deliveries.purge_finished(session, now)
         # Published events past CHARTER_EVENTS_RETENTION_DAYS: the event stream's resume window.
         outbox_purged = await event_stream.purge(session, now)
+        # OAuth token issuances and codes, a day after they end (a late replay is still known).
+        oauth_removed = await oauth_repo.delete_ended(session, now - timedelta(days=1))
     return {
+        "oauth_grants_and_codes_removed": oauth_removed,
         "idempotency_records_expired": expired,
         "login_throttles_deleted": throttles,
         "expired_records_deleted": expired_records,

@@ -1,17 +1,17 @@
-"""RFC 8414 authorization server metadata."""
+"""RFC 8414 / OpenID Connect discovery metadata and the JSON Web Key Set."""
 
 from charter.http.context import base_url
 from charter.http.responses import json
-from charter.platform.spec import scope_catalog
+from charter.oauth import keys, metadata
 
 
 async def get_server_metadata():
-    return json(
-        {
-            "issuer": base_url() + "/oauth",
-            "scopes_supported": sorted(scope_catalog()),
-            "response_types_supported": [],
-            "grant_types_supported": [],
-            "token_endpoint_auth_methods_supported": [],
-        }
-    )
+    return json(metadata.document(base_url() + "/oauth"))
+
+
+async def get_openid_configuration():
+    return json(metadata.document(base_url() + "/oauth"))
+
+
+async def get_jwks():
+    return json(await keys.jwks())

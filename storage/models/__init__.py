@@ -15,6 +15,14 @@ from storage.models.identity import (
     RefreshToken,
     User,
 )
+from storage.models.oauth import (
+    OAuthClient,
+    OAuthCode,
+    OAuthGrant,
+    OAuthRefreshToken,
+    OAuthSession,
+    OAuthSigningKey,
+)
 from storage.models.requests import IdempotencyRecord
 from storage.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -29,6 +37,12 @@ __all__ = [
     "IdempotencyRecord",
     "LoginSession",
     "LoginThrottle",
+    "OAuthClient",
+    "OAuthCode",
+    "OAuthGrant",
+    "OAuthRefreshToken",
+    "OAuthSession",
+    "OAuthSigningKey",
     "OneTimeCode",
     "Organization",
     "OutboxEvent",

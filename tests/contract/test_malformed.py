@@ -22,6 +22,7 @@ from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
 from tests.files.factories import create_file
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 
@@ -29,7 +30,8 @@ def _body_operations() -> Iterator[tuple[str, OperationInfo, str, dict[str, Any]
     for surface, mount in SURFACES.items():
         spec = bundled_spec(surface)
         for info, op in iter_operations(spec, surface):
-            if op.get("requestBody"):
+            # JSON bodies; the URL-encoded forms of /oauth have their corpus in tests/oauth.
+            if "application/json" in op.get("requestBody", {}).get("content", {}):
                 yield surface, info, mount + info.path, op, spec
 
 
@@ -230,6 +232,7 @@ def resources(superuser):
         **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
         "file_id": create_file(superuser.organization_id),
         "token": "unknown-token",
+        **create_oauth_client(superuser.organization_id),  # client_id
     }
 
 

@@ -33,6 +33,7 @@ from charter.platform.spec import (
 )
 from tests.factories import PASSWORD, create_key, create_record, create_user, record_event
 from tests.files.factories import create_file, create_share
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 # Not declared: `Content-Type` is the response's `content` (OpenAPI 3.0 ignores a header of that
@@ -154,6 +155,7 @@ def world(tenant, make_tenant):
             "v1_record_id": create_record(tenant.organization_id, "default"),
             **create_webhook(tenant.organization_id, status="enabled"),
             **_file_and_share(tenant.organization_id),
+            **create_oauth_client(tenant.organization_id),
         },
     }
 

@@ -12,6 +12,7 @@ from storage.models import AuditEvent, OneTimeCode, Organization, Record, Webhoo
 from tests import db as testdb
 from tests.factories import create_key, create_record, create_user, record_event
 from tests.files.factories import create_file, create_share
+from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
 BODIES = {
@@ -39,6 +40,8 @@ BODIES = {
     "declare_collection": {"indexes": []},
     "update_webhook": {"events": ["user.created"]},
     "rotate_webhook_secret": {"overlap_seconds": 0},
+    "update_oauth_client": {"name": "hijack"},
+    "rotate_oauth_client_secret": {"overlap_seconds": 0},
 }
 
 
@@ -69,6 +72,7 @@ def victim(make_tenant):
         "state": _state(tenant.organization_id, user.id, tenant.key_id, webhook["webhook_id"]),
         **webhook,
         **_file_and_share(tenant.organization_id),
+        **create_oauth_client(tenant.organization_id),  # client_id
     }
 
 

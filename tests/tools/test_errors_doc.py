@@ -41,7 +41,8 @@ def test_statuses_come_from_the_renderer():
     assert v1["RESOURCE_NOT_FOUND"] == {404}
     assert v1["VALIDATION_ERROR"] >= {400, 414, 415, 422, 431}
     assert v1["RATE_LIMIT_EXCEEDED"] == {429}
-    assert _statuses("oauth")["invalid_grant"] == {401}
+    assert _statuses("oauth")["invalid_grant"] == {400}  # RFC 6749 5.2
+    assert _statuses("oauth")["invalid_client"] == {401}
 
 
 def test_the_v1_example_is_what_the_api_sends(client, admin):

@@ -162,7 +162,7 @@ def test_sigkill_mid_batch_loses_no_event(client, tenant, settings, allow_privat
         workers.append(start_worker(settings, log))
         wait_for(
             lambda: sum(d.status == "succeeded" for d in rows(endpoint_ids)) == total,
-            20,
+            60,
             "every delivery to succeed",
             workers[1:],
         )

@@ -22,6 +22,11 @@ _DOCUMENTS = frozenset({"/openapi.json", *(f"{mount}/openapi.json" for mount in 
 _DOCS_PAGES = ("/docs", *(f"{mount}/docs" for mount in SURFACES.values()))
 
 
+# Pages outside the specs with a rate class of their own: the OAuth sign-in and consent form
+# counts like the API's logins (`auth`, per IP).
+PAGE_RATE_CLASSES = {("POST", "/oauth/authorize"): "auth"}
+
+
 def is_documentation(method: str, path: str) -> bool:
     if method not in ("GET", "HEAD"):
         return False
@@ -85,8 +90,10 @@ class RateLimit(Stage):
         state: RequestState = scope["charter"]
         if state.operation is not None:
             rate_class = state.operation.rate_limit
+        elif is_documentation(state.method, state.path):
+            rate_class = UNLIMITED
         else:
-            rate_class = UNLIMITED if is_documentation(state.method, state.path) else "default"
+            rate_class = PAGE_RATE_CLASSES.get((state.method, state.path), "default")
         verdict = await runtime.current().limiter.check(
             principal=state.principal, client_ip=state.client_ip, rate_class=rate_class
         )

@@ -71,6 +71,33 @@ from .list_organizations_sort import ListOrganizationsSort
 from .list_users_order import ListUsersOrder
 from .list_users_sort import ListUsersSort
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
+from .o_auth_client import OAuthClient
+from .o_auth_client_client_type import OAuthClientClientType
+from .o_auth_client_create import OAuthClientCreate
+from .o_auth_client_create_client_type import OAuthClientCreateClientType
+from .o_auth_client_create_grant_types_item import OAuthClientCreateGrantTypesItem
+from .o_auth_client_create_scopes_item_type_1 import OAuthClientCreateScopesItemType1
+from .o_auth_client_created_event import OAuthClientCreatedEvent
+from .o_auth_client_created_event_event import OAuthClientCreatedEventEvent
+from .o_auth_client_envelope import OAuthClientEnvelope
+from .o_auth_client_event_data import OAuthClientEventData
+from .o_auth_client_grant_types_item import OAuthClientGrantTypesItem
+from .o_auth_client_mode import OAuthClientMode
+from .o_auth_client_page import OAuthClientPage
+from .o_auth_client_patch import OAuthClientPatch
+from .o_auth_client_patch_grant_types_item import OAuthClientPatchGrantTypesItem
+from .o_auth_client_patch_scopes_item_type_1 import OAuthClientPatchScopesItemType1
+from .o_auth_client_secret_envelope import OAuthClientSecretEnvelope
+from .o_auth_client_secret_rotate import OAuthClientSecretRotate
+from .o_auth_client_token_endpoint_auth_method import OAuthClientTokenEndpointAuthMethod
+from .o_auth_client_with_secret import OAuthClientWithSecret
+from .o_auth_grant import OAuthGrant
+from .o_auth_grant_created_event import OAuthGrantCreatedEvent
+from .o_auth_grant_created_event_event import OAuthGrantCreatedEventEvent
+from .o_auth_grant_event_data import OAuthGrantEventData
+from .o_auth_grant_page import OAuthGrantPage
+from .o_auth_grant_revoked_event import OAuthGrantRevokedEvent
+from .o_auth_grant_revoked_event_event import OAuthGrantRevokedEventEvent
 from .organization import Organization
 from .organization_create import OrganizationCreate
 from .organization_create_admin import OrganizationCreateAdmin
@@ -249,6 +276,33 @@ __all__ = (
     "ListUsersOrder",
     "ListUsersSort",
     "ListWebhookDeliveriesStatus",
+    "OAuthClient",
+    "OAuthClientClientType",
+    "OAuthClientCreate",
+    "OAuthClientCreateClientType",
+    "OAuthClientCreatedEvent",
+    "OAuthClientCreatedEventEvent",
+    "OAuthClientCreateGrantTypesItem",
+    "OAuthClientCreateScopesItemType1",
+    "OAuthClientEnvelope",
+    "OAuthClientEventData",
+    "OAuthClientGrantTypesItem",
+    "OAuthClientMode",
+    "OAuthClientPage",
+    "OAuthClientPatch",
+    "OAuthClientPatchGrantTypesItem",
+    "OAuthClientPatchScopesItemType1",
+    "OAuthClientSecretEnvelope",
+    "OAuthClientSecretRotate",
+    "OAuthClientTokenEndpointAuthMethod",
+    "OAuthClientWithSecret",
+    "OAuthGrant",
+    "OAuthGrantCreatedEvent",
+    "OAuthGrantCreatedEventEvent",
+    "OAuthGrantEventData",
+    "OAuthGrantPage",
+    "OAuthGrantRevokedEvent",
+    "OAuthGrantRevokedEventEvent",
     "Organization",
     "OrganizationCreate",
     "OrganizationCreateAdmin",

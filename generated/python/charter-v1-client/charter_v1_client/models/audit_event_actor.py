@@ -16,7 +16,7 @@ class AuditEventActor:
     """
     Attributes:
         id (None | str):
-        type_ (AuditEventActorType):
+        type_ (AuditEventActorType): `oauth`: an OAuth access token; `id` is then its client's id.
     """
 
     id: None | str

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class AuditEventActorType(StrEnum):
     API_KEY = "api_key"
+    OAUTH = "oauth"
     SYSTEM = "system"
     USER = "user"
 

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from ..models.file_shared_event import FileSharedEvent
     from ..models.ingestion_completed_event import IngestionCompletedEvent
     from ..models.ingestion_failed_event import IngestionFailedEvent
+    from ..models.o_auth_client_created_event import OAuthClientCreatedEvent
+    from ..models.o_auth_grant_created_event import OAuthGrantCreatedEvent
+    from ..models.o_auth_grant_revoked_event import OAuthGrantRevokedEvent
     from ..models.organization_created_event import OrganizationCreatedEvent
     from ..models.organization_deleted_event import OrganizationDeletedEvent
     from ..models.organization_updated_event import OrganizationUpdatedEvent
@@ -74,10 +77,11 @@ class WebhookDelivery:
         webhook_id (str):  Example: wh_8fKq2LmZx9TbWc4R.
         payload (ApiKeyCreatedEvent | ApiKeyRevokedEvent | ApiKeyRolledEvent | ApiKeyUpdatedEvent |
             CollectionDeclaredEvent | CollectionDeletedEvent | FileCreatedEvent | FileDeletedEvent | FileSharedEvent |
-            IngestionCompletedEvent | IngestionFailedEvent | OrganizationCreatedEvent | OrganizationDeletedEvent |
-            OrganizationUpdatedEvent | RecordCreatedEvent | RecordDeletedEvent | RecordUpdatedEvent | ReportGeneratedEvent |
-            Unset | UserAuthenticatedEvent | UserCreatedEvent | UserDeletedEvent | UserLoginFailedEvent | UserMfaFailedEvent
-            | UserUnlockedEvent | UserUpdatedEvent | WebhookDisabledEvent | WebhookPingEvent): The message, as sent but for
+            IngestionCompletedEvent | IngestionFailedEvent | OAuthClientCreatedEvent | OAuthGrantCreatedEvent |
+            OAuthGrantRevokedEvent | OrganizationCreatedEvent | OrganizationDeletedEvent | OrganizationUpdatedEvent |
+            RecordCreatedEvent | RecordDeletedEvent | RecordUpdatedEvent | ReportGeneratedEvent | Unset |
+            UserAuthenticatedEvent | UserCreatedEvent | UserDeletedEvent | UserLoginFailedEvent | UserMfaFailedEvent |
+            UserUnlockedEvent | UserUpdatedEvent | WebhookDisabledEvent | WebhookPingEvent): The message, as sent but for
             its `signature` member (which depends on the secret at the time
             of each attempt): one schema per event, told apart by `event`. Left out when the caller
             lacks the scope that reads the event (`read:data` for record events, `users:read` for user
@@ -108,6 +112,9 @@ class WebhookDelivery:
         | FileSharedEvent
         | IngestionCompletedEvent
         | IngestionFailedEvent
+        | OAuthClientCreatedEvent
+        | OAuthGrantCreatedEvent
+        | OAuthGrantRevokedEvent
         | OrganizationCreatedEvent
         | OrganizationDeletedEvent
         | OrganizationUpdatedEvent
@@ -140,6 +147,9 @@ class WebhookDelivery:
         from ..models.file_shared_event import FileSharedEvent  # noqa: PLC0415
         from ..models.ingestion_completed_event import IngestionCompletedEvent  # noqa: PLC0415
         from ..models.ingestion_failed_event import IngestionFailedEvent  # noqa: PLC0415
+        from ..models.o_auth_client_created_event import OAuthClientCreatedEvent  # noqa: PLC0415
+        from ..models.o_auth_grant_created_event import OAuthGrantCreatedEvent  # noqa: PLC0415
+        from ..models.o_auth_grant_revoked_event import OAuthGrantRevokedEvent  # noqa: PLC0415
         from ..models.organization_created_event import OrganizationCreatedEvent  # noqa: PLC0415
         from ..models.organization_deleted_event import OrganizationDeletedEvent  # noqa: PLC0415
         from ..models.organization_updated_event import OrganizationUpdatedEvent  # noqa: PLC0415
@@ -248,6 +258,12 @@ class WebhookDelivery:
             payload = self.payload.to_dict()
         elif isinstance(self.payload, IngestionFailedEvent):
             payload = self.payload.to_dict()
+        elif isinstance(self.payload, OAuthClientCreatedEvent):
+            payload = self.payload.to_dict()
+        elif isinstance(self.payload, OAuthGrantCreatedEvent):
+            payload = self.payload.to_dict()
+        elif isinstance(self.payload, OAuthGrantRevokedEvent):
+            payload = self.payload.to_dict()
         else:
             payload = self.payload.to_dict()
 
@@ -287,6 +303,9 @@ class WebhookDelivery:
         from ..models.file_shared_event import FileSharedEvent  # noqa: PLC0415
         from ..models.ingestion_completed_event import IngestionCompletedEvent  # noqa: PLC0415
         from ..models.ingestion_failed_event import IngestionFailedEvent  # noqa: PLC0415
+        from ..models.o_auth_client_created_event import OAuthClientCreatedEvent  # noqa: PLC0415
+        from ..models.o_auth_grant_created_event import OAuthGrantCreatedEvent  # noqa: PLC0415
+        from ..models.o_auth_grant_revoked_event import OAuthGrantRevokedEvent  # noqa: PLC0415
         from ..models.organization_created_event import OrganizationCreatedEvent  # noqa: PLC0415
         from ..models.organization_deleted_event import OrganizationDeletedEvent  # noqa: PLC0415
         from ..models.organization_updated_event import OrganizationUpdatedEvent  # noqa: PLC0415
@@ -385,6 +404,9 @@ class WebhookDelivery:
             | FileSharedEvent
             | IngestionCompletedEvent
             | IngestionFailedEvent
+            | OAuthClientCreatedEvent
+            | OAuthGrantCreatedEvent
+            | OAuthGrantRevokedEvent
             | OrganizationCreatedEvent
             | OrganizationDeletedEvent
             | OrganizationUpdatedEvent
@@ -613,11 +635,35 @@ class WebhookDelivery:
                 return payload_type_25
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_type_26 = OAuthClientCreatedEvent.from_dict(data)
+
+                return payload_type_26
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_type_27 = OAuthGrantCreatedEvent.from_dict(data)
+
+                return payload_type_27
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_type_28 = OAuthGrantRevokedEvent.from_dict(data)
+
+                return payload_type_28
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            payload_type_26 = WebhookPingEvent.from_dict(data)
+            payload_type_29 = WebhookPingEvent.from_dict(data)
 
-            return payload_type_26
+            return payload_type_29
 
         payload = _parse_payload(d.pop("payload", UNSET))
 

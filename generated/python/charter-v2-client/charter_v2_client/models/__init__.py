@@ -52,6 +52,14 @@ from .list_records_count import ListRecordsCount
 from .list_records_order import ListRecordsOrder
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login_request import LoginRequest
+from .o_auth_client_created_event import OAuthClientCreatedEvent
+from .o_auth_client_created_event_event import OAuthClientCreatedEventEvent
+from .o_auth_client_event_data import OAuthClientEventData
+from .o_auth_grant_created_event import OAuthGrantCreatedEvent
+from .o_auth_grant_created_event_event import OAuthGrantCreatedEventEvent
+from .o_auth_grant_event_data import OAuthGrantEventData
+from .o_auth_grant_revoked_event import OAuthGrantRevokedEvent
+from .o_auth_grant_revoked_event_event import OAuthGrantRevokedEventEvent
 from .organization_created_event import OrganizationCreatedEvent
 from .organization_created_event_event import OrganizationCreatedEventEvent
 from .organization_deleted_event import OrganizationDeletedEvent
@@ -207,6 +215,14 @@ __all__ = (
     "ListRecordsOrder",
     "ListWebhookDeliveriesStatus",
     "LoginRequest",
+    "OAuthClientCreatedEvent",
+    "OAuthClientCreatedEventEvent",
+    "OAuthClientEventData",
+    "OAuthGrantCreatedEvent",
+    "OAuthGrantCreatedEventEvent",
+    "OAuthGrantEventData",
+    "OAuthGrantRevokedEvent",
+    "OAuthGrantRevokedEventEvent",
     "OrganizationCreatedEvent",
     "OrganizationCreatedEventEvent",
     "OrganizationDeletedEvent",

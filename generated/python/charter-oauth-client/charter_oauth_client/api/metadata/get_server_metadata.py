@@ -53,8 +53,10 @@ def sync_detailed(
 ) -> Response[OAuthError | ServerMetadata]:
     """Authorization server metadata
 
-     RFC 8414 metadata. Lists only endpoints and grant types that are in service, and the scope
-    catalog of the platform.
+     RFC 8414 metadata, the same document as OpenID Connect Discovery's
+    (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
+    `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -85,8 +87,10 @@ def sync(
 ) -> ServerMetadata:
     """Authorization server metadata
 
-     RFC 8414 metadata. Lists only endpoints and grant types that are in service, and the scope
-    catalog of the platform.
+     RFC 8414 metadata, the same document as OpenID Connect Discovery's
+    (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
+    `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -112,8 +116,10 @@ async def asyncio_detailed(
 ) -> Response[OAuthError | ServerMetadata]:
     """Authorization server metadata
 
-     RFC 8414 metadata. Lists only endpoints and grant types that are in service, and the scope
-    catalog of the platform.
+     RFC 8414 metadata, the same document as OpenID Connect Discovery's
+    (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
+    `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,8 +142,10 @@ async def asyncio(
 ) -> ServerMetadata:
     """Authorization server metadata
 
-     RFC 8414 metadata. Lists only endpoints and grant types that are in service, and the scope
-    catalog of the platform.
+     RFC 8414 metadata, the same document as OpenID Connect Discovery's
+    (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
+    `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the

@@ -109,6 +109,9 @@ def sync_detailed(
       start when the capability lands.
     - `ingestion.failed`: An ingestion job failed (seed 003). Not emitted yet: deliveries start
       when the capability lands.
+    - `oauth.client.created`: An OAuth client was registered (seed 004).
+    - `oauth.grant.created`: A user authorized an OAuth client.
+    - `oauth.grant.revoked`: A user withdrew the access of an OAuth client.
 
     Each delivery is a POST of `{id, event, timestamp, data, signature}` (the
     `WebhookDelivery.payload` schemas, one per event), signed four ways: `X-Charter-Signature:
@@ -208,6 +211,9 @@ def sync(
       start when the capability lands.
     - `ingestion.failed`: An ingestion job failed (seed 003). Not emitted yet: deliveries start
       when the capability lands.
+    - `oauth.client.created`: An OAuth client was registered (seed 004).
+    - `oauth.grant.created`: A user authorized an OAuth client.
+    - `oauth.grant.revoked`: A user withdrew the access of an OAuth client.
 
     Each delivery is a POST of `{id, event, timestamp, data, signature}` (the
     `WebhookDelivery.payload` schemas, one per event), signed four ways: `X-Charter-Signature:
@@ -302,6 +308,9 @@ async def asyncio_detailed(
       start when the capability lands.
     - `ingestion.failed`: An ingestion job failed (seed 003). Not emitted yet: deliveries start
       when the capability lands.
+    - `oauth.client.created`: An OAuth client was registered (seed 004).
+    - `oauth.grant.created`: A user authorized an OAuth client.
+    - `oauth.grant.revoked`: A user withdrew the access of an OAuth client.
 
     Each delivery is a POST of `{id, event, timestamp, data, signature}` (the
     `WebhookDelivery.payload` schemas, one per event), signed four ways: `X-Charter-Signature:
@@ -393,6 +402,9 @@ async def asyncio(
       start when the capability lands.
     - `ingestion.failed`: An ingestion job failed (seed 003). Not emitted yet: deliveries start
       when the capability lands.
+    - `oauth.client.created`: An OAuth client was registered (seed 004).
+    - `oauth.grant.created`: A user authorized an OAuth client.
+    - `oauth.grant.revoked`: A user withdrew the access of an OAuth client.
 
     Each delivery is a POST of `{id, event, timestamp, data, signature}` (the
     `WebhookDelivery.payload` schemas, one per event), signed four ways: `X-Charter-Signature:

@@ -1,0 +1,228 @@
+"""The OAuth authorization endpoint's pages (`GET`/`POST /oauth/authorize`): sign in, then allow
+or deny, as plain HTML forms that work without JavaScript.
+
+Each form carries a CSRF token bound to the browser's signed session cookie (path `/oauth`,
+HttpOnly, SameSite=Lax, Secure behind https). Every page refuses framing
+(`frame-ancestors 'none'`, `X-Frame-Options: DENY`) and caching. Errors before the client and
+its redirect URI are known are shown here; later ones go back to the client (RFC 6749 4.1.2.1).
+A consent the user gave before for the same client and scopes is remembered: the code is issued
+without asking again (unless `prompt=consent`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import secrets
+from typing import Any
+from urllib.parse import parse_qs
+
+from flask import Flask, Response, redirect, request, session
+
+from charter.http.pipeline import context as pipeline_context
+from charter.oauth import browser
+from charter.oauth.authorization import AuthorizationRequest, PageError, RedirectError, denied
+from charter.oauth.tokens import Issuer
+from charter.platform import crypto, runtime
+from charter.platform.errors import CharterError
+from charter.platform.spec import scope_catalog
+
+PATH = "/oauth/authorize"
+OIDC_DESCRIPTIONS = {
+    "openid": "Sign you in with your Charter account",
+    "profile": "See your username",
+    "email": "See your email address",
+    "offline_access": "Stay connected when you are not using it",
+}
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+    "Pragma": "no-cache",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
+    "label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.4rem}"
+    "button{margin:1rem .5rem 0 0;padding:.5rem 1rem}.error{color:#a00}"
+)
+
+
+def _page(title: str, body: str, status: int = 200) -> Response:
+    text = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
+        f'</title><meta name="viewport" content="width=device-width"><style>{STYLE}</style>'
+        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
+    return Response(text, status=status, mimetype="text/html", headers=HEADERS)
+
+
+def _redirect(location: str) -> Any:
+    response = redirect(location, code=303 if request.method == "POST" else 302)
+    response.headers.update(HEADERS)
+    return response
+
+
+def _issuer() -> Issuer:
+    base = pipeline_context.base_url(request.environ["asgi.scope"])
+    return Issuer(issuer=base + "/oauth", audience=base)
+
+
+def _csrf() -> str:
+    token = session.get("csrf")
+    if not token:
+        token = session["csrf"] = secrets.token_urlsafe(32)
+    return str(token)
+
+
+def _csrf_ok() -> bool:
+    sent = request.form.get("csrf", "")
+    expected = session.get("csrf", "")
+    return bool(expected) and hmac.compare_digest(str(sent), str(expected))
+
+
+def _form(fields: str, buttons: str) -> str:
+    action = html.escape(
+        PATH
+        + ("?" + request.query_string.decode("utf-8", "replace") if request.query_string else "")
+    )
+    return (
+        f'<form method="post" action="{action}">'
+        f'<input type="hidden" name="csrf" value="{html.escape(_csrf())}">{fields}{buttons}</form>'
+    )
+
+
+def _login_page(auth: AuthorizationRequest, error: str | None = None, status: int = 200) -> Any:
+    message = f'<p class="error" role="alert">{html.escape(error)}</p>' if error else ""
+    fields = (
+        f"<p>Sign in to continue to <strong>{html.escape(auth.client.name)}</strong>.</p>"
+        f"{message}"
+        '<label for="username">Username</label>'
+        '<input id="username" name="username" autocomplete="username" required maxlength="50">'
+        '<label for="password">Password</label>'
+        '<input id="password" name="password" type="password" autocomplete="current-password"'
+        ' required maxlength="128">'
+        '<label for="mfa_code">Authentication code (if you enabled two-factor sign-in)</label>'
+        '<input id="mfa_code" name="mfa_code" inputmode="numeric" autocomplete="one-time-code"'
+        ' maxlength="20">'
+    )
+    buttons = '<button type="submit" name="action" value="login" id="login">Sign in</button>'
+    return _page("Sign in", _form(fields, buttons), status)
+
+
+def _consent_page(auth: AuthorizationRequest, who: browser.SignedIn) -> Any:
+    catalog = scope_catalog()
+    items = "".join(
+        f"<li><code>{html.escape(s)}</code>: "
+        f"{html.escape(OIDC_DESCRIPTIONS.get(s) or catalog.get(s, s))}</li>"
+        for s in auth.scopes
+    )
+    fields = (
+        f"<p>Signed in as <strong>{html.escape(who.username)}</strong>.</p>"
+        f"<p><strong>{html.escape(auth.client.name)}</strong> asks to:</p><ul>{items}</ul>"
+    )
+    buttons = (
+        '<button type="submit" name="action" value="allow" id="allow">Allow</button>'
+        '<button type="submit" name="action" value="deny" id="deny">Deny</button>'
+    )
+    return _page("Authorize application", _form(fields, buttons))
+
+
+def _signed_in(call: Any) -> browser.SignedIn | None:
+    return call(browser.signed_in(session.get("sid")))  # type: ignore[no-any-return]
+
+
+def register(flask_app: Flask, call_async: Any) -> None:
+    """Add the authorization endpoint's pages to the pages app."""
+    settings = runtime.current().settings
+    flask_app.secret_key = crypto.keyed_hash("oauth-pages", "flask-session")
+    flask_app.config.update(
+        SESSION_COOKIE_NAME="charter_oauth",
+        SESSION_COOKIE_PATH="/oauth",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
+    )
+
+    @flask_app.route(PATH, methods=["GET", "POST"])
+    def authorize() -> Any:
+        issuer = _issuer()
+        params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+        try:
+            auth = call_async(browser.check(issuer, params))
+        except PageError as error:
+            body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
+            return _page("Cannot authorize this application", body, 400)
+        except RedirectError as error:
+            return _redirect(error.location)
+        if request.method == "POST":
+            return _decide(auth, issuer, call_async)
+        who = _signed_in(call_async)
+        fresh = session.pop("fresh_login", False)
+        if "none" in auth.prompt:
+            if who is None:
+                return _redirect(_error(auth, issuer, "login_required"))
+            if not call_async(browser.consented(auth, who.user_id)):
+                return _redirect(_error(auth, issuer, "consent_required"))
+        if who is None or ("login" in auth.prompt and not fresh):
+            return _login_page(auth)
+        if "consent" not in auth.prompt and call_async(browser.consented(auth, who.user_id)):
+            return _allow(auth, issuer, who, call_async)
+        return _consent_page(auth, who)
+
+
+def _allow(
+    auth: AuthorizationRequest, issuer: Issuer, who: browser.SignedIn, call_async: Any
+) -> Any:
+    try:
+        return _redirect(call_async(browser.allow(issuer, auth, who, _client_ip())))
+    except CharterError as error:  # a user of another organization than the client's
+        body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
+        return _page("Cannot authorize this application", body, error.status)
+
+
+def _client_ip() -> str | None:
+    state = request.environ["asgi.scope"].get("charter")
+    return getattr(state, "client_ip", None)
+
+
+def _error(auth: AuthorizationRequest, issuer: Issuer, error: str) -> str:
+    return RedirectError(auth.redirect_uri, error, error, auth.state, issuer.issuer).location
+
+
+def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
+    if not _csrf_ok():
+        body = '<p class="error" role="alert">The form expired. Go back and try again.</p>'
+        return _page("Cannot authorize this application", body, 400)
+    action = request.form.get("action")
+    if action == "login":
+        outcome = call_async(
+            browser.sign_in(
+                request.form.get("username", "")[:50],
+                request.form.get("password", "")[:128],
+                request.form.get("mfa_code", "")[:20],
+                _client_ip(),
+            )
+        )
+        if isinstance(outcome, CharterError):
+            message = outcome.message
+            if outcome.kind == "mfa_required":
+                message = "Enter the code from your authenticator app (or a recovery code)."
+            return _login_page(auth, message, outcome.status)
+        session.clear()  # a new session at sign-in: no fixation
+        session.update(sid=outcome, fresh_login=True, csrf=secrets.token_urlsafe(32))
+        return _redirect(request.full_path if request.query_string else PATH)
+    who = _signed_in(call_async)
+    if who is None:
+        return _login_page(auth, "Sign in first.", 401)
+    if action == "deny":
+        return _redirect(denied(issuer, auth))
+    if action == "allow":
+        return _allow(auth, issuer, who, call_async)
+    return _page("Cannot authorize this application", "<p>Unknown action.</p>", 400)
+
+
+__all__ = ["PATH", "register"]

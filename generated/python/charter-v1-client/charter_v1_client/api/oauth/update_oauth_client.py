@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.o_auth_client_envelope import OAuthClientEnvelope
+from ...models.o_auth_client_patch import OAuthClientPatch
+from ...models.v1_error import V1Error
+from ...types import Response
+
+
+def _get_kwargs(
+    client_id: str,
+    *,
+    body: OAuthClientPatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/oauth/clients/{client_id}".format(
+            client_id=quote(str(client_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OAuthClientEnvelope | V1Error:
+    if response.status_code == 200:
+        response_200 = OAuthClientEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = V1Error.from_dict(response.json())
+
+        return response_4xx
+
+    response_default = V1Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OAuthClientEnvelope | V1Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OAuthClientPatch,
+) -> Response[OAuthClientEnvelope | V1Error]:
+    """Change an OAuth client
+
+     Changes `name`, `redirect_uris`, `grant_types` or `scopes`. Tokens already issued keep at most the
+    client's new scopes (within a second).
+
+    Args:
+        client_id (str):  Example: cli_4eC39HqLyjWDarjt.
+        body (OAuthClientPatch):  Example: {'name': 'Reporting dashboard v2'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OAuthClientEnvelope | V1Error]
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def _parse_success(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OAuthClientEnvelope:
+    if response.status_code >= 400:
+        raise errors.ApiError.from_response(response, parse=lambda: _parse_response(client=client, response=response))
+    return cast(OAuthClientEnvelope, _parse_response(client=client, response=response))
+
+
+def sync(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OAuthClientPatch,
+) -> OAuthClientEnvelope:
+    """Change an OAuth client
+
+     Changes `name`, `redirect_uris`, `grant_types` or `scopes`. Tokens already issued keep at most the
+    client's new scopes (within a second).
+
+    Args:
+        client_id (str):  Example: cli_4eC39HqLyjWDarjt.
+        body (OAuthClientPatch):  Example: {'name': 'Reporting dashboard v2'}.
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OAuthClientEnvelope
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _parse_success(client=client, response=response)
+
+
+async def asyncio_detailed(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OAuthClientPatch,
+) -> Response[OAuthClientEnvelope | V1Error]:
+    """Change an OAuth client
+
+     Changes `name`, `redirect_uris`, `grant_types` or `scopes`. Tokens already issued keep at most the
+    client's new scopes (within a second).
+
+    Args:
+        client_id (str):  Example: cli_4eC39HqLyjWDarjt.
+        body (OAuthClientPatch):  Example: {'name': 'Reporting dashboard v2'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OAuthClientEnvelope | V1Error]
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OAuthClientPatch,
+) -> OAuthClientEnvelope:
+    """Change an OAuth client
+
+     Changes `name`, `redirect_uris`, `grant_types` or `scopes`. Tokens already issued keep at most the
+    client's new scopes (within a second).
+
+    Args:
+        client_id (str):  Example: cli_4eC39HqLyjWDarjt.
+        body (OAuthClientPatch):  Example: {'name': 'Reporting dashboard v2'}.
+
+    Raises:
+        errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
+            surface's error code and message, and the request id.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OAuthClientEnvelope
+    """
+
+    kwargs = _get_kwargs(
+        client_id=client_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _parse_success(client=client, response=response)

@@ -1,0 +1,64 @@
+"""Bad bodies at the form-taking OAuth endpoints: each is refused in RFC 6749's envelope with
+`no-store`, never a 500, and changes nothing (the JSON corpus: tests/contract/test_malformed.py)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, inspect, select, table
+
+from charter.platform import runtime
+from tests.oauth.helpers import basic, service_client
+
+PATHS = ["/oauth/token", "/oauth/refresh", "/oauth/revoke", "/oauth/introspect"]
+FORM = "application/x-www-form-urlencoded"
+CORPUS = [
+    # name, content type, body, status, error
+    (
+        "JSON instead of a form",
+        "application/json",
+        b'{"grant_type": "client_credentials"}',
+        415,
+        "invalid_request",
+    ),
+    ("no content type", None, b"grant_type=client_credentials", 415, "invalid_request"),
+    ("multipart", "multipart/form-data; boundary=x", b"--x--\r\n", 415, "invalid_request"),
+    ("empty form", FORM, b"", 400, "invalid_request"),
+    # Percent-escaped bytes that are not UTF-8 are read as U+FFFD (Starlette's form parser):
+    # an unknown grant type or token, answered as such.
+    ("invalid UTF-8", FORM, b"token=%ff%fe&grant_type=%ff", None, None),
+    ("oversized", FORM, b"token=" + b"a" * (1024 * 1024 + 10), 413, "invalid_request"),
+    ("NUL", FORM, b"token=a%00b&grant_type=client_credentials&refresh_token=a%00", None, None),
+]
+
+
+def _row_counts() -> dict[str, int]:
+    with runtime.current().db.sync_transaction() as session:
+        connection = session.connection()
+        count = select(func.count()).select_from
+        names = inspect(connection).get_table_names()
+        return {n: connection.execute(count(table(n))).scalar_one() for n in names}
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize(
+    ("name", "content_type", "body", "status", "error"), CORPUS, ids=[c[0] for c in CORPUS]
+)
+def test_bad_forms_are_refused_in_the_oauth_envelope(
+    client, admin, path, name, content_type, body, status, error
+):
+    reg = service_client(client, admin.key)
+    headers = basic(reg["client_id"], reg["client_secret"])
+    if content_type:
+        headers["Content-Type"] = content_type
+    before = _row_counts()
+    answer = client.post(path, content=body, headers=headers)
+    assert answer.status_code < 500, (name, answer.text)
+    if status is not None:
+        assert answer.status_code == status, (name, answer.text)
+        assert answer.json()["error"] == error
+    if answer.status_code >= 400:
+        assert set(answer.json()) <= {"error", "error_description", "retry_after"}
+        assert answer.headers["cache-control"] == "no-store"
+    changed = {k for k, v in _row_counts().items() if v != before[k] and k != "audit_events"}
+    # The first signing key is made on the first token request, whatever its body.
+    assert not changed - {"oauth_signing_keys"} or answer.status_code < 400
