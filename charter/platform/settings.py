@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
     webhook_disable_after_days: float = Field(default=5.0, gt=0)
     webhook_endpoint_concurrency: int = Field(default=4, ge=1, le=100)
+    # Deliveries in flight per organization across every worker: one tenant's backlog (many
+    # endpoints, or one huge batch) never takes every worker's slots from the others.
+    webhook_organization_concurrency: int = Field(default=32, ge=1, le=10000)
     webhook_worker_concurrency: int = Field(default=64, ge=1, le=1000)
     # A delivery's lease outlives its attempt's timeout by this much; a dead worker's claims
     # are taken by another worker once it runs out.

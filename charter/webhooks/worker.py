@@ -112,7 +112,11 @@ class DeliveryWorker:
         db = runtime.current().db
         async with db.read() as session:  # most steps find every slot taken: no transaction
             chosen = await repo.claimable(
-                session, now=now, limit=free, per_endpoint=settings.webhook_endpoint_concurrency
+                session,
+                now=now,
+                limit=free,
+                per_endpoint=settings.webhook_endpoint_concurrency,
+                per_organization=settings.webhook_organization_concurrency,
             )
         if not chosen:
             return 0

@@ -257,53 +257,92 @@ async def claim(
     lease_until: datetime,
     limit: int,
     per_endpoint: int,
+    per_organization: int | None = None,
 ) -> list[str]:
     """Lease up to `limit` due deliveries of enabled endpoints to `owner`, oldest due first,
-    never more than `per_endpoint` in flight per endpoint (leases held by any worker count):
-    one slow endpoint cannot take the slots of the others. Returns the ids leased.
+    never more than `per_endpoint` in flight per endpoint nor `per_organization` per
+    organization (leases held by any worker count): one slow endpoint cannot take the slots of
+    the others, nor one tenant's backlog those of the other tenants. Returns the ids leased.
 
     Two statements, each with a plan that stays simple whatever the table's statistics say (one
     statement nesting the choice inside the lock was planned as a loop over the window per row
-    on a fresh table: 60 ms a claim): the candidates in due order with their endpoint's leases
-    held, cut to the free slots here, then those rows locked and leased by primary key.
+    on a fresh table: 60 ms a claim): the candidates in due order with their endpoint's and
+    organization's leases held, cut to the free slots here, then those rows locked and leased
+    by primary key.
 
-    The cap holds across workers claiming at once without a lock of its own: each claim picks
-    an endpoint's first free slots in one fixed order (due time, id), so two claims that count
-    the same leases pick the same rows, and `FOR UPDATE SKIP LOCKED` gives each row to one of
-    them; a row whose lease committed meanwhile is re-checked by PostgreSQL under the lock and
-    dropped (`tests/webhooks/test_lifecycle.py` overlaps two claims)."""
-    chosen = await claimable(session, now=now, limit=limit, per_endpoint=per_endpoint)
+    The caps hold across workers claiming at once without a lock of their own: each claim picks
+    the first free slots in one fixed order (due time, id), so two claims that count the same
+    leases pick the same rows, and `FOR UPDATE SKIP LOCKED` gives each row to one of them; a
+    row whose lease committed meanwhile is re-checked by PostgreSQL under the lock and dropped
+    (`tests/webhooks/test_lifecycle.py` overlaps two claims)."""
+    chosen = await claimable(
+        session,
+        now=now,
+        limit=limit,
+        per_endpoint=per_endpoint,
+        per_organization=per_organization,
+    )
     return await lease(session, chosen, owner=owner, now=now, lease_until=lease_until)
 
 
-async def claimable(session: Session, *, now: datetime, limit: int, per_endpoint: int) -> list[str]:
-    """The first step of `claim`, a read: up to `limit` due deliveries in due order, each
-    endpoint's cut to its free slots."""
-    # The leases held now, per endpoint: a partial index of the deliveries in flight.
+async def claimable(
+    session: Session,
+    *,
+    now: datetime,
+    limit: int,
+    per_endpoint: int,
+    per_organization: int | None = None,
+) -> list[str]:
+    """The first step of `claim`, a read: up to `limit` due deliveries in due order, cut to
+    their endpoints' and organizations' free slots."""
+    per_organization = per_organization or limit
+    leased = (Delivery.lease_until.is_not(None), Delivery.lease_until > now)
+    # The leases held now, per endpoint and per organization: a partial index of the
+    # deliveries in flight.
     busy = (
         select(Delivery.endpoint_id.label("endpoint_id"), func.count().label("n"))
-        .where(Delivery.lease_until.is_not(None), Delivery.lease_until > now)
+        .where(*leased)
         .group_by(Delivery.endpoint_id)
         .cte("busy")
     )
+    tenant_busy = (
+        select(Endpoint.organization_id.label("organization_id"), func.count().label("n"))
+        .select_from(Delivery)
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .where(*leased)
+        .group_by(Endpoint.organization_id)
+        .cte("tenant_busy")
+    )
     held = func.coalesce(busy.c.n, 0)
+    tenant_held = func.coalesce(tenant_busy.c.n, 0)
     candidates = (
-        select(Delivery.id, Delivery.endpoint_id, held)
+        select(Delivery.id, Delivery.endpoint_id, held, Endpoint.organization_id, tenant_held)
         .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
         .outerjoin(busy, busy.c.endpoint_id == Delivery.endpoint_id)
-        # Endpoints whose slots are all taken are left out before the window is cut, so a
-        # backlog behind a full (slow or dead) endpoint never hides the other endpoints' rows.
-        # The walk is the pending partial index in due order, stopped by the window's LIMIT.
-        .where(*_claimable(now), Endpoint.status == "enabled", held < per_endpoint)
+        .outerjoin(tenant_busy, tenant_busy.c.organization_id == Endpoint.organization_id)
+        # Endpoints and organizations whose slots are all taken are left out before the window
+        # is cut, so a backlog behind a full (slow or dead) endpoint or a busy tenant never
+        # hides the others' rows. The walk is the pending partial index in due order, stopped
+        # by the window's LIMIT.
+        .where(
+            *_claimable(now),
+            Endpoint.status == "enabled",
+            held < per_endpoint,
+            tenant_held < per_organization,
+        )
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(limit * per_endpoint)
     )
     taken: dict[str, int] = {}
+    tenants: dict[str, int] = {}
     chosen: list[str] = []
-    for delivery_id, endpoint_id, in_flight in (await session.execute(candidates)).all():
+    rows = (await session.execute(candidates)).all()
+    for delivery_id, endpoint_id, in_flight, organization_id, tenant_in_flight in rows:
         slot = taken.get(endpoint_id, in_flight)
-        if slot < per_endpoint:
+        tenant_slot = tenants.get(organization_id, tenant_in_flight)
+        if slot < per_endpoint and tenant_slot < per_organization:
             taken[endpoint_id] = slot + 1
+            tenants[organization_id] = tenant_slot + 1
             chosen.append(delivery_id)
             if len(chosen) == limit:
                 break

@@ -64,6 +64,43 @@ def test_concurrent_claims_never_exceed_the_per_endpoint_cap(client, tenant, rec
     assert second == []  # the endpoint's three slots are taken, by the other worker
 
 
+def test_one_organizations_backlog_leaves_slots_to_the_others(
+    client, tenant, make_tenant, receiver
+):
+    """A tenant with a big backlog on several endpoints holds at most its organization's share
+    of the slots; another tenant's one delivery, due later, is claimed in the same round."""
+    for _ in range(3):
+        register(client, tenant, receiver.url)
+    for _ in range(10):
+        create_record(client, tenant)  # 30 deliveries, due first
+    other = make_tenant(plan="enterprise", scopes=["admin"])
+    theirs = register(client, other, receiver.url)
+    create_record(client, other)
+    _fan_out()
+    db = runtime.current().db
+
+    async def claim(owner: str) -> list[str]:
+        now = time_source.utcnow()
+        async with db.transaction() as session:
+            return await repo.claim(
+                session,
+                owner=owner,
+                now=now,
+                lease_until=now + timedelta(seconds=90),
+                limit=8,
+                per_endpoint=4,
+                per_organization=5,
+            )
+
+    first = asyncio.run(claim("w1"))
+    second = asyncio.run(claim("w2"))  # another worker: the leases held count across workers
+    with db.sync_transaction() as session:
+        leased = session.scalars(select(WebhookDelivery).where(WebhookDelivery.id.in_(first)))
+        by_endpoint = [d.endpoint_id for d in leased]
+    assert len(first) == 6 and by_endpoint.count(theirs["id"]) == 1  # 5 of the big tenant's
+    assert second == []  # its 5 slots are held, and the other tenant has nothing left
+
+
 def test_re_enabling_gives_up_deliveries_older_than_the_retry_window(
     client, tenant, receiver, clock
 ):
