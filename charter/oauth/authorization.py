@@ -15,7 +15,7 @@ import hmac
 import re
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -184,6 +184,12 @@ async def check_request(
     )
 
 
+def for_user(request: AuthorizationRequest, roles: list[str] | None) -> AuthorizationRequest:
+    """The request with its scopes cut to what the authorizing user holds: what the consent page
+    shows, the grant remembers and the code and its tokens carry."""
+    return replace(request, scopes=tokens.held(request.scopes, roles))
+
+
 async def issue_code(
     session: AsyncSession,
     actor: Actor,
@@ -198,6 +204,7 @@ async def issue_code(
     if user.organization_id != request.client.organization_id:
         # A client acts within its own organization: its users are the ones who may authorize.
         raise PermissionDenied("This application belongs to another organization")
+    request = for_user(request, user.roles)
     await grants.remember(session, actor, user, request.client, request.scopes)
     code = CODE_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
@@ -276,7 +283,7 @@ async def exchange_code(
         if with_refresh
         else timedelta(seconds=settings.oauth_access_token_seconds)
     )
-    scopes = list(row.scopes or [])
+    scopes = tokens.held(row.scopes or [], user.roles)
     oauth_session = await tokens.open_session(
         session,
         client=client,

@@ -17,6 +17,7 @@ from tests.factories import PASSWORD, create_key, create_user
 from tests.oauth.helpers import (
     authorize_url,
     basic,
+    form_fields,
     pkce_pair,
     register,
     service_client,
@@ -270,6 +271,50 @@ def test_user_tokens_are_bounded_by_the_users_role(client, admin):
     # The client may ask for admin, but the user (role `user`) does not hold it.
     assert client.get("/v1/keys", headers=bearer).status_code == 403
     assert client.get(f"/v1/users/{person.id}", headers=bearer).status_code == 200
+
+
+def test_granted_scopes_are_cut_to_what_the_user_holds(client, admin):
+    reg, person, tokens = _user_tokens(client, admin, scopes=("openid", "users:read", "admin"))
+    # Not in the response, the RFC 9068 claim, introspection, a refresh, nor the grant.
+    assert tokens["scope"] == "openid users:read"
+    claims = jwt.decode(tokens["access_token"], options={"verify_signature": False})
+    assert claims["scope"] == "openid users:read"
+    auth = basic(reg["client_id"], reg["client_secret"])
+    seen = client.post("/oauth/introspect", data={"token": tokens["access_token"]}, headers=auth)
+    assert seen.json()["scope"] == "openid users:read"
+    refreshed = client.post(
+        "/oauth/refresh", data={"refresh_token": tokens["refresh_token"]}, headers=auth
+    ).json()
+    assert refreshed["scope"] == "openid users:read"
+    claims = jwt.decode(refreshed["access_token"], options={"verify_signature": False})
+    assert claims["scope"] == "openid users:read"
+    login = client.post(
+        "/v2/auth/login", json={"username": person.username, "password": PASSWORD}
+    ).json()
+    listed = client.get(
+        "/v1/oauth/grants", headers={"Authorization": f"Bearer {login['access_token']}"}
+    ).json()
+    assert listed["data"][0]["scopes"] == ["openid", "users:read"]
+
+
+def test_the_consent_page_shows_only_scopes_the_user_holds(client, admin):
+    reg = register(
+        client,
+        admin.key,
+        redirect_uris=["https://app.example.com/cb"],
+        scopes=["openid", "users:read", "admin"],
+    )
+    person = create_user(admin.organization_id)
+    _, challenge = pkce_pair()
+    url = authorize_url(
+        reg["client_id"], "https://app.example.com/cb", challenge, scope="openid users:read admin"
+    )
+    page = client.get(url)
+    fields = {**form_fields(page.text), "action": "login", "username": person.username}
+    page = client.post(url, data={**fields, "password": PASSWORD}, follow_redirects=False)
+    consent = client.get(page.headers["location"])
+    assert "<code>users:read</code>" in consent.text
+    assert "<code>admin</code>" not in consent.text
 
 
 def test_userinfo_refuses_other_credentials(client, admin, service):
