@@ -19,9 +19,15 @@ from storage.repositories.common import add
 
 
 def _user_id(actor: Actor) -> str:
+    """The caller's own user: only their session token or personal key speaks for them here
+    (an OAuth access token or an organization's key acting for a user may not see or revoke
+    the user's grants)."""
     p = actor.require()
-    if p.user_id is None:
-        raise PermissionDenied("Grants belong to a user: call with a user's credential")
+    own = p.kind == "user" or (p.kind == "api_key" and p.personal)
+    if p.user_id is None or not own:
+        raise PermissionDenied(
+            "Grants belong to a user: call with their session token or personal key"
+        )
     return p.user_id
 
 
