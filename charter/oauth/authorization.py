@@ -276,6 +276,11 @@ async def exchange_code(
     user = await session.get(User, row.user_id)
     if user is None or user.status != "active":
         return InvalidGrant("The user who authorized this code is not active")
+    # The user may have revoked the grant since the code was issued: then it is void. Locked, so
+    # a revocation racing this exchange waits for it and revokes what it issued.
+    grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)
+    if not grants.covers(grant, list(row.scopes or [])):
+        return InvalidGrant("The user revoked this application's access")
     settings = runtime.current().settings
     with_refresh = "refresh_token" in (client.grant_types or [])
     lifetime = (

@@ -372,3 +372,32 @@ def test_only_the_users_own_credentials_list_and_revoke_grants(client, admin, ap
     assert client.delete(path, headers=reader).status_code == 403
     assert client.delete(path, headers=personal(["grants:write"])).status_code == 204
     assert client.get("/v1/oauth/grants", headers=session_auth).json()["data"] == []
+
+
+def test_a_code_issued_before_the_grant_is_revoked_does_not_exchange(client, app_client, person):
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    login = client.post(
+        "/v2/auth/login", json={"username": person.username, "password": PASSWORD}
+    ).json()
+    user_auth = {"Authorization": f"Bearer {login['access_token']}"}
+    revoked = client.delete(f"/v1/oauth/grants/{app_client['client_id']}", headers=user_auth)
+    assert revoked.status_code == 204
+    late = _exchange(client, app_client, code, verifier)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
+    assert client.get("/v1/oauth/grants", headers=user_auth).json()["data"] == []
+
+
+def test_the_exchange_requires_the_grant(client, app_client, person):
+    from storage.models import OAuthGrant
+
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    with runtime.current().db.sync_transaction() as session:
+        for grant in session.scalars(select(OAuthGrant).where(OAuthGrant.user_id == person.id)):
+            session.delete(grant)
+    late = _exchange(client, app_client, code, verifier)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
+    assert "revoked" in late.json()["error_description"]
