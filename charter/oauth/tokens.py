@@ -247,12 +247,16 @@ async def token_response(
     return body
 
 
-async def count_request(client_id: str) -> None:
-    """The token endpoint's own rate class, per authenticated client (429 `slow_down`)."""
-    verdict = await runtime.current().limiter.check_oauth_client(client_id)
+async def count_request(client: OAuthClient, client_ip: str | None) -> None:
+    """The token endpoint's own rate class (429 `slow_down`): per confidential client once its
+    secret is checked; per public client and caller IP, since a public client_id is no secret
+    and a stranger must not spend every user's allowance of that application."""
+    per_ip = (client_ip or "-") if client.client_type == "public" else None
+    verdict = await runtime.current().limiter.check_oauth_client(client.id, per_ip)
     if verdict is not None and not verdict.allowed:
         message = (
-            f"Token requests of this client exceed {verdict.limit} per {verdict.window} s; "
+            f"Token requests of this client{' from this address' if per_ip else ''} exceed "
+            f"{verdict.limit} per {verdict.window} s; "
             f"try again in {verdict.retry_after} seconds"
         )
         raise RateLimited(message, headers={"Retry-After": str(verdict.retry_after)})

@@ -399,6 +399,40 @@ def test_token_endpoint_rate_class_is_per_client(client, admin, service, monkeyp
     assert _token(client, fresh).status_code == 200
 
 
+def test_garbage_refreshes_spend_a_public_clients_allowance_per_address_only(
+    client, admin, monkeypatch
+):
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "trusted_proxies", "127.0.0.1/32")
+    limiter = runtime.current().limiter
+    monkeypatch.setattr(limiter, "oauth_token", parse_rate("2/hour"))
+    public = register(
+        client,
+        admin.key,
+        client_type="public",
+        redirect_uris=["https://app.example.com/cb"],
+        grant_types=["authorization_code", "refresh_token"],
+    )
+
+    def garbage(address):
+        return client.post(
+            "/oauth/token",
+            data={
+                "grant_type": "refresh_token",
+                "client_id": public["client_id"],
+                "refresh_token": "ort_garbage",
+            },
+            headers={"X-Forwarded-For": address},
+        )
+
+    answers = [garbage("203.0.113.7").status_code for _ in range(3)]
+    assert answers == [400, 400, 429]
+    assert garbage("203.0.113.7").json()["error"] == "slow_down"
+    # Another address (the application's real users) keeps its own allowance.
+    other = garbage("198.51.100.4")
+    assert other.status_code == 400 and other.json()["error"] == "invalid_grant"
+
+
 def test_deleting_a_client_stops_its_tokens(client, admin, service):
     token = _token(client, service).json()["access_token"]
     headers = {"X-API-Key": admin.key}
