@@ -81,6 +81,7 @@ class AuthorizationRequest:
     nonce: str | None
     resource: str | None
     prompt: set[str] = field(default_factory=set)
+    redirect_uri_sent: bool = True  # RFC 6749 4.1.3: then the token request must repeat it
 
 
 def with_query(uri: str, params: dict[str, str], state: str | None, issuer: str) -> str:
@@ -114,6 +115,7 @@ async def check_request(
     if client is None:
         raise PageError("Unknown client: this application is not registered")
     registered = list(client.redirect_uris or [])
+    redirect_uri_sent = redirect_uri is not None
     if redirect_uri is None:
         if len(registered) != 1:
             raise PageError("redirect_uri is required: the application registered several")
@@ -181,6 +183,7 @@ async def check_request(
         nonce=values["nonce"],
         resource=resource,
         prompt=prompt,
+        redirect_uri_sent=redirect_uri_sent,
     )
 
 
@@ -216,6 +219,7 @@ async def issue_code(
             client_id=request.client.id,
             user_id=user.id,
             redirect_uri=request.redirect_uri,
+            redirect_uri_sent=request.redirect_uri_sent,
             scopes=request.scopes,
             code_challenge=request.code_challenge,
             nonce=request.nonce,
@@ -266,6 +270,8 @@ async def exchange_code(
         return await _replayed(session, actor, row)
     if row.expires_at <= now:
         return InvalidGrant("The authorization code has expired")
+    if redirect_uri is None and row.redirect_uri_sent:
+        return InvalidGrant("redirect_uri is required: the authorization request included it")
     if redirect_uri is not None and redirect_uri != row.redirect_uri:
         return InvalidGrant("redirect_uri differs from the authorization request's")
     if row.code_challenge is not None:

@@ -401,3 +401,19 @@ def test_the_exchange_requires_the_grant(client, app_client, person):
     late = _exchange(client, app_client, code, verifier)
     assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
     assert "revoked" in late.json()["error_description"]
+
+
+def test_redirect_uri_sent_at_authorization_is_required_at_the_token_endpoint(
+    client, app_client, person
+):
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    omitted = _exchange(client, app_client, code, verifier, redirect_uri=None)
+    assert omitted.status_code == 400 and omitted.json()["error"] == "invalid_grant"
+    assert "redirect_uri" in omitted.json()["error_description"]
+    # Not sent at authorization (one registered URI): it may be left out at the token endpoint.
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], None, challenge)
+    code = _code(client.get(url, follow_redirects=False).headers["location"])
+    assert _exchange(client, app_client, code, verifier, redirect_uri=None).status_code == 200
