@@ -85,10 +85,12 @@ def create_key(
     ip_ranges: list[str] | None = None,
     expires_at: datetime | None = None,
     revoked_at: datetime | None = None,
+    personal: bool = False,
 ) -> tuple[str, str]:
     key, secret = new_api_key(
         organization_id=organization_id,
         user_id=user_id,
+        personal=personal,
         livemode=livemode,
         name="test",
         scopes=scopes,

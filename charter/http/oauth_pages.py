@@ -165,13 +165,13 @@ def register(flask_app: Flask, call_async: Any) -> None:
         if "none" in auth.prompt:
             if who is None:
                 return _redirect(_error(auth, issuer, "login_required"))
-            if not call_async(browser.consented(auth, who.user_id)):
+            if not call_async(browser.consented(auth, who)):
                 return _redirect(_error(auth, issuer, "consent_required"))
         if who is None or ("login" in auth.prompt and not fresh):
             return _login_page(auth)
-        if "consent" not in auth.prompt and call_async(browser.consented(auth, who.user_id)):
+        if "consent" not in auth.prompt and call_async(browser.consented(auth, who)):
             return _allow(auth, issuer, who, call_async)
-        return _consent_page(auth, who)
+        return _consent_page(browser.for_user(auth, who), who)
 
 
 def _allow(

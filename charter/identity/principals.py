@@ -44,10 +44,18 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             "webhooks:read",
             "ingestion:read",
             "analytics:read",
+            "grants:write",
         }
     ),
     "user": frozenset(
-        {"users:read", "organizations:read", "read:data", "files:read", "analytics:read"}
+        {
+            "users:read",
+            "organizations:read",
+            "read:data",
+            "files:read",
+            "analytics:read",
+            "grants:write",
+        }
     ),
 }
 LAST_USED_RESOLUTION_SECONDS = 60

@@ -15,7 +15,7 @@ import hmac
 import re
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -81,6 +81,7 @@ class AuthorizationRequest:
     nonce: str | None
     resource: str | None
     prompt: set[str] = field(default_factory=set)
+    redirect_uri_sent: bool = True  # RFC 6749 4.1.3: then the token request must repeat it
 
 
 def with_query(uri: str, params: dict[str, str], state: str | None, issuer: str) -> str:
@@ -114,6 +115,7 @@ async def check_request(
     if client is None:
         raise PageError("Unknown client: this application is not registered")
     registered = list(client.redirect_uris or [])
+    redirect_uri_sent = redirect_uri is not None
     if redirect_uri is None:
         if len(registered) != 1:
             raise PageError("redirect_uri is required: the application registered several")
@@ -181,7 +183,14 @@ async def check_request(
         nonce=values["nonce"],
         resource=resource,
         prompt=prompt,
+        redirect_uri_sent=redirect_uri_sent,
     )
+
+
+def for_user(request: AuthorizationRequest, roles: list[str] | None) -> AuthorizationRequest:
+    """The request with its scopes cut to what the authorizing user holds: what the consent page
+    shows, the grant remembers and the code and its tokens carry."""
+    return replace(request, scopes=tokens.held(request.scopes, roles))
 
 
 async def issue_code(
@@ -198,6 +207,7 @@ async def issue_code(
     if user.organization_id != request.client.organization_id:
         # A client acts within its own organization: its users are the ones who may authorize.
         raise PermissionDenied("This application belongs to another organization")
+    request = for_user(request, user.roles)
     await grants.remember(session, actor, user, request.client, request.scopes)
     code = CODE_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
@@ -209,6 +219,7 @@ async def issue_code(
             client_id=request.client.id,
             user_id=user.id,
             redirect_uri=request.redirect_uri,
+            redirect_uri_sent=request.redirect_uri_sent,
             scopes=request.scopes,
             code_challenge=request.code_challenge,
             nonce=request.nonce,
@@ -259,6 +270,8 @@ async def exchange_code(
         return await _replayed(session, actor, row)
     if row.expires_at <= now:
         return InvalidGrant("The authorization code has expired")
+    if redirect_uri is None and row.redirect_uri_sent:
+        return InvalidGrant("redirect_uri is required: the authorization request included it")
     if redirect_uri is not None and redirect_uri != row.redirect_uri:
         return InvalidGrant("redirect_uri differs from the authorization request's")
     if row.code_challenge is not None:
@@ -269,6 +282,11 @@ async def exchange_code(
     user = await session.get(User, row.user_id)
     if user is None or user.status != "active":
         return InvalidGrant("The user who authorized this code is not active")
+    # The user may have revoked the grant since the code was issued: then it is void. Locked, so
+    # a revocation racing this exchange waits for it and revokes what it issued.
+    grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)
+    if not grants.covers(grant, list(row.scopes or [])):
+        return InvalidGrant("The user revoked this application's access")
     settings = runtime.current().settings
     with_refresh = "refresh_token" in (client.grant_types or [])
     lifetime = (
@@ -276,7 +294,7 @@ async def exchange_code(
         if with_refresh
         else timedelta(seconds=settings.oauth_access_token_seconds)
     )
-    scopes = list(row.scopes or [])
+    scopes = tokens.held(row.scopes or [], user.roles)
     oauth_session = await tokens.open_session(
         session,
         client=client,

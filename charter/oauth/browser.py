@@ -30,6 +30,7 @@ class SignedIn:
     username: str
     amr: list[str]
     auth_time: datetime
+    roles: list[str]
 
 
 def _actor(user: User, ip: str | None) -> Actor:
@@ -80,7 +81,9 @@ async def signed_in(session_id: str | None) -> SignedIn | None:
         return None
     if login.revoked_at is not None or login.expires_at <= utcnow():
         return None
-    return SignedIn(user.id, user.username, list(login.amr or ["pwd"]), login.created_at)
+    return SignedIn(
+        user.id, user.username, list(login.amr or ["pwd"]), login.created_at, list(user.roles or [])
+    )
 
 
 async def check(issuer: Issuer, params: dict[str, list[str]]) -> AuthorizationRequest:
@@ -88,11 +91,16 @@ async def check(issuer: Issuer, params: dict[str, list[str]]) -> AuthorizationRe
         return await authorization.check_request(session, issuer, params)
 
 
-async def consented(request: AuthorizationRequest, user_id: str) -> bool:
-    """Did the user already allow this client every scope it asks for now?"""
+def for_user(request: AuthorizationRequest, who: SignedIn) -> AuthorizationRequest:
+    """The request as this person may grant it: only the scopes they hold."""
+    return authorization.for_user(request, who.roles)
+
+
+async def consented(request: AuthorizationRequest, who: SignedIn) -> bool:
+    """Did the user already allow this client every scope (they hold) it asks for now?"""
     async with runtime.current().db.read() as session:
-        grant = await repo.get_grant(session, user_id=user_id, client_id=request.client.id)
-    return grants.covers(grant, request.scopes)
+        grant = await repo.get_grant(session, user_id=who.user_id, client_id=request.client.id)
+    return grants.covers(grant, for_user(request, who).scopes)
 
 
 async def allow(

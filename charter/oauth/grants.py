@@ -19,9 +19,15 @@ from storage.repositories.common import add
 
 
 def _user_id(actor: Actor) -> str:
+    """The caller's own user: only their session token or personal key speaks for them here
+    (an OAuth access token or an organization's key acting for a user may not see or revoke
+    the user's grants)."""
     p = actor.require()
-    if p.user_id is None:
-        raise PermissionDenied("Grants belong to a user: call with a user's credential")
+    own = p.kind == "user" or (p.kind == "api_key" and p.personal)
+    if p.user_id is None or not own:
+        raise PermissionDenied(
+            "Grants belong to a user: call with their session token or personal key"
+        )
     return p.user_id
 
 
@@ -92,7 +98,7 @@ async def remember(
 
 async def revoke(session: AsyncSession, actor: Actor, client_id: str) -> None:
     user_id = _user_id(actor)
-    grant = await repo.get_grant(session, user_id=user_id, client_id=client_id)
+    grant = await repo.get_grant(session, user_id=user_id, client_id=client_id, for_update=True)
     if grant is None:
         raise NotFound("You have not authorized this application")
     client = await repo.get_client(session, client_id)
@@ -100,6 +106,8 @@ async def revoke(session: AsyncSession, actor: Actor, client_id: str) -> None:
     await repo.revoke_sessions(
         session, now=utcnow(), reason="grant_revoked", user_id=user_id, client_id=client_id
     )
+    # A code issued before the revocation must not exchange afterwards.
+    await repo.delete_unused_codes(session, user_id=user_id, client_id=client_id)
     livemode = client.livemode if client is not None else True
     await audit.record(
         session,

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -129,6 +130,14 @@ def requested_scopes(client: OAuthClient, scope: str | None) -> list[str]:
     return sorted(set(asked))
 
 
+def held(scopes: Iterable[str], roles: Iterable[str] | None) -> list[str]:
+    """The part of `scopes` a user with `roles` holds (OpenID scopes are not the API's and
+    pass): what is granted, put in tokens and reported, never more than the user may do."""
+    asked = frozenset(scopes)
+    oidc = asked & frozenset(clients.OIDC_SCOPES)
+    return sorted(within_held(asked - oidc, scopes_for_roles(roles)) | oidc)
+
+
 def audience(issuer: Issuer, resource: str | None) -> str:
     """RFC 8707: a `resource` must be this API (its base URL or a URL under it)."""
     if resource is None:
@@ -238,12 +247,16 @@ async def token_response(
     return body
 
 
-async def count_request(client_id: str) -> None:
-    """The token endpoint's own rate class, per authenticated client (429 `slow_down`)."""
-    verdict = await runtime.current().limiter.check_oauth_client(client_id)
+async def count_request(client: OAuthClient, client_ip: str | None) -> None:
+    """The token endpoint's own rate class (429 `slow_down`): per confidential client once its
+    secret is checked; per public client and caller IP, since a public client_id is no secret
+    and a stranger must not spend every user's allowance of that application."""
+    per_ip = (client_ip or "-") if client.client_type == "public" else None
+    verdict = await runtime.current().limiter.check_oauth_client(client.id, per_ip)
     if verdict is not None and not verdict.allowed:
         message = (
-            f"Token requests of this client exceed {verdict.limit} per {verdict.window} s; "
+            f"Token requests of this client{' from this address' if per_ip else ''} exceed "
+            f"{verdict.limit} per {verdict.window} s; "
             f"try again in {verdict.retry_after} seconds"
         )
         raise RateLimited(message, headers={"Retry-After": str(verdict.retry_after)})
@@ -319,7 +332,7 @@ async def refresh(
         )
         forget_credentials(session)
         return InvalidGrant("Refresh token was already used; the grant is revoked")
-    scopes = list(oauth_session.scopes or [])
+    scopes = _issuable(oauth_session, user)
     if scope is not None and scope.strip():
         narrower = scope.split()
         if not set(narrower) <= set(scopes):
@@ -327,6 +340,12 @@ async def refresh(
         scopes = sorted(set(narrower))
     child = await new_refresh_token(session, oauth_session, row)
     return await token_response(issuer, oauth_session, scopes, user, child)
+
+
+def _issuable(oauth_session: OAuthSession, user: User | None) -> list[str]:
+    """An issuance's scopes, within what its user holds now."""
+    scopes = list(oauth_session.scopes or [])
+    return held(scopes, user.roles) if user is not None else sorted(scopes)
 
 
 async def _retried(
@@ -346,7 +365,7 @@ async def _retried(
     child = await session.get(OAuthRefreshToken, row.child_id) if row.child_id else None
     if child is None or child.used_at is not None:
         return None
-    scopes = list(oauth_session.scopes or [])
+    scopes = _issuable(oauth_session, user)
     return await token_response(
         issuer, oauth_session, scopes, user, crypto.decrypt(row.child_token_enc)
     )
@@ -400,10 +419,7 @@ def effective_scopes(
     is now, and (for a user's token) what the user holds now."""
     scopes = frozenset(str(claims.get("scope", "")).split())
     scopes &= frozenset(oauth_session.scopes or []) & frozenset(client.scopes or [])
-    if user is not None:
-        oidc = scopes & frozenset(clients.OIDC_SCOPES)
-        scopes = within_held(scopes - oidc, scopes_for_roles(user.roles)) | oidc
-    return scopes
+    return frozenset(held(scopes, user.roles)) if user is not None else scopes
 
 
 async def load_principal(token: str) -> tuple[Principal | None, str]:
@@ -514,11 +530,15 @@ async def introspect(
     if oauth_session.user_id is not None and (user is None or user.status != "active"):
         return inactive
     assert claims is not None
+    scope = str(claims.get("scope", " ".join(oauth_session.scopes or []))).split()
+    scope = sorted(set(scope) & set(oauth_session.scopes or []))
+    if user is not None:
+        scope = held(scope, user.roles)
     body: dict[str, Any] = {
         "active": True,
         "client_id": oauth_session.client_id,
         "token_type": "Bearer" if kind == "access_token" else "refresh_token",
-        "scope": claims.get("scope", " ".join(oauth_session.scopes or [])),
+        "scope": " ".join(scope),
         "exp": claims["exp"],
         "iss": issuer.issuer,
         "aud": oauth_session.audience,

@@ -283,12 +283,15 @@ class RateLimiter:
             return max(denied, key=lambda v: v.reset_at)
         return min(verdicts, key=lambda v: (v.remaining, v.reset_at))
 
-    async def check_oauth_client(self, client_id: str) -> Verdict | None:
+    async def check_oauth_client(self, client_id: str, client_ip: str | None) -> Verdict | None:
         """The OAuth token endpoint's own class (`x-rate-limit: token`): counted per client once
-        the client has authenticated, so a stranger cannot spend a client's allowance."""
+        the client has authenticated, so a stranger cannot spend a client's allowance. A public
+        client has no secret (anyone may name it), so it is counted per client and caller IP:
+        pass `client_ip` for public clients, None for confidential ones."""
         if not self.enabled:
             return None
-        rule = Rule(f"oauth-token:{client_id}", self.oauth_token, "oauth-token", True)
+        name = f"oauth-token:{client_id}" + (f":{client_ip}" if client_ip is not None else "")
+        rule = Rule(name, self.oauth_token, "oauth-token", True)
         now = utcnow().timestamp()
         states, allowed = await self._hit([rule], now)
         count, reset = states[0]

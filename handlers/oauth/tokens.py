@@ -29,7 +29,7 @@ async def request_token(body):
     await keys.signing_key()
     async with transaction() as session:
         client = await _client(session, body)
-        await tokens.count_request(client.id)
+        await tokens.count_request(client, current_actor().ip)
         outcome = await authorization.token(session, current_actor(), _issuer(), client, body)
     return json(raise_if_error(outcome), 200, NO_STORE)
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -73,6 +83,8 @@ class OAuthCode(Base):
     client_id: Mapped[str] = mapped_column(ForeignKey("oauth_clients.id", ondelete="CASCADE"))
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     redirect_uri: Mapped[str] = mapped_column(String(2048))
+    # Did the authorization request send redirect_uri? Then the exchange must send it (4.1.3).
+    redirect_uri_sent: Mapped[bool] = mapped_column(default=True, server_default=true())
     scopes: Mapped[list[Any]] = mapped_column(JSON)
     code_challenge: Mapped[str | None] = mapped_column(String(128))
     nonce: Mapped[str | None] = mapped_column(String(512))

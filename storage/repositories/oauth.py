@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 
 from storage.models import (
@@ -82,9 +82,16 @@ async def get_client_with_plan(
 # grants ----------------------------------------------------------------------------------------
 
 
-async def get_grant(session: Session, *, user_id: str, client_id: str) -> OAuthGrant | None:
+async def get_grant(
+    session: Session, *, user_id: str, client_id: str, for_update: bool = False
+) -> OAuthGrant | None:
+    """A user's grant to a client; `for_update` locks it (PostgreSQL) so a revocation waits for
+    an exchange that relies on it, and then sees what the exchange issued."""
+    query = select(OAuthGrant).where(
+        OAuthGrant.user_id == user_id, OAuthGrant.client_id == client_id
+    )
     found: OAuthGrant | None = await session.scalar(
-        select(OAuthGrant).where(OAuthGrant.user_id == user_id, OAuthGrant.client_id == client_id)
+        query.with_for_update() if for_update else query
     )
     return found
 
@@ -127,6 +134,18 @@ async def claim_code(session: Session, code_id: str, now: datetime) -> bool:
         .values(used_at=now)
     )
     return rowcount(result) == 1
+
+
+async def delete_unused_codes(session: Session, *, user_id: str, client_id: str) -> int:
+    """Drop a user's outstanding codes for a client (their grant was revoked)."""
+    result = await session.execute(
+        delete(OAuthCode).where(
+            OAuthCode.user_id == user_id,
+            OAuthCode.client_id == client_id,
+            OAuthCode.used_at.is_(None),
+        )
+    )
+    return rowcount(result)
 
 
 # sessions and refresh tokens -------------------------------------------------------------------

@@ -106,6 +106,21 @@ def attacker(make_tenant):
     return key
 
 
+@pytest.fixture(scope="module")
+def personal_attacker(make_tenant):
+    """The attacker's own personal key, for operations only a user's own credential may call."""
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    own_user = create_user(tenant.organization_id)
+    key, _ = create_key(
+        tenant.organization_id, user_id=own_user.id, scopes=["grants:write"], personal=True
+    )
+    return key
+
+
+# Operations on what belongs to the calling user, which only their own credential may call.
+PERSONAL = {"revoke_oauth_grant"}
+
+
 def _operations_with_ids():
     for surface in ("v1", "v2", "ingestion"):
         spec = bundled_spec(surface)
@@ -129,11 +144,14 @@ def test_the_walk_covers_every_id_taking_operation():
 
 
 @pytest.mark.parametrize("surface,method,path,operation_id", CASES, ids=[c[3] for c in CASES])
-def test_foreign_id_answers_404(client, victim, attacker, surface, method, path, operation_id):
+def test_foreign_id_answers_404(
+    client, victim, attacker, personal_attacker, surface, method, path, operation_id
+):
     ids = dict(victim, record_id=victim["v1_record_id"]) if surface == "v1" else victim
     url = SURFACES[surface] + path.format(**ids)
     body = BODIES.get(operation_id)
-    response = client.request(method.upper(), url, headers={"X-API-Key": attacker}, json=body)
+    key = personal_attacker if operation_id in PERSONAL else attacker
+    response = client.request(method.upper(), url, headers={"X-API-Key": key}, json=body)
     assert response.status_code == 404, (operation_id, response.status_code, response.text)
     state = _state(*(victim[k] for k in ("organization_id", "user_id", "key_id", "webhook_id")))
     assert state == victim["state"], operation_id

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from charter.platform import runtime
 from storage.models import OutboxEvent
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_key, create_user
 from tests.oauth.helpers import (
     authorize_url,
     basic,
@@ -333,3 +333,87 @@ def test_prompt_login_and_consent_ask_again(client, app_client, person):
         follow_redirects=False,
     )
     assert silent.status_code == 302 and "code=" in silent.headers["location"]
+
+
+def test_only_the_users_own_credentials_list_and_revoke_grants(client, admin, app_client, person):
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    tokens = _exchange(client, app_client, code, verifier).json()
+    path = f"/v1/oauth/grants/{app_client['client_id']}"
+    # The application's own access token may not see or revoke the user's grants.
+    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert client.get("/v1/oauth/grants", headers=bearer).status_code == 403
+    assert client.delete(path, headers=bearer).status_code == 403
+    # Nor may an organization key that names the user.
+    org_key, _ = create_key(
+        admin.organization_id, user_id=person.id, scopes=["users:read", "grants:write"]
+    )
+    assert client.get("/v1/oauth/grants", headers={"X-API-Key": org_key}).status_code == 403
+    assert client.delete(path, headers={"X-API-Key": org_key}).status_code == 403
+    # A personal key of the user may list; revoking needs grants:write.
+    login = client.post(
+        "/v2/auth/login", json={"username": person.username, "password": PASSWORD}
+    ).json()
+    session_auth = {"Authorization": f"Bearer {login['access_token']}"}
+
+    def personal(permissions):
+        made = client.post(
+            "/v2/auth/api-keys",
+            headers=session_auth,
+            json={"name": "mine", "permissions": permissions},
+        )
+        assert made.status_code == 201, made.text
+        return {"X-API-Key": made.json()["api_key"]}
+
+    reader = personal(["users:read"])
+    listed = client.get("/v1/oauth/grants", headers=reader)
+    assert listed.status_code == 200 and len(listed.json()["data"]) == 1
+    assert client.delete(path, headers=reader).status_code == 403
+    assert client.delete(path, headers=personal(["grants:write"])).status_code == 204
+    assert client.get("/v1/oauth/grants", headers=session_auth).json()["data"] == []
+
+
+def test_a_code_issued_before_the_grant_is_revoked_does_not_exchange(client, app_client, person):
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    login = client.post(
+        "/v2/auth/login", json={"username": person.username, "password": PASSWORD}
+    ).json()
+    user_auth = {"Authorization": f"Bearer {login['access_token']}"}
+    revoked = client.delete(f"/v1/oauth/grants/{app_client['client_id']}", headers=user_auth)
+    assert revoked.status_code == 204
+    late = _exchange(client, app_client, code, verifier)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
+    assert client.get("/v1/oauth/grants", headers=user_auth).json()["data"] == []
+
+
+def test_the_exchange_requires_the_grant(client, app_client, person):
+    from storage.models import OAuthGrant
+
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    with runtime.current().db.sync_transaction() as session:
+        for grant in session.scalars(select(OAuthGrant).where(OAuthGrant.user_id == person.id)):
+            session.delete(grant)
+    late = _exchange(client, app_client, code, verifier)
+    assert late.status_code == 400 and late.json()["error"] == "invalid_grant"
+    assert "revoked" in late.json()["error_description"]
+
+
+def test_redirect_uri_sent_at_authorization_is_required_at_the_token_endpoint(
+    client, app_client, person
+):
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge)
+    code = _code(sign_in_and_allow(client, url, person.username, PASSWORD))
+    omitted = _exchange(client, app_client, code, verifier, redirect_uri=None)
+    assert omitted.status_code == 400 and omitted.json()["error"] == "invalid_grant"
+    assert "redirect_uri" in omitted.json()["error_description"]
+    # Not sent at authorization (one registered URI): it may be left out at the token endpoint.
+    verifier, challenge = pkce_pair()
+    url = authorize_url(app_client["client_id"], None, challenge)
+    code = _code(client.get(url, follow_redirects=False).headers["location"])
+    assert _exchange(client, app_client, code, verifier, redirect_uri=None).status_code == 200

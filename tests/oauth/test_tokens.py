@@ -17,6 +17,7 @@ from tests.factories import PASSWORD, create_key, create_user
 from tests.oauth.helpers import (
     authorize_url,
     basic,
+    form_fields,
     pkce_pair,
     register,
     service_client,
@@ -272,6 +273,50 @@ def test_user_tokens_are_bounded_by_the_users_role(client, admin):
     assert client.get(f"/v1/users/{person.id}", headers=bearer).status_code == 200
 
 
+def test_granted_scopes_are_cut_to_what_the_user_holds(client, admin):
+    reg, person, tokens = _user_tokens(client, admin, scopes=("openid", "users:read", "admin"))
+    # Not in the response, the RFC 9068 claim, introspection, a refresh, nor the grant.
+    assert tokens["scope"] == "openid users:read"
+    claims = jwt.decode(tokens["access_token"], options={"verify_signature": False})
+    assert claims["scope"] == "openid users:read"
+    auth = basic(reg["client_id"], reg["client_secret"])
+    seen = client.post("/oauth/introspect", data={"token": tokens["access_token"]}, headers=auth)
+    assert seen.json()["scope"] == "openid users:read"
+    refreshed = client.post(
+        "/oauth/refresh", data={"refresh_token": tokens["refresh_token"]}, headers=auth
+    ).json()
+    assert refreshed["scope"] == "openid users:read"
+    claims = jwt.decode(refreshed["access_token"], options={"verify_signature": False})
+    assert claims["scope"] == "openid users:read"
+    login = client.post(
+        "/v2/auth/login", json={"username": person.username, "password": PASSWORD}
+    ).json()
+    listed = client.get(
+        "/v1/oauth/grants", headers={"Authorization": f"Bearer {login['access_token']}"}
+    ).json()
+    assert listed["data"][0]["scopes"] == ["openid", "users:read"]
+
+
+def test_the_consent_page_shows_only_scopes_the_user_holds(client, admin):
+    reg = register(
+        client,
+        admin.key,
+        redirect_uris=["https://app.example.com/cb"],
+        scopes=["openid", "users:read", "admin"],
+    )
+    person = create_user(admin.organization_id)
+    _, challenge = pkce_pair()
+    url = authorize_url(
+        reg["client_id"], "https://app.example.com/cb", challenge, scope="openid users:read admin"
+    )
+    page = client.get(url)
+    fields = {**form_fields(page.text), "action": "login", "username": person.username}
+    page = client.post(url, data={**fields, "password": PASSWORD}, follow_redirects=False)
+    consent = client.get(page.headers["location"])
+    assert "<code>users:read</code>" in consent.text
+    assert "<code>admin</code>" not in consent.text
+
+
 def test_userinfo_refuses_other_credentials(client, admin, service):
     token = _token(client, service).json()["access_token"]
     for headers in ({"Authorization": f"Bearer {token}"}, {"Authorization": f"Bearer {admin.key}"}):
@@ -352,6 +397,40 @@ def test_token_endpoint_rate_class_is_per_client(client, admin, service, monkeyp
             headers=basic(fresh["client_id"], "cs_wrong"),
         )
     assert _token(client, fresh).status_code == 200
+
+
+def test_garbage_refreshes_spend_a_public_clients_allowance_per_address_only(
+    client, admin, monkeypatch
+):
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "trusted_proxies", "127.0.0.1/32")
+    limiter = runtime.current().limiter
+    monkeypatch.setattr(limiter, "oauth_token", parse_rate("2/hour"))
+    public = register(
+        client,
+        admin.key,
+        client_type="public",
+        redirect_uris=["https://app.example.com/cb"],
+        grant_types=["authorization_code", "refresh_token"],
+    )
+
+    def garbage(address):
+        return client.post(
+            "/oauth/token",
+            data={
+                "grant_type": "refresh_token",
+                "client_id": public["client_id"],
+                "refresh_token": "ort_garbage",
+            },
+            headers={"X-Forwarded-For": address},
+        )
+
+    answers = [garbage("203.0.113.7").status_code for _ in range(3)]
+    assert answers == [400, 400, 429]
+    assert garbage("203.0.113.7").json()["error"] == "slow_down"
+    # Another address (the application's real users) keeps its own allowance.
+    other = garbage("198.51.100.4")
+    assert other.status_code == 400 and other.json()["error"] == "invalid_grant"
 
 
 def test_deleting_a_client_stops_its_tokens(client, admin, service):

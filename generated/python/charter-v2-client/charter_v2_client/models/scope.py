@@ -8,6 +8,7 @@ class Scope(StrEnum):
     FILESREAD = "files:read"
     FILESSHARE = "files:share"
     FILESWRITE = "files:write"
+    GRANTSWRITE = "grants:write"
     INGESTIONREAD = "ingestion:read"
     INGESTIONWRITE = "ingestion:write"
     KEYSREAD = "keys:read"

@@ -57,7 +57,9 @@ def sync_detailed(
 
      Withdraws the calling user's consent to the client: its refresh tokens and access tokens for this
     user stop working at once, and the next authorization asks again. Announced as
-    `oauth.grant.revoked`; 404 when the user never authorized the client.
+    `oauth.grant.revoked`; 404 when the user never authorized the client. Needs the user's own
+    credential (a session token or a personal key) with `grants:write`, which every role holds; other
+    credentials get 403.
 
     Args:
         client_id (str):  Example: cli_4eC39HqLyjWDarjt.
@@ -96,7 +98,9 @@ def sync(
 
      Withdraws the calling user's consent to the client: its refresh tokens and access tokens for this
     user stop working at once, and the next authorization asks again. Announced as
-    `oauth.grant.revoked`; 404 when the user never authorized the client.
+    `oauth.grant.revoked`; 404 when the user never authorized the client. Needs the user's own
+    credential (a session token or a personal key) with `grants:write`, which every role holds; other
+    credentials get 403.
 
     Args:
         client_id (str):  Example: cli_4eC39HqLyjWDarjt.
@@ -130,7 +134,9 @@ async def asyncio_detailed(
 
      Withdraws the calling user's consent to the client: its refresh tokens and access tokens for this
     user stop working at once, and the next authorization asks again. Announced as
-    `oauth.grant.revoked`; 404 when the user never authorized the client.
+    `oauth.grant.revoked`; 404 when the user never authorized the client. Needs the user's own
+    credential (a session token or a personal key) with `grants:write`, which every role holds; other
+    credentials get 403.
 
     Args:
         client_id (str):  Example: cli_4eC39HqLyjWDarjt.
@@ -161,7 +167,9 @@ async def asyncio(
 
      Withdraws the calling user's consent to the client: its refresh tokens and access tokens for this
     user stop working at once, and the next authorization asks again. Announced as
-    `oauth.grant.revoked`; 404 when the user never authorized the client.
+    `oauth.grant.revoked`; 404 when the user never authorized the client. Needs the user's own
+    credential (a session token or a personal key) with `grants:write`, which every role holds; other
+    credentials get 403.
 
     Args:
         client_id (str):  Example: cli_4eC39HqLyjWDarjt.

@@ -121,7 +121,7 @@ def sync_detailed(
         email (str | Unset):
         username (str | Unset):
         role (Role | Unset): `admin` has every scope; `editor` reads and writes data, files and
-            users:read; `user` reads.
+            users:read; `user` reads. Every role may revoke its own OAuth grants (`grants:write`).
              Example: editor.
         status (UserStatus | Unset):  Example: active.
 
@@ -182,7 +182,7 @@ def sync(
         email (str | Unset):
         username (str | Unset):
         role (Role | Unset): `admin` has every scope; `editor` reads and writes data, files and
-            users:read; `user` reads.
+            users:read; `user` reads. Every role may revoke its own OAuth grants (`grants:write`).
              Example: editor.
         status (UserStatus | Unset):  Example: active.
 
@@ -238,7 +238,7 @@ async def asyncio_detailed(
         email (str | Unset):
         username (str | Unset):
         role (Role | Unset): `admin` has every scope; `editor` reads and writes data, files and
-            users:read; `user` reads.
+            users:read; `user` reads. Every role may revoke its own OAuth grants (`grants:write`).
              Example: editor.
         status (UserStatus | Unset):  Example: active.
 
@@ -291,7 +291,7 @@ async def asyncio(
         email (str | Unset):
         username (str | Unset):
         role (Role | Unset): `admin` has every scope; `editor` reads and writes data, files and
-            users:read; `user` reads.
+            users:read; `user` reads. Every role may revoke its own OAuth grants (`grants:write`).
              Example: editor.
         status (UserStatus | Unset):  Example: active.
 
