@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 from connexion.datastructures import MediaTypeDict
 from connexion.json_schema import Draft4RequestValidator
@@ -255,7 +256,23 @@ class _DescribedForm:
 
 
 class FormBodyValidator(_DescribedForm, FormDataValidator):
-    pass
+    """Connexion joins a repeated form field's values with commas; a field the schema does not
+    declare as an array may be sent once (RFC 6749 3.1 and 3.2: "parameters MUST NOT be
+    included more than once"), so a repeat is refused, naming it."""
+
+    async def _parse(self, stream: Any, scope: Any) -> Any:
+        raw = b"".join([chunk async for chunk in stream])
+        properties = self._schema.get("properties", {})
+        seen: set[str] = set()
+        for key, _ in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+            if key in seen and properties.get(key, {}).get("type") != "array":
+                raise failed([FieldError(f"body.{_name(key)}", "is repeated: send it once")])
+            seen.add(key)
+
+        async def again() -> Any:
+            yield raw
+
+        return await super()._parse(again(), scope)
 
 
 class MultiPartBodyValidator(_DescribedForm, _MultiPartValidator):

@@ -28,6 +28,14 @@ CORPUS = [
     ("invalid UTF-8", FORM, b"token=%ff%fe&grant_type=%ff", None, None),
     ("oversized", FORM, b"token=" + b"a" * (1024 * 1024 + 10), 413, "invalid_request"),
     ("NUL", FORM, b"token=a%00b&grant_type=client_credentials&refresh_token=a%00", None, None),
+    # RFC 6749 3.2: a parameter sent twice is refused (Connexion would join the values).
+    (
+        "repeated parameter",
+        FORM,
+        b"grant_type=client_credentials&grant_type=refresh_token&token=a&token=b",
+        400,
+        "invalid_request",
+    ),
 ]
 
 
