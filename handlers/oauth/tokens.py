@@ -60,3 +60,7 @@ async def get_userinfo():
     async with read() as session:
         claims = await authorization.userinfo(session, current_actor())
     return json(claims)
+
+
+# OpenID Connect Core 5.3.1: UserInfo answers POST as it answers GET.
+post_userinfo = get_userinfo

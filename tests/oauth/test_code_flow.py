@@ -95,6 +95,8 @@ def test_code_flow_issues_tokens_id_token_and_userinfo(client, app_client, perso
     bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
     info = client.get("/oauth/userinfo", headers=bearer)
     assert info.status_code == 200, info.text
+    posted = client.post("/oauth/userinfo", headers=bearer)  # OpenID Connect Core 5.3.1
+    assert posted.status_code == 200 and posted.json() == info.json(), posted.text
     assert info.json() == {
         "sub": person.id,
         "preferred_username": person.username,
