@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from charter.platform import runtime
-from storage.models import WebhookDelivery
+from storage.models import OutboxEvent, WebhookDelivery
 from tests.conftest import ROOT, server_env
 from tests.webhooks.conftest import create_record, register
 
@@ -133,6 +133,15 @@ def aware(moment: datetime) -> datetime:
 
 def test_sigkill_mid_batch_loses_no_event(client, tenant, settings, allow_private, tmp_path):
     total = RECORDS * len(ENDPOINTS)
+    # Outbox events earlier tests left unpublished in the shared database are not this test's:
+    # the worker would fan them all out first (tens of thousands after the data tests), and the
+    # waits below would time the backlog instead of the crash.
+    with runtime.current().db.sync_transaction() as session:
+        session.execute(
+            update(OutboxEvent)
+            .where(OutboxEvent.published_at.is_(None))
+            .values(published_at=datetime.now(UTC))
+        )
     receiver = CrashReceiver(hold_after=total // 2)
     server = serve(receiver)
     base = f"http://127.0.0.1:{server.server_address[1]}"
