@@ -217,19 +217,22 @@ async def unlock(
     session: AsyncSession, token: str, password: str, base_url: str
 ) -> dict[str, Any] | InvalidCredentials | Locked:
     """A signed download URL for the right password; a wrong one is counted (returned, not
-    raised, so the count commits) and the share locks at MAX_ATTEMPTS."""
+    raised, so the count commits) and the share locks at MAX_ATTEMPTS. The attempt is counted
+    atomically before the password is checked, so parallel guesses check at most MAX_ATTEMPTS
+    passwords in all."""
     share, file = await _open(session, token)
     if share.password_hash is None:
         raise Malformed("This share has no password", field="body.password")
+    attempt = await repo.spend_share_attempt(session, share.id, MAX_ATTEMPTS)
+    if attempt is None:  # concurrent wrong passwords used the last attempts meanwhile
+        raise Locked("This share is locked after too many wrong passwords")
     if await passwords.verify_password(share.password_hash, password):
-        share.failed_attempts = 0
+        await repo.settle_share_attempt(session, share.id, right=True)
         return signed_url(file, base_url, UNLOCK_SECONDS, share_id=share.id)
-    share.failed_attempts += 1
-    if share.failed_attempts >= MAX_ATTEMPTS:
-        share.locked_at = utcnow()
+    if attempt >= MAX_ATTEMPTS:
+        await repo.settle_share_attempt(session, share.id, right=False, locked_at=utcnow())
         return Locked("Wrong password; the share is now locked after too many attempts")
-    left = MAX_ATTEMPTS - share.failed_attempts
-    return InvalidCredentials(f"Wrong password ({left} attempts left)")
+    return InvalidCredentials(f"Wrong password ({MAX_ATTEMPTS - attempt} attempts left)")
 
 
 # signed URLs -----------------------------------------------------------------------------------

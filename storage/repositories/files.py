@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -132,3 +132,38 @@ async def share(session: AsyncSession, *, file_id: str, share_id: str) -> FileSh
     statement = select(FileShare).where(FileShare.id == share_id, FileShare.file_id == file_id)
     found: FileShare | None = (await session.execute(statement)).scalar_one_or_none()
     return found
+
+
+async def spend_share_attempt(
+    session: AsyncSession, share_id: str, max_attempts: int
+) -> int | None:
+    """Count one password attempt at a share, atomically (a row lock until the transaction
+    ends serialises concurrent attempts): the attempt's number, or None when the share is
+    locked or out of attempts, so at most `max_attempts` passwords are ever checked."""
+    statement = (
+        update(FileShare)
+        .where(
+            FileShare.id == share_id,
+            FileShare.locked_at.is_(None),
+            FileShare.failed_attempts < max_attempts,
+        )
+        .values(failed_attempts=FileShare.failed_attempts + 1)
+        .returning(FileShare.failed_attempts)
+        .execution_options(synchronize_session=False)
+    )
+    spent: int | None = (await session.execute(statement)).scalar_one_or_none()
+    return spent
+
+
+async def settle_share_attempt(
+    session: AsyncSession, share_id: str, *, right: bool, locked_at: Any = None
+) -> None:
+    """After the password was checked: a right one clears the count; a wrong one that used the
+    last attempt locks the share."""
+    values: dict[str, Any] = {"failed_attempts": 0} if right else {"locked_at": locked_at}
+    await session.execute(
+        update(FileShare)
+        .where(FileShare.id == share_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )

@@ -114,3 +114,46 @@ def test_signed_urls(client, tenant, file, clock):
         f"/v2/files/{file['id']}/url", json={"expires_in": 10**9}, headers=headers(tenant)
     )
     assert too_long.status_code == 400
+
+
+def test_parallel_wrong_passwords_check_at_most_five(
+    client, tenant, file, live_server, monkeypatch
+):
+    """Guesses in parallel cannot check more passwords than the lock allows (the count was read
+    without a lock and written back: on PostgreSQL 20 parallel guesses were all checked)."""
+    import threading
+
+    import httpx
+
+    from charter.identity import passwords
+
+    checked = []
+    verify = passwords.verify_password
+
+    async def counting(hashed, given):
+        checked.append(given)
+        return await verify(hashed, given)
+
+    monkeypatch.setattr(passwords, "verify_password", counting)
+    body = share(client, tenant, file["id"], password_protected=True).json()
+    url = f"{live_server.url}{_path(body['url'])}/unlock"
+    codes: list[str] = []
+    start = threading.Barrier(20)
+
+    def guess(n: int) -> None:
+        start.wait()
+        answer = httpx.post(url, json={"password": f"wrong-{n}"}, timeout=30)
+        codes.append(answer.json()["error"]["code"])
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(checked) <= 5, checked
+    assert codes.count("INVALID_CREDENTIALS") == 4
+    assert codes.count("LOCKED") == 16
+    assert (
+        client.post(_path(body["url"]) + "/unlock", json={"password": body["password"]}).status_code
+        == 423
+    )
