@@ -191,7 +191,10 @@ async def create_directory(session: AsyncSession, actor: Actor, path: str) -> di
 async def _check_quota(
     session: AsyncSession, principal: Principal, added: int, replaced: int
 ) -> None:
-    plan, quota = await repo.quota(session, organization_id=principal.organization_id)
+    """Refuse an upload that would exceed the plan's storage quota. The organization's row is
+    locked first (until the upload's transaction ends), so concurrent uploads of one
+    organization are summed one after another and cannot together exceed the quota."""
+    plan, quota = await repo.quota(session, organization_id=principal.organization_id, lock=True)
     if quota is None:
         return
     used = await repo.used_bytes(session, organization_id=principal.organization_id)

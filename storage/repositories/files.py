@@ -83,13 +83,19 @@ async def used_bytes(session: AsyncSession, *, organization_id: str) -> int:
     return int((await session.execute(statement)).scalar_one())
 
 
-async def quota(session: AsyncSession, *, organization_id: str) -> tuple[str, int | None]:
-    """The organization's plan and its storage quota in bytes (None: no quota)."""
+async def quota(
+    session: AsyncSession, *, organization_id: str, lock: bool = False
+) -> tuple[str, int | None]:
+    """The organization's plan and its storage quota in bytes (None: no quota). With `lock`
+    the organization's row stays locked until the transaction ends (not the plan's, shared by
+    other organizations), which serialises the quota checks of one organization's uploads."""
     statement = (
         select(Plan.name, Plan.storage_bytes)
         .join(Organization, Organization.plan == Plan.name)
         .where(Organization.id == organization_id)
     )
+    if lock:
+        statement = statement.with_for_update(of=Organization)
     row = (await session.execute(statement)).first()
     if row is None:
         return "", None
