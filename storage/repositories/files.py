@@ -48,6 +48,20 @@ async def insert_directories(session: AsyncSession, rows: list[dict[str, Any]]) 
     await session.execute(statement)
 
 
+async def not_directories(
+    session: AsyncSession, *, organization_id: str, livemode: bool, paths: list[str]
+) -> list[str]:
+    """Which of these paths something other than a directory holds (a file)."""
+    if not paths:
+        return []
+    statement = (
+        select(File.path)
+        .where(*_scope(organization_id, livemode), File.path.in_(paths), File.type != "directory")
+        .order_by(File.path)
+    )
+    return list((await session.execute(statement)).scalars())
+
+
 async def children(
     session: AsyncSession,
     *,
@@ -88,14 +102,16 @@ async def quota(
 ) -> tuple[str, int | None]:
     """The organization's plan and its storage quota in bytes (None: no quota). With `lock`
     the organization's row stays locked until the transaction ends (not the plan's, shared by
-    other organizations), which serialises the quota checks of one organization's uploads."""
+    other organizations), which serialises the quota checks of one organization's uploads.
+    FOR NO KEY UPDATE on PostgreSQL: it does not wait for the key-share locks that inserting
+    any row referencing the organization takes (FOR UPDATE would)."""
     statement = (
         select(Plan.name, Plan.storage_bytes)
         .join(Organization, Organization.plan == Plan.name)
         .where(Organization.id == organization_id)
     )
     if lock:
-        statement = statement.with_for_update(of=Organization)
+        statement = statement.with_for_update(of=Organization, key_share=True)
     row = (await session.execute(statement)).first()
     if row is None:
         return "", None

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from charter.platform import runtime
-from storage.models import Organization, Plan
+from charter.platform.clock import new_id, utcnow
+from storage.models import File, Organization, Plan
+from tests.conftest import PG_URL
 
 
 @pytest.fixture
@@ -74,3 +77,58 @@ def test_concurrent_uploads_cannot_exceed_the_quota(live_server, tenant, client)
     assert codes == [201] + [413] * 7, [answer.text for answer in answers]
     listed = client.get("/v2/files", params={"path": "/quota"}, headers={"X-API-Key": tenant.key})
     assert listed.json()["total"] == 1
+
+
+@pytest.mark.skipif(
+    not PG_URL, reason="needs two writing transactions at once; SQLite runs one at a time"
+)
+def test_a_directory_waiting_on_a_concurrent_file_is_refused(live_server, tenant):
+    """An upload of /fdx/x/child while another transaction holds an uncommitted file /fdx/x:
+    the directory insert waits for it, then skipped the clashing path silently and stored a
+    file under a file (201); it must be 409."""
+    warm = _upload(
+        live_server, tenant, "warm", b"warm", "/warm"
+    )  # a first upload through the server
+    assert warm.status_code == 201, warm.text
+    db = runtime.current().db
+    now = utcnow()
+    answer: dict[str, httpx.Response] = {}
+    with db.sync_transaction() as session:
+        for kind, path, parent in (("directory", "/fdx", "/"), ("file", "/fdx/x", "/fdx")):
+            session.add(
+                File(
+                    id=new_id("file"),
+                    organization_id=tenant.organization_id,
+                    livemode=True,
+                    type=kind,
+                    path=path,
+                    parent=parent,
+                    name=path.rsplit("/", 1)[-1],
+                    size=0,
+                    content_type=None,
+                    checksum=None,
+                    blob_key=None,
+                    version=1,
+                    created_at=now,
+                    modified_at=now,
+                )
+            )
+        session.flush()
+        child = threading.Thread(
+            target=lambda: answer.update(
+                child=_upload(live_server, tenant, "child", b"child", "/fdx/x")
+            )
+        )
+        child.start()
+        waiting = (
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        )
+        deadline = time.monotonic() + 20
+        with db.engine.connect() as probe:  # until the upload waits on the file row
+            while not probe.execute(text(waiting)).scalar_one():
+                assert time.monotonic() < deadline, "the upload never waited on the file row"
+                time.sleep(0.02)
+    child.join(timeout=30)
+    assert answer["child"].status_code == 409, answer["child"].text
+    assert "/fdx/x is a file" in answer["child"].json()["error"]["message"]
