@@ -157,3 +157,28 @@ def test_parallel_wrong_passwords_check_at_most_five(
         client.post(_path(body["url"]) + "/unlock", json={"password": body["password"]}).status_code
         == 423
     )
+
+
+def test_share_and_download_tokens_stay_out_of_the_access_log(client, tenant, file, caplog):
+    import logging
+
+    body = share(client, tenant, file["id"]).json()
+    link = _path(body["url"])
+    token = link.rsplit("/", 1)[-1]
+    signed = client.post(
+        f"/v2/files/{file['id']}/url", json={"expires_in": 60}, headers=headers(tenant)
+    ).json()
+    signed_path = _path(signed["url"])
+    with caplog.at_level(logging.INFO, logger="charter.access"):
+        assert client.get(link).status_code == 200
+        assert client.get(link + "/download").status_code == 200
+        assert client.post(link + "/unlock", json={"password": "x"}).status_code == 400
+        assert client.get(signed_path).status_code == 200
+    logged = [r.fields["path"] for r in caplog.records if r.name == "charter.access"]
+    assert logged == [
+        "/v2/shares/[redacted]",
+        "/v2/shares/[redacted]/download",
+        "/v2/shares/[redacted]/unlock",
+        "/v2/downloads/[redacted]",
+    ]
+    assert token not in caplog.text and signed_path.rsplit("/", 1)[-1] not in caplog.text

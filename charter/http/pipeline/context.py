@@ -253,7 +253,7 @@ class AccessLog(Stage):
                     "fields": {
                         "request_id": state.request_id,
                         "method": state.method,
-                        "path": state.path,
+                        "path": state.logged_path,
                         "status": state.status,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                         "principal": principal.id if principal else None,
