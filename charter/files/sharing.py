@@ -5,6 +5,8 @@ and stored as its keyed hash. The recipient gets the link through the same sende
 one-time codes (charter.platform.senders: the log sender in development, the signed webhook
 bridge in production). A password-protected share gets a generated password, shown once to the
 sharer, who passes it on separately: it never travels with the link, nor in any URL. The
+link's origin is CHARTER_PUBLIC_URL; in production sharing refuses to run without it (503)
+rather than email a link whose origin came from the request's Host header. The
 recipient unlocks with it (`POST .../unlock`) and gets a short-lived signed download URL; wrong
 passwords are counted and lock the share after MAX_ATTEMPTS (423). An expired or revoked share
 answers 410.
@@ -37,6 +39,7 @@ from charter.platform.errors import (
     Malformed,
     NotFound,
     Unauthenticated,
+    Unavailable,
 )
 from charter.platform.paging import Page
 from storage.models import File, FileShare
@@ -85,6 +88,13 @@ async def create(
     """Share a file (seed 001's body); the answer holds the link and, for a password-protected
     share, the password (shown this once). Announces `file.shared`; sends the link."""
     principal = actor.require()
+    settings = runtime.current().settings
+    if settings.env == "production" and not settings.public_url:
+        # Without CHARTER_PUBLIC_URL the link's origin would come from the request's Host
+        # header, which the caller chooses: an email from us carrying the caller's domain.
+        raise Unavailable(
+            "Sharing by email needs CHARTER_PUBLIC_URL in production (the link's origin)"
+        )
     file = await service.get(session, actor, file_id)
     now = utcnow()
     expires_at = fields.get("expires_at")

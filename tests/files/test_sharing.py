@@ -182,3 +182,32 @@ def test_share_and_download_tokens_stay_out_of_the_access_log(client, tenant, fi
         "/v2/downloads/[redacted]",
     ]
     assert token not in caplog.text and signed_path.rsplit("/", 1)[-1] not in caplog.text
+
+
+def test_production_shares_only_with_a_public_url(client, tenant, file, monkeypatch):
+    """Without CHARTER_PUBLIC_URL the emailed link's origin came from the Host header the
+    caller sends; in production sharing now refuses (503) and sends and stores nothing."""
+    from charter.platform import runtime
+
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "env", "production")
+    monkeypatch.setattr(settings, "public_url", "")
+    emailed: list[dict] = []
+
+    async def webhook_sender(message):  # production's sender (the signed webhook bridge)
+        emailed.append(message)
+
+    monkeypatch.setattr(senders, "send", webhook_sender)
+    evil = {**headers(tenant), "Host": "files.evil.example"}
+    body = {"email": "recipient@example.com"}
+    refused = client.post(f"/v2/files/{file['id']}/share", json=body, headers=evil)
+    assert refused.status_code == 503, refused.text
+    assert "CHARTER_PUBLIC_URL" in refused.json()["error"]["message"]
+    assert emailed == []
+    listed = client.get(f"/v2/files/{file['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == []
+    monkeypatch.setattr(settings, "public_url", "https://files.example.com")
+    created = client.post(f"/v2/files/{file['id']}/share", json=body, headers=evil)
+    assert created.status_code == 201, created.text
+    assert created.json()["url"].startswith("https://files.example.com/v2/shares/")
+    assert [message["url"] for message in emailed] == [created.json()["url"]]
