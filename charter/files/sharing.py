@@ -95,7 +95,7 @@ async def create(
         raise Unavailable(
             "Sharing by email needs CHARTER_PUBLIC_URL in production (the link's origin)"
         )
-    file = await service.get(session, actor, file_id)
+    file = await service.get_file(session, actor, file_id)  # a directory is 400
     now = utcnow()
     expires_at = fields.get("expires_at")
     if expires_at is not None and expires_at <= now:
@@ -308,6 +308,8 @@ async def open_signed(session: AsyncSession, token: str) -> File:
         or file.version != payload["v"]
     ):
         raise NotFound("The file of this link was deleted or replaced")
+    if file.type != "file":  # a directory shared before directories could not be
+        raise Malformed("A directory cannot be downloaded", field="token")
     if payload.get("s"):
         share = await session.get(FileShare, payload["s"])
         if share is None or _status(share, utcnow()) in ("revoked", "expired"):

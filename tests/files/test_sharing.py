@@ -211,3 +211,24 @@ def test_production_shares_only_with_a_public_url(client, tenant, file, monkeypa
     assert created.status_code == 201, created.text
     assert created.json()["url"].startswith("https://files.example.com/v2/shares/")
     assert [message["url"] for message in emailed] == [created.json()["url"]]
+
+
+def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, tenant):
+    made = client.post(
+        "/v2/files/directories", json={"path": "/shared-dir"}, headers=headers(tenant)
+    )
+    assert made.status_code == 201, made.text
+    refused = share(client, tenant, made.json()["id"], password_protected=True)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["error"]["details"]["field"] == "file_id"
+    listed = client.get(f"/v2/files/{made.json()['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == []
+    # a share of a directory made before it was refused: its unlocked URL answers 400 too
+    from tests.files.factories import create_share
+
+    _, token = create_share(tenant.organization_id, made.json()["id"], password="pw-123456")
+    unlocked = client.post(f"/v2/shares/{token}/unlock", json={"password": "pw-123456"})
+    assert unlocked.status_code == 200, unlocked.text
+    got = client.get(_path(unlocked.json()["url"]))
+    assert got.status_code == 400, got.text
+    assert got.json()["error"]["details"]["field"] == "token"

@@ -80,7 +80,8 @@ def sync_detailed(
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
-    without it sharing answers 503 (never a link built from the request's `Host`). Announces
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
     `file.shared`. Needs `files:share`.
 
     Args:
@@ -131,7 +132,8 @@ def sync(
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
-    without it sharing answers 503 (never a link built from the request's `Host`). Announces
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
     `file.shared`. Needs `files:share`.
 
     Args:
@@ -177,7 +179,8 @@ async def asyncio_detailed(
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
-    without it sharing answers 503 (never a link built from the request's `Host`). Announces
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
     `file.shared`. Needs `files:share`.
 
     Args:
@@ -220,7 +223,8 @@ async def asyncio(
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
-    without it sharing answers 503 (never a link built from the request's `Host`). Announces
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
     `file.shared`. Needs `files:share`.
 
     Args:
