@@ -44,6 +44,8 @@ class RequestState:
     # Added to the response when it starts (rate-limit, deprecation headers).
     response_headers: dict[str, str] = field(default_factory=dict)
     status: int = 500
+    # The client went away before the answer (mid-upload): logged as 499, not a server error.
+    client_closed: bool = False
     deadline: float | None = None  # time.monotonic() by which the work must be done
     # The idempotency stage's unit of work, joined by the handler's (see charter.http.uow).
     shared_unit: Any = None

@@ -1,6 +1,6 @@
-"""Concurrent uploads against a live server: the storage quota and files under files. These
-races need two transactions at once, which SQLite serialises anyway; they matter on
-PostgreSQL (both pass on SQLite, where they cannot fail the way they did)."""
+"""Uploads against a live server: concurrent ones (the storage quota, files under files) and a
+client closing mid-upload. The races need two writing transactions at once, which SQLite
+runs one at a time; they matter on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -132,3 +132,38 @@ def test_a_directory_waiting_on_a_concurrent_file_is_refused(live_server, tenant
     child.join(timeout=30)
     assert answer["child"].status_code == 409, answer["child"].text
     assert "/fdx/x is a file" in answer["child"].json()["error"]["message"]
+
+
+def test_a_client_closing_mid_upload_is_not_logged_as_a_server_error(live_server, tenant, caplog):
+    import logging
+    import socket
+
+    boundary = "closing"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+        f'filename="closed.bin"\r\n\r\n'
+    ).encode()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    with caplog.at_level(logging.INFO, logger="charter.access"):
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(
+                (
+                    f"POST /v2/files/upload HTTP/1.1\r\nHost: x\r\nX-API-Key: {tenant.key}\r\n"
+                    f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+                    f"Content-Length: {10 * 1024 * 1024}\r\n\r\n"
+                ).encode()
+                + head
+                + os.urandom(256 * 1024)
+            )
+        deadline = time.monotonic() + 20
+        while True:
+            logged = [
+                r.fields
+                for r in caplog.records
+                if r.name == "charter.access" and r.fields["path"] == "/v2/files/upload"
+            ]
+            if logged or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+    assert len(logged) == 1, logged
+    assert logged[0]["status"] == 499 and logged[0]["client_closed"] is True

@@ -33,6 +33,7 @@ from charter.platform import runtime
 from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
 
 UPLOAD = "charter_upload"
+CLIENT_CLOSED = 499  # nginx's "client closed request", for the access log only
 log = logging.getLogger("charter")
 
 
@@ -123,6 +124,8 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
             chunks(), content_type, service.store(), max_file_bytes=settings.max_file_bytes
         )
     except _Disconnected:
+        state.client_closed = True  # nothing to answer; not a server error
+        state.status = CLIENT_CLOSED
         return
     except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
         scope[BODY_PENDING] = False
