@@ -129,16 +129,10 @@ async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
 async def _make_directories(
     session: AsyncSession, principal: Principal, directory_paths: list[str], now: datetime
 ) -> None:
-    """Create the directories that do not exist; 409 where a file holds one of the paths."""
-    for path in directory_paths:
-        existing = await repo.get_by_path(
-            session,
-            organization_id=principal.organization_id,
-            livemode=principal.livemode,
-            path=path,
-        )
-        if existing is not None and existing.type != "directory":
-            raise Conflict(f"{path} is a file, so it cannot hold other files")
+    """Create the directories that do not exist; 409 where a file holds one of the paths.
+    Checked after inserting: an insert that clashes with a concurrent upload's row waits for
+    that upload's transaction, and is skipped once it commits, so only a read after the insert
+    sees a file that a concurrent upload made at one of the paths meanwhile."""
     await repo.insert_directories(
         session,
         [
@@ -161,6 +155,14 @@ async def _make_directories(
             for path in directory_paths
         ],
     )
+    clashes = await repo.not_directories(
+        session,
+        organization_id=principal.organization_id,
+        livemode=principal.livemode,
+        paths=directory_paths,
+    )
+    if clashes:
+        raise Conflict(f"{clashes[0]} is a file, so it cannot hold other files")
 
 
 async def create_directory(session: AsyncSession, actor: Actor, path: str) -> dict[str, Any]:
@@ -191,7 +193,10 @@ async def create_directory(session: AsyncSession, actor: Actor, path: str) -> di
 async def _check_quota(
     session: AsyncSession, principal: Principal, added: int, replaced: int
 ) -> None:
-    plan, quota = await repo.quota(session, organization_id=principal.organization_id)
+    """Refuse an upload that would exceed the plan's storage quota. The organization's row is
+    locked first (until the upload's transaction ends), so concurrent uploads of one
+    organization are summed one after another and cannot together exceed the quota."""
+    plan, quota = await repo.quota(session, organization_id=principal.organization_id, lock=True)
     if quota is None:
         return
     used = await repo.used_bytes(session, organization_id=principal.organization_id)

@@ -5,6 +5,8 @@ and stored as its keyed hash. The recipient gets the link through the same sende
 one-time codes (charter.platform.senders: the log sender in development, the signed webhook
 bridge in production). A password-protected share gets a generated password, shown once to the
 sharer, who passes it on separately: it never travels with the link, nor in any URL. The
+link's origin is CHARTER_PUBLIC_URL; in production sharing refuses to run without it (503)
+rather than email a link whose origin came from the request's Host header. The
 recipient unlocks with it (`POST .../unlock`) and gets a short-lived signed download URL; wrong
 passwords are counted and lock the share after MAX_ATTEMPTS (423). An expired or revoked share
 answers 410.
@@ -37,6 +39,7 @@ from charter.platform.errors import (
     Malformed,
     NotFound,
     Unauthenticated,
+    Unavailable,
 )
 from charter.platform.paging import Page
 from storage.models import File, FileShare
@@ -85,7 +88,14 @@ async def create(
     """Share a file (seed 001's body); the answer holds the link and, for a password-protected
     share, the password (shown this once). Announces `file.shared`; sends the link."""
     principal = actor.require()
-    file = await service.get(session, actor, file_id)
+    settings = runtime.current().settings
+    if settings.env == "production" and not settings.public_url:
+        # Without CHARTER_PUBLIC_URL the link's origin would come from the request's Host
+        # header, which the caller chooses: an email from us carrying the caller's domain.
+        raise Unavailable(
+            "Sharing by email needs CHARTER_PUBLIC_URL in production (the link's origin)"
+        )
+    file = await service.get_file(session, actor, file_id)  # a directory is 400
     now = utcnow()
     expires_at = fields.get("expires_at")
     if expires_at is not None and expires_at <= now:
@@ -217,19 +227,22 @@ async def unlock(
     session: AsyncSession, token: str, password: str, base_url: str
 ) -> dict[str, Any] | InvalidCredentials | Locked:
     """A signed download URL for the right password; a wrong one is counted (returned, not
-    raised, so the count commits) and the share locks at MAX_ATTEMPTS."""
+    raised, so the count commits) and the share locks at MAX_ATTEMPTS. The attempt is counted
+    atomically before the password is checked, so parallel guesses check at most MAX_ATTEMPTS
+    passwords in all."""
     share, file = await _open(session, token)
     if share.password_hash is None:
         raise Malformed("This share has no password", field="body.password")
+    attempt = await repo.spend_share_attempt(session, share.id, MAX_ATTEMPTS)
+    if attempt is None:  # concurrent wrong passwords used the last attempts meanwhile
+        raise Locked("This share is locked after too many wrong passwords")
     if await passwords.verify_password(share.password_hash, password):
-        share.failed_attempts = 0
+        await repo.settle_share_attempt(session, share.id, right=True)
         return signed_url(file, base_url, UNLOCK_SECONDS, share_id=share.id)
-    share.failed_attempts += 1
-    if share.failed_attempts >= MAX_ATTEMPTS:
-        share.locked_at = utcnow()
+    if attempt >= MAX_ATTEMPTS:
+        await repo.settle_share_attempt(session, share.id, right=False, locked_at=utcnow())
         return Locked("Wrong password; the share is now locked after too many attempts")
-    left = MAX_ATTEMPTS - share.failed_attempts
-    return InvalidCredentials(f"Wrong password ({left} attempts left)")
+    return InvalidCredentials(f"Wrong password ({MAX_ATTEMPTS - attempt} attempts left)")
 
 
 # signed URLs -----------------------------------------------------------------------------------
@@ -295,6 +308,8 @@ async def open_signed(session: AsyncSession, token: str) -> File:
         or file.version != payload["v"]
     ):
         raise NotFound("The file of this link was deleted or replaced")
+    if file.type != "file":  # a directory shared before directories could not be
+        raise Malformed("A directory cannot be downloaded", field="token")
     if payload.get("s"):
         share = await session.get(FileShare, payload["s"])
         if share is None or _status(share, utcnow()) in ("revoked", "expired"):

@@ -129,11 +129,12 @@ def handle_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse
             error.headers["Allow"] = ", ".join(methods)
     state = request.scope.get("charter")
     request_id = state.request_id if state is not None else ""
+    logged = state.logged_path if state is not None else request.url.path
     if error.status >= 500 and type(error) is errors.CharterError:
         log.error(
             "unhandled exception",
             exc_info=(type(exc), exc, exc.__traceback__),
-            extra={"fields": {"request_id": request_id, "path": request.url.path}},
+            extra={"fields": {"request_id": request_id, "path": logged}},
         )
     rendered = render(
         error,

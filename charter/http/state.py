@@ -8,6 +8,26 @@ from typing import Any
 from charter.identity.principals import Principal
 from charter.platform.spec import OperationInfo
 
+# Path parameters that are credentials in themselves (a share link's token, a signed download
+# URL's): never written to a log.
+SECRET_SEGMENTS = frozenset({"{token}"})
+REDACTED = "[redacted]"
+
+
+def redacted_path(path: str, operation: OperationInfo | None) -> str:
+    """The request path for logs, with the segments of secret path parameters redacted."""
+    if operation is None or not any(s in operation.path for s in SECRET_SEGMENTS):
+        return path
+    template = operation.path.strip("/").split("/")
+    actual = path.split("/")
+    offset = len(actual) - len(template)  # the template is relative to the surface's base
+    if offset < 0:
+        return REDACTED
+    for index, segment in enumerate(template):
+        if segment in SECRET_SEGMENTS:
+            actual[offset + index] = REDACTED
+    return "/".join(actual)
+
 
 @dataclass
 class RequestState:
@@ -24,6 +44,12 @@ class RequestState:
     # Added to the response when it starts (rate-limit, deprecation headers).
     response_headers: dict[str, str] = field(default_factory=dict)
     status: int = 500
+    # The client went away before the answer (mid-upload): logged as 499, not a server error.
+    client_closed: bool = False
     deadline: float | None = None  # time.monotonic() by which the work must be done
     # The idempotency stage's unit of work, joined by the handler's (see charter.http.uow).
     shared_unit: Any = None
+
+    @property
+    def logged_path(self) -> str:
+        return redacted_path(self.path, self.operation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -48,6 +48,20 @@ async def insert_directories(session: AsyncSession, rows: list[dict[str, Any]]) 
     await session.execute(statement)
 
 
+async def not_directories(
+    session: AsyncSession, *, organization_id: str, livemode: bool, paths: list[str]
+) -> list[str]:
+    """Which of these paths something other than a directory holds (a file)."""
+    if not paths:
+        return []
+    statement = (
+        select(File.path)
+        .where(*_scope(organization_id, livemode), File.path.in_(paths), File.type != "directory")
+        .order_by(File.path)
+    )
+    return list((await session.execute(statement)).scalars())
+
+
 async def children(
     session: AsyncSession,
     *,
@@ -83,13 +97,21 @@ async def used_bytes(session: AsyncSession, *, organization_id: str) -> int:
     return int((await session.execute(statement)).scalar_one())
 
 
-async def quota(session: AsyncSession, *, organization_id: str) -> tuple[str, int | None]:
-    """The organization's plan and its storage quota in bytes (None: no quota)."""
+async def quota(
+    session: AsyncSession, *, organization_id: str, lock: bool = False
+) -> tuple[str, int | None]:
+    """The organization's plan and its storage quota in bytes (None: no quota). With `lock`
+    the organization's row stays locked until the transaction ends (not the plan's, shared by
+    other organizations), which serialises the quota checks of one organization's uploads.
+    FOR NO KEY UPDATE on PostgreSQL: it does not wait for the key-share locks that inserting
+    any row referencing the organization takes (FOR UPDATE would)."""
     statement = (
         select(Plan.name, Plan.storage_bytes)
         .join(Organization, Organization.plan == Plan.name)
         .where(Organization.id == organization_id)
     )
+    if lock:
+        statement = statement.with_for_update(of=Organization, key_share=True)
     row = (await session.execute(statement)).first()
     if row is None:
         return "", None
@@ -132,3 +154,38 @@ async def share(session: AsyncSession, *, file_id: str, share_id: str) -> FileSh
     statement = select(FileShare).where(FileShare.id == share_id, FileShare.file_id == file_id)
     found: FileShare | None = (await session.execute(statement)).scalar_one_or_none()
     return found
+
+
+async def spend_share_attempt(
+    session: AsyncSession, share_id: str, max_attempts: int
+) -> int | None:
+    """Count one password attempt at a share, atomically (a row lock until the transaction
+    ends serialises concurrent attempts): the attempt's number, or None when the share is
+    locked or out of attempts, so at most `max_attempts` passwords are ever checked."""
+    statement = (
+        update(FileShare)
+        .where(
+            FileShare.id == share_id,
+            FileShare.locked_at.is_(None),
+            FileShare.failed_attempts < max_attempts,
+        )
+        .values(failed_attempts=FileShare.failed_attempts + 1)
+        .returning(FileShare.failed_attempts)
+        .execution_options(synchronize_session=False)
+    )
+    spent: int | None = (await session.execute(statement)).scalar_one_or_none()
+    return spent
+
+
+async def settle_share_attempt(
+    session: AsyncSession, share_id: str, *, right: bool, locked_at: Any = None
+) -> None:
+    """After the password was checked: a right one clears the count; a wrong one that used the
+    last attempt locks the share."""
+    values: dict[str, Any] = {"failed_attempts": 0} if right else {"locked_at": locked_at}
+    await session.execute(
+        update(FileShare)
+        .where(FileShare.id == share_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 
 import pytest
 
@@ -171,3 +172,36 @@ def test_directories(client, tenant):
         headers=headers(tenant),
     )
     assert busy.status_code in (200, 409)
+
+
+def test_a_retried_upload_with_its_idempotency_key_replays(client, tenant, files_store):
+    """The stand-in body the pipeline fingerprints was random (its boundary), so a retry was
+    refused as a different request; it also left out the file's name and type."""
+
+    def send(content: bytes, name: str = "retry.txt", content_type: str = "text/plain"):
+        return client.post(
+            "/v2/files/upload",
+            headers={**headers(tenant), "Idempotency-Key": "upload-retry-1"},
+            files={"file": (name, io.BytesIO(content), content_type)},
+            data={"path": "/retries"},
+        )
+
+    first = send(b"the same bytes")
+    assert first.status_code == 201, first.text
+    stored = asyncio.run(blob_keys(files_store))
+    again = send(b"the same bytes")
+    assert again.status_code == 201, again.text
+    assert again.headers.get("idempotent-replayed") == "true"
+    assert again.json() == first.json()
+    for other in (
+        send(b"other bytes"),
+        send(b"the same bytes", name="renamed.txt"),
+        send(b"the same bytes", content_type="text/csv"),
+    ):
+        assert other.status_code == 400, other.text
+        assert (
+            "idempotency key was used with a different request" in other.json()["error"]["message"]
+        )
+    listed = client.get("/v2/files", params={"path": "/retries"}, headers=headers(tenant)).json()
+    assert [f["name"] for f in listed["files"]] == ["retry.txt"]
+    assert asyncio.run(blob_keys(files_store)) == stored  # the retries' blobs were deleted

@@ -114,3 +114,121 @@ def test_signed_urls(client, tenant, file, clock):
         f"/v2/files/{file['id']}/url", json={"expires_in": 10**9}, headers=headers(tenant)
     )
     assert too_long.status_code == 400
+
+
+def test_parallel_wrong_passwords_check_at_most_five(
+    client, tenant, file, live_server, monkeypatch
+):
+    """Guesses in parallel cannot check more passwords than the lock allows (the count was read
+    without a lock and written back: on PostgreSQL 20 parallel guesses were all checked)."""
+    import threading
+
+    import httpx
+
+    from charter.identity import passwords
+
+    checked = []
+    verify = passwords.verify_password
+
+    async def counting(hashed, given):
+        checked.append(given)
+        return await verify(hashed, given)
+
+    monkeypatch.setattr(passwords, "verify_password", counting)
+    body = share(client, tenant, file["id"], password_protected=True).json()
+    url = f"{live_server.url}{_path(body['url'])}/unlock"
+    codes: list[str] = []
+    start = threading.Barrier(20)
+
+    def guess(n: int) -> None:
+        start.wait()
+        answer = httpx.post(url, json={"password": f"wrong-{n}"}, timeout=30)
+        codes.append(answer.json()["error"]["code"])
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(checked) <= 5, checked
+    assert codes.count("INVALID_CREDENTIALS") == 4
+    assert codes.count("LOCKED") == 16
+    assert (
+        client.post(_path(body["url"]) + "/unlock", json={"password": body["password"]}).status_code
+        == 423
+    )
+
+
+def test_share_and_download_tokens_stay_out_of_the_access_log(client, tenant, file, caplog):
+    import logging
+
+    body = share(client, tenant, file["id"]).json()
+    link = _path(body["url"])
+    token = link.rsplit("/", 1)[-1]
+    signed = client.post(
+        f"/v2/files/{file['id']}/url", json={"expires_in": 60}, headers=headers(tenant)
+    ).json()
+    signed_path = _path(signed["url"])
+    with caplog.at_level(logging.INFO, logger="charter.access"):
+        assert client.get(link).status_code == 200
+        assert client.get(link + "/download").status_code == 200
+        assert client.post(link + "/unlock", json={"password": "x"}).status_code == 400
+        assert client.get(signed_path).status_code == 200
+    logged = [r.fields["path"] for r in caplog.records if r.name == "charter.access"]
+    assert logged == [
+        "/v2/shares/[redacted]",
+        "/v2/shares/[redacted]/download",
+        "/v2/shares/[redacted]/unlock",
+        "/v2/downloads/[redacted]",
+    ]
+    assert token not in caplog.text and signed_path.rsplit("/", 1)[-1] not in caplog.text
+
+
+def test_production_shares_only_with_a_public_url(client, tenant, file, monkeypatch):
+    """Without CHARTER_PUBLIC_URL the emailed link's origin came from the Host header the
+    caller sends; in production sharing now refuses (503) and sends and stores nothing."""
+    from charter.platform import runtime
+
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "env", "production")
+    monkeypatch.setattr(settings, "public_url", "")
+    emailed: list[dict] = []
+
+    async def webhook_sender(message):  # production's sender (the signed webhook bridge)
+        emailed.append(message)
+
+    monkeypatch.setattr(senders, "send", webhook_sender)
+    evil = {**headers(tenant), "Host": "files.evil.example"}
+    body = {"email": "recipient@example.com"}
+    refused = client.post(f"/v2/files/{file['id']}/share", json=body, headers=evil)
+    assert refused.status_code == 503, refused.text
+    assert "CHARTER_PUBLIC_URL" in refused.json()["error"]["message"]
+    assert emailed == []
+    listed = client.get(f"/v2/files/{file['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == []
+    monkeypatch.setattr(settings, "public_url", "https://files.example.com")
+    created = client.post(f"/v2/files/{file['id']}/share", json=body, headers=evil)
+    assert created.status_code == 201, created.text
+    assert created.json()["url"].startswith("https://files.example.com/v2/shares/")
+    assert [message["url"] for message in emailed] == [created.json()["url"]]
+
+
+def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, tenant):
+    made = client.post(
+        "/v2/files/directories", json={"path": "/shared-dir"}, headers=headers(tenant)
+    )
+    assert made.status_code == 201, made.text
+    refused = share(client, tenant, made.json()["id"], password_protected=True)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["error"]["details"]["field"] == "file_id"
+    listed = client.get(f"/v2/files/{made.json()['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == []
+    # a share of a directory made before it was refused: its unlocked URL answers 400 too
+    from tests.files.factories import create_share
+
+    _, token = create_share(tenant.organization_id, made.json()["id"], password="pw-123456")
+    unlocked = client.post(f"/v2/shares/{token}/unlock", json={"password": "pw-123456"})
+    assert unlocked.status_code == 200, unlocked.text
+    got = client.get(_path(unlocked.json()["url"]))
+    assert got.status_code == 400, got.text
+    assert got.json()["error"]["details"]["field"] == "token"

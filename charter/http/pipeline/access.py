@@ -57,7 +57,9 @@ class Credentials(Stage):
                     log.error(
                         "credential lookup failed",
                         exc_info=exc,
-                        extra={"fields": {"request_id": state.request_id, "path": state.path}},
+                        extra={
+                            "fields": {"request_id": state.request_id, "path": state.logged_path}
+                        },
                     )
                 await send_error(scope, send, error)
                 return

@@ -253,8 +253,9 @@ class AccessLog(Stage):
                     "fields": {
                         "request_id": state.request_id,
                         "method": state.method,
-                        "path": state.path,
+                        "path": state.logged_path,
                         "status": state.status,
+                        "client_closed": state.client_closed,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                         "principal": principal.id if principal else None,
                         "organization_id": principal.organization_id if principal else None,

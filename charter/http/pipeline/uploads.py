@@ -5,19 +5,21 @@ parses it again into temporary files (Starlette's form parser) before the handle
 upload would sit in memory whole. For these operations the body is read here instead, as it
 arrives: the file part goes straight into a blob writer (charter.files.uploads), under the
 `upload` timeout class and the file's own size limit. Connexion then sees a small stand-in
-body with the same text fields and an empty `file` part, so the spec still validates the form
-(and idempotency fingerprints it, the stored file's checksum included); the handler takes the
-received file with `charter.http.context.upload()`.
+body with the same text fields and a `file` part naming the file's name, declared type and
+checksum, so the spec still validates the form and idempotency fingerprints all of it; the
+handler takes the received file with `charter.http.context.upload()`.
 
 Only a caller that may call the operation is read from: anyone else is passed on unread, and
 Connexion's security answers 401/403 before touching the body. The blob is claimed until the
-request ends; if the request did not succeed and no row names the blob, it is deleted then.
+request ends; if no row names the blob then (the request failed, or replayed a stored answer),
+it is deleted.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-import secrets
 from collections.abc import AsyncIterator
 
 import anyio
@@ -31,6 +33,7 @@ from charter.platform import runtime
 from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
 
 UPLOAD = "charter_upload"
+CLIENT_CLOSED = 499  # nginx's "client closed request", for the access log only
 log = logging.getLogger("charter")
 
 
@@ -48,24 +51,38 @@ def _may_call(state: RequestState) -> bool:
     return True
 
 
-def _stand_in(fields: dict[str, str], checksum: str) -> tuple[bytes, bytes]:
-    """(boundary, body): the text fields and an empty-named stand-in for the file."""
-    boundary = f"charter-{secrets.token_hex(16)}".encode()
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _stand_in(upload: uploads.Upload) -> tuple[bytes, bytes]:
+    """(boundary, body): the text fields and a stand-in for the file naming its file name,
+    declared content type and checksum. Deterministic (the boundary is a digest of what the
+    body says), so the same upload retried with its Idempotency-Key has the same fingerprint
+    and replays, and another file under that key (other bytes, name or type) is refused."""
+    described = json.dumps(
+        [upload.fields, upload.filename, upload.content_type, upload.blob.sha256],
+        ensure_ascii=True,
+    )
+    boundary = f"charter-{hashlib.sha256(described.encode()).hexdigest()[:32]}".encode()
     parts = []
-    for name, value in fields.items():
-        safe = name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+    for name, value in upload.fields.items():
         parts.append(
             b"--" + boundary + b"\r\n"
             b'Content-Disposition: form-data; name="'
-            + safe.encode()
+            + _escape(name).encode()
             + b'"\r\n\r\n'
             + value.encode()
             + b"\r\n"
         )
+    summary = (
+        f"sha256:{upload.blob.sha256}\r\nfilename:{_escape(upload.filename)}\r\n"
+        f"content-type:{_escape(upload.content_type or '')}"
+    )
     parts.append(
         b"--" + boundary + b"\r\n"
         b'Content-Disposition: form-data; name="file"; filename="upload"\r\n'
-        b"Content-Type: application/octet-stream\r\n\r\n" + f"sha256:{checksum}".encode() + b"\r\n"
+        b"Content-Type: application/octet-stream\r\n\r\n" + summary.encode() + b"\r\n"
     )
     parts.append(b"--" + boundary + b"--\r\n")
     return boundary, b"".join(parts)
@@ -107,6 +124,8 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
             chunks(), content_type, service.store(), max_file_bytes=settings.max_file_bytes
         )
     except _Disconnected:
+        state.client_closed = True  # nothing to answer; not a server error
+        state.status = CLIENT_CLOSED
         return
     except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
         scope[BODY_PENDING] = False
@@ -120,7 +139,7 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
         return
     finally:
         scope[BODY_PENDING] = False
-    boundary, body = _stand_in(upload.fields, upload.blob.sha256)
+    boundary, body = _stand_in(upload)
     scope[UPLOAD] = upload
     scope["charter_body"] = body
     dropped = (b"content-length", b"transfer-encoding", b"content-type")
@@ -142,5 +161,5 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
     finally:
         with anyio.CancelScope(shield=True):
             await upload.writer.release()
-            if not 200 <= state.status < 300:
-                await service.discard(upload.blob.key)
+            # deleted unless a row names it: a failed upload's, and a replayed retry's too
+            await service.discard(upload.blob.key)

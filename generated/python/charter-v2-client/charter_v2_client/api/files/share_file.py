@@ -79,7 +79,10 @@ def sync_detailed(
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
-    webhook bridge in production). Announces `file.shared`. Needs `files:share`.
+    webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
+    `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -128,7 +131,10 @@ def sync(
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
-    webhook bridge in production). Announces `file.shared`. Needs `files:share`.
+    webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
+    `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -172,7 +178,10 @@ async def asyncio_detailed(
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
-    webhook bridge in production). Announces `file.shared`. Needs `files:share`.
+    webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
+    `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -213,7 +222,10 @@ async def asyncio(
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
-    webhook bridge in production). Announces `file.shared`. Needs `files:share`.
+    webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
+    without it sharing answers 503 (never a link built from the request's `Host`). A directory
+    cannot be shared (400). Announces
+    `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
