@@ -256,8 +256,8 @@ class _DescribedForm:
 
 
 class FormBodyValidator(_DescribedForm, FormDataValidator):
-    """Connexion joins a repeated form field's values with commas; a field the schema does not
-    declare as an array may be sent once (RFC 6749 3.1 and 3.2: "parameters MUST NOT be
+    """Connexion joins a repeated form field's values with commas; a field the schema declares,
+    other than as an array, may be sent once (RFC 6749 3.1 and 3.2: "parameters MUST NOT be
     included more than once"), so a repeat is refused, naming it."""
 
     async def _parse(self, stream: Any, scope: Any) -> Any:
@@ -265,7 +265,8 @@ class FormBodyValidator(_DescribedForm, FormDataValidator):
         properties = self._schema.get("properties", {})
         seen: set[str] = set()
         for key, _ in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
-            if key in seen and properties.get(key, {}).get("type") != "array":
+            # Only the schema's own fields: unknown ones are ignored (RFC 6749 3.1, 3.2).
+            if key in seen and key in properties and properties[key].get("type") != "array":
                 raise failed([FieldError(f"body.{_name(key)}", "is repeated: send it once")])
             seen.add(key)
 
