@@ -268,7 +268,7 @@ def test_a_slow_receiver_holds_only_its_own_slots(
     from charter.webhooks.worker import DeliveryWorker
 
     monkeypatch.setattr(runtime.current().settings, "webhook_endpoint_concurrency", 2)
-    receiver.delay = 1.0
+    receiver.delay = 2.0
     slow = register(client, tenant, receiver.url)
     fast = register(client, tenant, second_receiver.url)
     for _ in range(6):
@@ -276,8 +276,9 @@ def test_a_slow_receiver_holds_only_its_own_slots(
 
     async def run():
         worker = DeliveryWorker()
-        deadline = asyncio.get_running_loop().time() + 0.6
-        while asyncio.get_running_loop().time() < deadline:
+        # Until the fast endpoint has all six, well before the slow one answers its first two.
+        deadline = asyncio.get_running_loop().time() + 1.7
+        while asyncio.get_running_loop().time() < deadline and len(second_receiver.received) < 6:
             await worker.step()
             await asyncio.sleep(0.02)
         seen = len(second_receiver.received), len(receiver.received)
