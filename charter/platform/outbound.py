@@ -69,6 +69,17 @@ def is_forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
     return not address.is_global or address.is_multicast or address.is_reserved
 
 
+def _address_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An address written in its standard form needs no lookup: it is not queued in the
+    executor behind name lookups that hang (a dead resolver for one endpoint's name would hold
+    every thread). Other numeric spellings (`2130706433`, `0x7f.1`, leading zeros) are left to
+    the resolver, which reads them as the connection would."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
 async def resolve_checked(url: str, *, field: str = "url") -> str:
     """The address the URL may be called at; raise Invalid if it may not be called.
 
@@ -90,16 +101,20 @@ async def resolve_checked(url: str, *, field: str = "url") -> str:
     if parts.username is not None or parts.password is not None:
         # They would travel in clear in logs and headers; receivers authenticate by signature.
         raise Invalid("URLs may not carry a user name or password", field=field)
-    try:
-        # The loop resolves in its executor: no blocking DNS on the event loop.
-        infos = await asyncio.get_running_loop().getaddrinfo(
-            parts.hostname, port, type=socket.SOCK_STREAM
-        )
-    except UnicodeError:
-        raise Invalid(f"Cannot resolve {parts.hostname}", field=field) from None
-    except socket.gaierror:
-        raise Unresolvable(f"Cannot resolve {parts.hostname}", field=field) from None
-    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    literal = _address_literal(parts.hostname)
+    if literal is not None:
+        addresses = [literal]
+    else:
+        try:
+            # The loop resolves in its executor: no blocking DNS on the event loop.
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                parts.hostname, port, type=socket.SOCK_STREAM
+            )
+        except UnicodeError:
+            raise Invalid(f"Cannot resolve {parts.hostname}", field=field) from None
+        except socket.gaierror:
+            raise Unresolvable(f"Cannot resolve {parts.hostname}", field=field) from None
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
     if not addresses:
         raise Unresolvable(f"Cannot resolve {parts.hostname}", field=field)
     if not runtime.current().settings.allow_private_outbound:

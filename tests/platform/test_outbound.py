@@ -161,6 +161,21 @@ def test_a_name_answering_an_embedded_loopback_address_is_refused(guarded, monke
         asyncio.run(outbound.resolve_checked("http://nat64.example/"))
 
 
+def test_an_address_in_standard_form_is_checked_without_a_lookup(guarded, monkeypatch):
+    """No executor thread for it: name lookups that hang cannot queue it behind them."""
+
+    def no_lookup(*_args, **_kwargs):
+        raise AssertionError("looked up")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
+    assert asyncio.run(outbound.resolve_checked("https://93.184.216.34/hook")) == "93.184.216.34"
+    assert asyncio.run(outbound.resolve_checked("https://[2606:2800::1]/")) == "2606:2800::1"
+    with pytest.raises(Invalid, match="private or internal"):
+        asyncio.run(outbound.resolve_checked("http://127.0.0.1:8080/hook"))
+    with pytest.raises(AssertionError, match="looked up"):  # other spellings go to the resolver
+        asyncio.run(outbound.resolve_checked("http://2130706433/hook"))
+
+
 @pytest.fixture
 def receiver():
     """A local HTTP server recording what it receives."""

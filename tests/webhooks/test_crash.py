@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from sqlalchemy import select, update
 
 from charter.platform import runtime
-from storage.models import OutboxEvent, WebhookDelivery
+from storage.models import OutboxEvent, WebhookDelivery, WebhookEndpoint
 from tests.conftest import ROOT, server_env
 from tests.webhooks.conftest import create_record, register
 
@@ -136,12 +136,15 @@ def test_sigkill_mid_batch_loses_no_event(client, tenant, settings, allow_privat
     # Outbox events earlier tests left unpublished in the shared database are not this test's:
     # the worker would fan them all out first (tens of thousands after the data tests), and the
     # waits below would time the backlog instead of the crash.
+    # Endpoints they left enabled (the header walk's, at names that do not resolve here) are
+    # not either: their attempts would share the worker with this test's.
     with runtime.current().db.sync_transaction() as session:
         session.execute(
             update(OutboxEvent)
             .where(OutboxEvent.published_at.is_(None))
             .values(published_at=datetime.now(UTC))
         )
+        session.execute(update(WebhookEndpoint).values(status="disabled"))
     receiver = CrashReceiver(hold_after=total // 2)
     server = serve(receiver)
     base = f"http://127.0.0.1:{server.server_address[1]}"
