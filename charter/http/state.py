@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from charter.identity.principals import Principal
+from charter.identity.principals import Principal, authorize
+from charter.platform.errors import CharterError
 from charter.platform.spec import OperationInfo
 
 # Path parameters that are credentials in themselves (a share link's token, a signed download
@@ -49,6 +50,17 @@ class RequestState:
     deadline: float | None = None  # time.monotonic() by which the work must be done
     # The idempotency stage's unit of work, joined by the handler's (see charter.http.uow).
     shared_unit: Any = None
+
+    def may_call(self) -> bool:
+        """Would authorization let this caller run the operation? (Idempotent replays and
+        streamed upload bodies are served only to callers that may.)"""
+        if self.principal is None:
+            return False
+        try:
+            authorize(self.principal, self.operation, self.client_ip)
+        except CharterError:
+            return False
+        return True
 
     @property
     def logged_path(self) -> str:

@@ -13,7 +13,6 @@ from charter.http.pipeline.limits import BODY_PENDING
 from charter.http.rendering import translate
 from charter.http.state import RequestState
 from charter.http.uow import SharedUnit
-from charter.identity.principals import authorize
 from charter.platform import runtime
 from charter.platform.errors import CharterError, Malformed, RequestTimeout, Timeout
 from storage.db import run_on_commit
@@ -70,7 +69,7 @@ class Idempotency(Stage):
         state: RequestState = scope["charter"]
         headers = scope["charter_headers"]
         key = next((headers[h] for h in idempotency.HEADER_NAMES if headers.get(h)), None)
-        if state.method != "POST" or not key or not self._may_call(state):
+        if state.method != "POST" or not key or not state.may_call():
             await self.app(scope, receive, send)
             return
         if len(key) > 255:
@@ -79,7 +78,7 @@ class Idempotency(Stage):
             )
             await send_error(scope, send, error)
             return
-        assert state.principal is not None  # _may_call
+        assert state.principal is not None  # may_call
         owner = state.principal.idempotency_scope
         fingerprint = idempotency.request_fingerprint(
             state.method, state.path, scope.get("query_string", b""), scope["charter_body"]
@@ -97,17 +96,6 @@ class Idempotency(Stage):
             await self._send_replay(send, replay)
             return
         await self._run_once(scope, receive, send, owner, key)
-
-    @staticmethod
-    def _may_call(state: RequestState) -> bool:
-        """Would authorization let this caller run the operation? Replays must not skip it."""
-        if state.principal is None:
-            return False
-        try:
-            authorize(state.principal, state.operation, state.client_ip)
-        except CharterError:
-            return False
-        return True
 
     @staticmethod
     async def _send_replay(send: Send, replay: idempotency.Replay) -> None:

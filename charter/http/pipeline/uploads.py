@@ -28,7 +28,6 @@ from charter.files import service, uploads
 from charter.http.pipeline.base import ASGIApp, Message, Receive, Scope, Send, send_error
 from charter.http.pipeline.limits import BODY_PENDING, accepts, body_limit, media_type, unsupported
 from charter.http.state import RequestState
-from charter.identity.principals import authorize
 from charter.platform import runtime
 from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
 
@@ -39,16 +38,6 @@ log = logging.getLogger("charter")
 
 class _Disconnected(Exception):
     pass
-
-
-def _may_call(state: RequestState) -> bool:
-    if state.principal is None:
-        return False
-    try:
-        authorize(state.principal, state.operation, state.client_ip)
-    except CharterError:
-        return False
-    return True
 
 
 def _escape(text: str) -> str:
@@ -97,7 +86,7 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
     if not media or not accepts(operation, media):
         await send_error(scope, send, unsupported(operation, media))
         return
-    if not _may_call(state):
+    if not state.may_call():
         scope["charter_body"] = b""
         await app(scope, receive, send)  # refused by Connexion's security, body unread
         return
