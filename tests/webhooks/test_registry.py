@@ -230,3 +230,20 @@ def test_every_event_family_has_a_catalogued_scope():
     scopes = set(scope_catalog())
     for name in [*catalog.EVENTS, catalog.PING]:
         assert catalog.scope_of(name) in scopes, name
+
+
+def test_a_name_lookup_that_hangs_does_not_hold_registration(client, tenant, monkeypatch, guarded):
+    """Accepted after the lookup's bound, like a name that does not resolve yet: it is checked
+    again at every delivery."""
+    import socket
+    import time
+
+    def hanging(*_args, **_kwargs):
+        time.sleep(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    started = time.monotonic()
+    created = register(client, tenant, "https://slow-dns.example/hook")
+    assert time.monotonic() - started < 4
+    assert created["url"] == "https://slow-dns.example/hook"
