@@ -20,7 +20,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from storage.reads import RawPool, ReadSession
 
 # A unit's statements stop this long before the request's deadline, so they fail (and roll back)
 # before the request is cancelled around them.
@@ -86,8 +88,26 @@ class Database:
                 self._new_async_engine(pool_size=max(2, self.pool_size // 2), reads=False),
                 self._new_async_engine(pool_size=self.pool_size, reads=True),
             )
+            if self.dialect == "postgresql":
+                engines.raw = self._new_raw_pool(engines)
             self._engines[loop] = engines
         return engines.reads if reads else engines.transactions
+
+    def _new_raw_pool(self, engines: _LoopEngines) -> RawPool:
+        """The loop's driver connections for plain reads (storage/reads.py)."""
+
+        def opened(conn: Any) -> None:
+            engines.drivers.add(conn)
+            for name, listener in self._engine_listeners:  # what `listen` attached (tests)
+                if name == "connect":
+                    listener(_DriverOnly(conn), None)
+
+        return RawPool(
+            make_url(self.url).set(drivername="postgresql").render_as_string(hide_password=False),
+            size=self.pool_size,
+            options=f"-c statement_timeout={self.statement_timeout_ms}",
+            on_connect=opened,
+        )
 
     def _new_async_engine(self, *, pool_size: int, reads: bool) -> AsyncEngine:
         options = self._engine_options(pool_size=pool_size)
@@ -149,27 +169,31 @@ class Database:
 
     # units of work -----------------------------------------------------------------------------
 
-    @asynccontextmanager
-    async def transaction(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
+    def transaction(
+        self, deadline: float | None = None
+    ) -> AbstractAsyncContextManager[AsyncSession]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
         A cancelled block (the request's deadline passed) first interrupts the statement in
         flight (PostgreSQL cancel, SQLite interrupt), then rolls back, shielded from the
         cancellation so the connection goes back to the pool clean.
         """
-        async with _unit(self.session(deadline)) as session:
-            yield session
+        return _unit(self.session(deadline))
 
-    @asynccontextmanager
-    async def read(self, deadline: float | None = None) -> AsyncIterator[AsyncSession]:
+    def read(self, deadline: float | None = None) -> AbstractAsyncContextManager[AsyncSession]:
         """A read-only unit of work in autocommit: no BEGIN/COMMIT round trips."""
-        async with _unit(self.session(deadline, reads=True)) as session:
-            yield session
+        return _unit(self.session(deadline, reads=True))
 
     def session(self, deadline: float | None = None, *, reads: bool = False) -> AsyncSession:
         """A session on this loop's engine; the caller commits and closes it (a unit of work
         held across pipeline stages), or `transaction()` and `read()` do."""
-        session = AsyncSession(self.async_engine(reads=reads), expire_on_commit=False)
+        engine = self.async_engine(reads=reads)
+        raw = self._engines[asyncio.get_running_loop()].raw if reads else None
+        session = (
+            ReadSession(engine, raw, engine.sync_engine, expire_on_commit=False)
+            if raw is not None
+            else AsyncSession(engine, expire_on_commit=False)
+        )
         session.info["deadline"] = deadline
         return session
 
@@ -186,10 +210,12 @@ class Database:
     def pool_status(self) -> tuple[int, int]:
         """(connections the pools may hold, connections in use) over this loop's two pools."""
         pools = [self.async_engine(reads=reads).pool for reads in (False, True)]
-        return (
-            sum(getattr(pool, "size", lambda: 0)() for pool in pools),
-            sum(getattr(pool, "checkedout", lambda: 0)() for pool in pools),
-        )
+        size = sum(getattr(pool, "size", lambda: 0)() for pool in pools)
+        used = sum(getattr(pool, "checkedout", lambda: 0)() for pool in pools)
+        raw = self._engines[asyncio.get_running_loop()].raw
+        if raw is not None:
+            size, used = size + raw.size, used + raw.size_in_use()[1]
+        return size, used
 
     def dispose(self) -> None:
         if self._sync is not None:
@@ -209,6 +235,7 @@ class _LoopEngines:
 
     def __init__(self, transactions: AsyncEngine, reads: AsyncEngine) -> None:
         self.transactions, self.reads = transactions, reads
+        self.raw: RawPool | None = None
         self.drivers: weakref.WeakSet[Any] = weakref.WeakSet()
         for engine in (transactions, reads):
             event.listen(engine.sync_engine, "connect", self._opened)
@@ -245,21 +272,39 @@ async def run_on_commit(session: AsyncSession) -> None:
             await result
 
 
+class _DriverOnly:
+    """A driver connection as the engine's "connect" listeners see one (`driver_connection`),
+    for connections opened outside the engine (storage/reads.py)."""
+
+    def __init__(self, driver_connection: Any) -> None:
+        self.driver_connection = driver_connection
+
+
+def _session_used(session: AsyncSession) -> bool:
+    """False for a read unit that ran only plain reads on the driver: no session transaction."""
+    return not isinstance(session, ReadSession) or session.in_use
+
+
 @asynccontextmanager
 async def _unit(session: AsyncSession) -> AsyncIterator[AsyncSession]:
     try:
         yield session  # autobegins on the first statement
-        await session.commit()
+        if _session_used(session):
+            await session.commit()
     except BaseException as exc:
         session.info.pop("on_commit", None)
         with anyio.CancelScope(shield=True):
             if isinstance(exc, asyncio.CancelledError | anyio.get_cancelled_exc_class()):
                 await interrupt(session)
-            await session.rollback()
+            if _session_used(session):
+                await session.rollback()
         raise
     finally:
-        with anyio.CancelScope(shield=True):
-            await session.close()
+        if _session_used(session):
+            with anyio.CancelScope(shield=True):
+                await session.close()
+        else:
+            session.release()  # type: ignore[attr-defined]  # a ReadSession (see _session_used)
     await run_on_commit(session)
 
 

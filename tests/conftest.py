@@ -251,7 +251,8 @@ class ServerProcess:
     def __enter__(self):
         import httpx
 
-        deadline = time.time() + 30
+        # Generous: a cold start (imports, spec bundling) took over 30 s on a loaded 2-core box.
+        deadline = time.time() + 90
         while time.time() < deadline:
             try:
                 if httpx.get(self.url + "/v1/health/live", timeout=1).status_code == 200:

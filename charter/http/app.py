@@ -15,7 +15,9 @@ from connexion.apps.asynchronous import AsyncApi, AsyncOperation
 from connexion.decorators import StarletteDecorator
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
-from connexion.middleware import MiddlewarePosition
+from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
+from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from connexion.security import AbstractSecurityHandler
@@ -79,6 +81,32 @@ class _Api(AsyncApi):
             operation_id=operation.operation_id,
             pythonic_params=self.pythonic_params,
         )
+
+
+class _DocsOnly(SwaggerUIMiddleware):
+    """Connexion's Swagger UI middleware, consulted only for the surfaces' docs paths.
+
+    Every request went through its router, which tried each surface's mount in turn before
+    passing the request on: about 13% of an authenticated GET's CPU (measured in-process).
+    """
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(_DOCS_PREFIXES):
+            await super().__call__(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+_DOCS_PREFIXES = tuple(f"{mount}/docs" for mount in SURFACES.values())
+
+# Connexion's stack, with the Swagger UI consulted only for docs paths and no response
+# validation layer: responses are not validated at run time (`validate_responses=False`; the
+# contract tests and Schemathesis check them), so that layer only passed each request on.
+MIDDLEWARES = [
+    _DocsOnly if middleware is SwaggerUIMiddleware else middleware
+    for middleware in ConnexionMiddleware.default_middlewares
+    if middleware is not ResponseValidationMiddleware
+]
 
 
 @functools.lru_cache(maxsize=64)
@@ -161,7 +189,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     if migrate:
         upgrade(rt.db.engine)
 
-    app = connexion.AsyncApp(__name__, specification_dir=".")
+    app = connexion.AsyncApp(__name__, specification_dir=".", middlewares=MIDDLEWARES)
     app._middleware_app.api_cls = _Api  # handlers decorated once (see _DecorateOnce)
     for surface, mount in SURFACES.items():
         app.add_api(

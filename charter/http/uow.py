@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,15 +69,13 @@ async def transaction() -> AsyncIterator[AsyncSession]:
     shared.keep = True
 
 
-@asynccontextmanager
-async def read() -> AsyncIterator[AsyncSession]:
-    """A read-only unit of work (autocommit: one round trip per statement)."""
+def read() -> AbstractAsyncContextManager[AsyncSession]:
+    """A read-only unit of work (autocommit: one round trip per statement), or the request's
+    shared unit when one is open."""
     shared = _shared()
     if shared is not None:
-        yield shared.session
-        return
-    async with runtime.current().db.read(deadline=_deadline()) as session:
-        yield session
+        return nullcontext(shared.session)
+    return runtime.current().db.read(deadline=_deadline())
 
 
 def raise_if_error(outcome: Any) -> Any:

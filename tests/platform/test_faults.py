@@ -31,8 +31,11 @@ class ConnectionKiller:
         self.db.listen("connect", self._opened)
 
     def _opened(self, dbapi_connection, _record) -> None:
-        if type(dbapi_connection).__name__.startswith("AsyncAdapt"):
-            self.connections.append(dbapi_connection.driver_connection)
+        # The asyncio engines' connections and the driver read pool's (storage/reads.py) carry
+        # their driver connection; the synchronous engine's (test factories) do not.
+        driver = getattr(dbapi_connection, "driver_connection", None)
+        if driver is not None:
+            self.connections.append(driver)
 
     def kill_all(self) -> int:
         assert self.connections, "no pooled connection yet: make a request first"
