@@ -19,45 +19,29 @@ from urllib.parse import parse_qs
 
 from flask import Flask, Response, redirect, request, session
 
+from charter.http import page_html
 from charter.http.pipeline import context as pipeline_context
 from charter.oauth import browser
-from charter.oauth.authorization import AuthorizationRequest, PageError, RedirectError, denied
+from charter.oauth.authorize import AuthorizationRequest, PageError, RedirectError, denied
 from charter.oauth.tokens import Issuer
 from charter.platform import crypto, runtime
 from charter.platform.errors import CharterError
 from charter.platform.spec import scope_catalog
 
-PATH = "/oauth/authorize"
+PATH = page_html.AUTHORIZE_PATH
 OIDC_DESCRIPTIONS = {
     "openid": "Sign you in with your Charter account",
     "profile": "See your username",
     "email": "See your email address",
     "offline_access": "Stay connected when you are not using it",
 }
-HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"
-    ),
-    "X-Frame-Options": "DENY",
-    "Cache-Control": "no-store",
-    "Pragma": "no-cache",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-}
-STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
-    "label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.4rem}"
-    "button{margin:1rem .5rem 0 0;padding:.5rem 1rem}.error{color:#a00}"
-)
+HEADERS = page_html.HEADERS
 
 
 def _page(title: str, body: str, status: int = 200) -> Response:
-    text = (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
-        f'</title><meta name="viewport" content="width=device-width"><style>{STYLE}</style>'
-        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    return Response(
+        page_html.document(title, body), status=status, mimetype="text/html", headers=HEADERS
     )
-    return Response(text, status=status, mimetype="text/html", headers=HEADERS)
 
 
 def _redirect(location: str) -> Any:

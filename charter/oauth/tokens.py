@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import secrets
 import time
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from storage.repositories.common import add
 
 ACCESS_TOKEN_TYPE = "at+jwt"  # noqa: S105 - RFC 9068 section 2.1, a media type
 REFRESH_PREFIX = "ort_"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,11 @@ def _basic(authorization: str) -> tuple[str, str]:
     except (ValueError, UnicodeDecodeError):
         raise _invalid_client("Malformed Basic credentials", basic=True) from None
     client_id, sep, secret = decoded.partition(":")
-    if not sep:
+    client_id, secret = unquote_plus(client_id), unquote_plus(secret)
+    # A control character is in no client_id or secret (and a NUL cannot be looked up).
+    if not sep or _CONTROL.search(client_id) or _CONTROL.search(secret):
         raise _invalid_client("Malformed Basic credentials", basic=True)
-    return unquote_plus(client_id), unquote_plus(secret)
+    return client_id, secret
 
 
 def _invalid_client(message: str, *, basic: bool) -> InvalidClient:
@@ -146,6 +150,7 @@ def audience(issuer: Issuer, resource: str | None) -> str:
     base = issuer.audience.rstrip("/")
     if (
         parts.fragment
+        or _CONTROL.search(resource)
         or not parts.scheme
         or not (resource == base or resource.startswith(base + "/"))
     ):
