@@ -513,8 +513,10 @@ async def revoke(
 async def introspect(
     session: AsyncSession, issuer: Issuer, client: OAuthClient, *, token: str, hint: str | None
 ) -> dict[str, Any]:
-    """RFC 7662. A client sees only tokens of its own organization; anything else, and every
-    revoked, expired or unknown token, is `{"active": false}`. Public clients may not ask."""
+    """RFC 7662. Any confidential client sees every token of its own organization and mode,
+    another client's included (a resource server is a client of its own, as in Keycloak and
+    Hydra); anything else, and every revoked, expired, used or unknown token, is
+    `{"active": false}`, the same answer. Public clients may not ask."""
     if client.client_type != "confidential":
         raise InvalidClient("Introspection needs a confidential client's credentials")
     found = await _find(session, token, hint)
