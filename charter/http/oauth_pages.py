@@ -23,7 +23,7 @@ from charter.http import page_html
 from charter.http.pipeline import context as pipeline_context
 from charter.oauth import browser
 from charter.oauth.authorize import AuthorizationRequest, PageError, RedirectError, denied
-from charter.oauth.tokens import Issuer
+from charter.oauth.tokens import Issuer, issuer_at
 from charter.platform import crypto, runtime
 from charter.platform.errors import CharterError
 from charter.platform.spec import scope_catalog
@@ -51,8 +51,7 @@ def _redirect(location: str) -> Any:
 
 
 def _issuer() -> Issuer:
-    base = pipeline_context.base_url(request.environ["asgi.scope"])
-    return Issuer(issuer=base + "/oauth", audience=base)
+    return issuer_at(pipeline_context.base_url(request.environ["asgi.scope"]))
 
 
 def _csrf() -> str:
@@ -133,15 +132,10 @@ def register(flask_app: Flask, call_async: Any) -> None:
 
     @flask_app.route(PATH, methods=["GET", "POST"])
     def authorize() -> Any:
-        issuer = _issuer()
-        params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
-        try:
-            auth = call_async(browser.check(issuer, params))
-        except PageError as error:
-            body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
-            return _page("Cannot authorize this application", body, 400)
-        except RedirectError as error:
-            return _redirect(error.location)
+        checked = _check(call_async)
+        if not isinstance(checked, tuple):
+            return checked
+        issuer, auth = checked
         if request.method == "POST":
             return _decide(auth, issuer, call_async)
         who = _signed_in(call_async)
@@ -158,14 +152,33 @@ def register(flask_app: Flask, call_async: Any) -> None:
         return _consent_page(browser.for_user(auth, who), who)
 
 
+def _refusal(message: str, status: int) -> Response:
+    return _page(page_html.ERROR_TITLE, page_html.alert(message), status)
+
+
+def _check(call_async: Any) -> tuple[Issuer, AuthorizationRequest] | Any:
+    """The issuer and the checked authorization request, or the page or redirect that ends
+    the request here (RFC 6749 4.1.2.1)."""
+    try:
+        issuer = _issuer()
+    except CharterError as error:  # production without CHARTER_PUBLIC_URL
+        return _refusal(error.message, error.status)
+    params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    try:
+        return issuer, call_async(browser.check(issuer, params))
+    except PageError as error:
+        return _refusal(error.message, 400)
+    except RedirectError as error:
+        return _redirect(error.location)
+
+
 def _allow(
     auth: AuthorizationRequest, issuer: Issuer, who: browser.SignedIn, call_async: Any
 ) -> Any:
     try:
         return _redirect(call_async(browser.allow(issuer, auth, who, _client_ip())))
     except CharterError as error:  # a user of another organization than the client's
-        body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
-        return _page("Cannot authorize this application", body, error.status)
+        return _refusal(error.message, error.status)
 
 
 def _client_ip() -> str | None:
@@ -179,8 +192,7 @@ def _error(auth: AuthorizationRequest, issuer: Issuer, error: str) -> str:
 
 def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
     if not _csrf_ok():
-        body = '<p class="error" role="alert">The form expired. Go back and try again.</p>'
-        return _page("Cannot authorize this application", body, 400)
+        return _refusal("The form expired. Go back and try again.", 400)
     action = request.form.get("action")
     if action == "login":
         outcome = call_async(
@@ -206,7 +218,7 @@ def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
         return _redirect(denied(issuer, auth))
     if action == "allow":
         return _allow(auth, issuer, who, call_async)
-    return _page("Cannot authorize this application", "<p>Unknown action.</p>", 400)
+    return _refusal("Unknown action.", 400)
 
 
 __all__ = ["PATH", "register"]

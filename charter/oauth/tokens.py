@@ -56,6 +56,15 @@ class Issuer:
     audience: str
 
 
+def issuer_at(base_url: str) -> Issuer:
+    """The issuer `<base_url>/oauth`, `base_url` being CHARTER_PUBLIC_URL or, in development,
+    the request's origin. In production that origin must not come from the Host header: tokens'
+    `iss` and `aud`, the metadata's endpoints and redirects would name the caller's domain, so
+    without CHARTER_PUBLIC_URL every use of the issuer answers 503."""
+    runtime.current().settings.require_public_url("The OAuth issuer")
+    return Issuer(issuer=base_url + "/oauth", audience=base_url)
+
+
 def hash_token(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
 
