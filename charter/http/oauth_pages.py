@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from flask import Flask, Response, redirect, request, session
+from werkzeug.exceptions import HTTPException
 
 from charter.http import page_html
 from charter.http.pipeline import context as pipeline_context
@@ -129,6 +130,22 @@ def register(flask_app: Flask, call_async: Any) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
     )
+
+    @flask_app.errorhandler(HTTPException)
+    def refused(error: HTTPException) -> Any:
+        """Flask's own refusals at the authorization endpoint (405 for PUT, 500 for the
+        unexpected) as pages of its style, with their headers (Allow); elsewhere, Flask's."""
+        if request.path != PATH:
+            return error
+        status = error.code or 500
+        message = error.description or error.name
+        if status >= 500:  # never a detail of what failed
+            message = "Something went wrong on our side. Try again later."
+        page = _refusal(message, status)
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                page.headers[name] = value
+        return page
 
     @flask_app.route(PATH, methods=["GET", "POST"])
     def authorize() -> Any:

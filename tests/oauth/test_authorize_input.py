@@ -133,3 +133,23 @@ def test_the_api_surfaces_still_refuse_a_nul_in_the_query(client, admin):
     assert answer.status_code == 422 and answer.headers["content-type"] == "application/json"
     jwks = client.get("/oauth/jwks.json?x=a%00b")
     assert jwks.status_code == 422 and jwks.json()["error"] == "invalid_request"
+
+
+def test_flasks_own_refusals_at_the_endpoint_are_pages_of_its_style(
+    client, app_client, monkeypatch
+):
+    put = client.put("/oauth/authorize", follow_redirects=False)
+    text = _page(put, 405)
+    assert "<h1>Cannot authorize this application</h1>" in text
+    assert {m.strip() for m in put.headers["allow"].split(",")} >= {"GET", "POST"}
+
+    from charter.oauth import browser
+
+    async def broken(issuer, params):
+        raise RuntimeError("secret detail of a failure")
+
+    monkeypatch.setattr(browser, "check", broken)
+    _, challenge = pkce_pair()
+    failed = client.get(authorize_url(app_client["client_id"], REDIRECT, challenge))
+    text = _page(failed, 500)
+    assert "Try again later" in text and "secret detail" not in text
