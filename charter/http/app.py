@@ -38,7 +38,12 @@ from charter.oauth import tokens as oauth_tokens
 from charter.platform import errors, runtime
 from charter.platform.logs import configure_logging
 from charter.platform.settings import Settings, get_settings
-from charter.platform.spec import SURFACES, allowed_methods, bundled_spec
+from charter.platform.spec import (
+    OAUTH_ROOT_METADATA_PATH,
+    SURFACES,
+    allowed_methods,
+    bundled_spec,
+)
 from storage.migrate import upgrade
 
 log = logging.getLogger("charter")
@@ -222,8 +227,6 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     return app
 
 
-OAUTH_METADATA_PATH = "/.well-known/oauth-authorization-server/oauth"
-
 # Seed 002 lists its health endpoints at the root: there they are the /v1 operations under a
 # second path (same handler, envelope and spec policy: never rate limited), not a fifth surface.
 ROOT_HEALTH_ALIASES = {path: f"/v1{path}" for path in ("/health", "/health/ready", "/health/live")}
@@ -273,10 +276,10 @@ def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
 
     async def serve_oauth_metadata(request: Request) -> Response:
         # RFC 8414 section 3: the metadata of the issuer `<base>/oauth` lives at the root.
-        issuer = pipeline_context.base_url(request.scope) + "/oauth"
+        issuer = oauth_tokens.issuer_at(pipeline_context.base_url(request.scope)).issuer
         return Response(json.dumps(oauth_metadata.document(issuer)), media_type="application/json")
 
-    routes.append(Route(OAUTH_METADATA_PATH, serve_oauth_metadata, methods=["GET"]))
+    routes.append(Route(OAUTH_ROOT_METADATA_PATH, serve_oauth_metadata, methods=["GET"]))
     page_app = pages.PagesApp(settings.threads)
     routes += [Route(path, page_app) for path in pages.PATHS]
     # Before the surfaces' mounts, which would otherwise claim /v1/openapi.json; as one route

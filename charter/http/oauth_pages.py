@@ -18,46 +18,31 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from flask import Flask, Response, redirect, request, session
+from werkzeug.exceptions import HTTPException
 
+from charter.http import page_html
 from charter.http.pipeline import context as pipeline_context
 from charter.oauth import browser
-from charter.oauth.authorization import AuthorizationRequest, PageError, RedirectError, denied
-from charter.oauth.tokens import Issuer
+from charter.oauth.authorize import AuthorizationRequest, PageError, RedirectError, denied
+from charter.oauth.tokens import Issuer, issuer_at
 from charter.platform import crypto, runtime
 from charter.platform.errors import CharterError
 from charter.platform.spec import scope_catalog
 
-PATH = "/oauth/authorize"
+PATH = page_html.AUTHORIZE_PATH
 OIDC_DESCRIPTIONS = {
     "openid": "Sign you in with your Charter account",
     "profile": "See your username",
     "email": "See your email address",
     "offline_access": "Stay connected when you are not using it",
 }
-HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"
-    ),
-    "X-Frame-Options": "DENY",
-    "Cache-Control": "no-store",
-    "Pragma": "no-cache",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-}
-STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
-    "label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.4rem}"
-    "button{margin:1rem .5rem 0 0;padding:.5rem 1rem}.error{color:#a00}"
-)
+HEADERS = page_html.HEADERS
 
 
 def _page(title: str, body: str, status: int = 200) -> Response:
-    text = (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
-        f'</title><meta name="viewport" content="width=device-width"><style>{STYLE}</style>'
-        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    return Response(
+        page_html.document(title, body), status=status, mimetype="text/html", headers=HEADERS
     )
-    return Response(text, status=status, mimetype="text/html", headers=HEADERS)
 
 
 def _redirect(location: str) -> Any:
@@ -67,8 +52,7 @@ def _redirect(location: str) -> Any:
 
 
 def _issuer() -> Issuer:
-    base = pipeline_context.base_url(request.environ["asgi.scope"])
-    return Issuer(issuer=base + "/oauth", audience=base)
+    return issuer_at(pipeline_context.base_url(request.environ["asgi.scope"]))
 
 
 def _csrf() -> str:
@@ -147,17 +131,28 @@ def register(flask_app: Flask, call_async: Any) -> None:
         SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
     )
 
+    @flask_app.errorhandler(HTTPException)
+    def refused(error: HTTPException) -> Any:
+        """Flask's own refusals at the authorization endpoint (405 for PUT, 500 for the
+        unexpected) as pages of its style, with their headers (Allow); elsewhere, Flask's."""
+        if request.path != PATH:
+            return error
+        status = error.code or 500
+        message = error.description or error.name
+        if status >= 500:  # never a detail of what failed
+            message = "Something went wrong on our side. Try again later."
+        page = _refusal(message, status)
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                page.headers[name] = value
+        return page
+
     @flask_app.route(PATH, methods=["GET", "POST"])
     def authorize() -> Any:
-        issuer = _issuer()
-        params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
-        try:
-            auth = call_async(browser.check(issuer, params))
-        except PageError as error:
-            body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
-            return _page("Cannot authorize this application", body, 400)
-        except RedirectError as error:
-            return _redirect(error.location)
+        checked = _check(call_async)
+        if not isinstance(checked, tuple):
+            return checked
+        issuer, auth = checked
         if request.method == "POST":
             return _decide(auth, issuer, call_async)
         who = _signed_in(call_async)
@@ -174,14 +169,33 @@ def register(flask_app: Flask, call_async: Any) -> None:
         return _consent_page(browser.for_user(auth, who), who)
 
 
+def _refusal(message: str, status: int) -> Response:
+    return _page(page_html.ERROR_TITLE, page_html.alert(message), status)
+
+
+def _check(call_async: Any) -> tuple[Issuer, AuthorizationRequest] | Any:
+    """The issuer and the checked authorization request, or the page or redirect that ends
+    the request here (RFC 6749 4.1.2.1)."""
+    try:
+        issuer = _issuer()
+    except CharterError as error:  # production without CHARTER_PUBLIC_URL
+        return _refusal(error.message, error.status)
+    params = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    try:
+        return issuer, call_async(browser.check(issuer, params))
+    except PageError as error:
+        return _refusal(error.message, 400)
+    except RedirectError as error:
+        return _redirect(error.location)
+
+
 def _allow(
     auth: AuthorizationRequest, issuer: Issuer, who: browser.SignedIn, call_async: Any
 ) -> Any:
     try:
         return _redirect(call_async(browser.allow(issuer, auth, who, _client_ip())))
     except CharterError as error:  # a user of another organization than the client's
-        body = f'<p class="error" role="alert">{html.escape(error.message)}</p>'
-        return _page("Cannot authorize this application", body, error.status)
+        return _refusal(error.message, error.status)
 
 
 def _client_ip() -> str | None:
@@ -195,8 +209,7 @@ def _error(auth: AuthorizationRequest, issuer: Issuer, error: str) -> str:
 
 def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
     if not _csrf_ok():
-        body = '<p class="error" role="alert">The form expired. Go back and try again.</p>'
-        return _page("Cannot authorize this application", body, 400)
+        return _refusal("The form expired. Go back and try again.", 400)
     action = request.form.get("action")
     if action == "login":
         outcome = call_async(
@@ -222,7 +235,7 @@ def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
         return _redirect(denied(issuer, auth))
     if action == "allow":
         return _allow(auth, issuer, who, call_async)
-    return _page("Cannot authorize this application", "<p>Unknown action.</p>", 400)
+    return _refusal("Unknown action.", 400)
 
 
 __all__ = ["PATH", "register"]

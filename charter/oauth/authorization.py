@@ -1,9 +1,7 @@
 """The authorization code flow with PKCE (RFC 6749 4.1, RFC 7636), OpenID Connect ID tokens and
 UserInfo, and the token endpoint's dispatch over grant types.
 
-`check_request` validates an authorization request in two stages, as RFC 6749 4.1.2.1 asks: an
-unknown client or a redirect URI that does not match is shown to the user (`PageError`) and
-never redirected; every later error goes back to the client's redirect URI. A code is single
+The authorization request itself is checked in `charter.oauth.authorize`. A code is single
 use and lives `CODE_SECONDS`; presenting it again revokes the tokens it was exchanged for.
 """
 
@@ -12,13 +10,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import re
 import secrets
 import time
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,13 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from charter.events import audit
 from charter.identity.principals import Actor, forget_credentials
 from charter.oauth import grants, keys, tokens
+from charter.oauth.authorize import PKCE, AuthorizationRequest, for_user, with_query
 from charter.oauth.tokens import Issuer
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.platform.errors import (
     CharterError,
     InvalidGrant,
-    InvalidScope,
     InvalidToken,
     OAuthError,
     PermissionDenied,
@@ -44,153 +39,6 @@ from storage.repositories.common import add
 
 CODE_SECONDS = 60
 CODE_PREFIX = "oac_"
-_PKCE = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")
-
-
-class PageError(Exception):
-    """An authorization request error shown on the page, never sent to a redirect URI."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass
-class RedirectError(Exception):
-    """An authorization request error sent back to the client's redirect URI (4.1.2.1)."""
-
-    redirect_uri: str
-    error: str
-    description: str
-    state: str | None
-    issuer: str
-
-    @property
-    def location(self) -> str:
-        params = {"error": self.error, "error_description": self.description}
-        return with_query(self.redirect_uri, params, self.state, self.issuer)
-
-
-@dataclass
-class AuthorizationRequest:
-    client: OAuthClient
-    redirect_uri: str
-    scopes: list[str]
-    state: str | None
-    code_challenge: str | None
-    nonce: str | None
-    resource: str | None
-    prompt: set[str] = field(default_factory=set)
-    redirect_uri_sent: bool = True  # RFC 6749 4.1.3: then the token request must repeat it
-
-
-def with_query(uri: str, params: dict[str, str], state: str | None, issuer: str) -> str:
-    """`uri` with `params`, `state` and RFC 9207's `iss` added to its query."""
-    query = dict(params)
-    if state is not None:
-        query["state"] = state
-    query["iss"] = issuer
-    parts = urlsplit(uri)
-    joined = (parts.query + "&" if parts.query else "") + urlencode(query)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, joined, ""))
-
-
-def _single(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name) or []
-    if len(values) > 1:
-        raise ValueError(name)
-    return values[0] if values else None
-
-
-async def check_request(
-    session: AsyncSession, issuer: Issuer, params: dict[str, list[str]]
-) -> AuthorizationRequest:
-    """Validate an authorization request (query parameters, each at most once)."""
-    try:
-        client_id = _single(params, "client_id")
-        redirect_uri = _single(params, "redirect_uri")
-    except ValueError as exc:
-        raise PageError(f"The parameter {exc} is repeated") from None
-    client = await repo.get_client(session, client_id) if client_id else None
-    if client is None:
-        raise PageError("Unknown client: this application is not registered")
-    registered = list(client.redirect_uris or [])
-    redirect_uri_sent = redirect_uri is not None
-    if redirect_uri is None:
-        if len(registered) != 1:
-            raise PageError("redirect_uri is required: the application registered several")
-        redirect_uri = registered[0]
-    elif redirect_uri not in registered:
-        raise PageError("The redirect_uri does not match any registered for this application")
-
-    def fail(error: str, description: str, state: str | None = None) -> RedirectError:
-        return RedirectError(redirect_uri, error, description, state, issuer.issuer)
-
-    try:
-        values = {
-            name: _single(params, name)
-            for name in (
-                "response_type",
-                "scope",
-                "state",
-                "code_challenge",
-                "code_challenge_method",
-                "nonce",
-                "resource",
-                "prompt",
-            )
-        }
-    except ValueError as exc:
-        raise fail("invalid_request", f"The parameter {exc} is repeated") from None
-    state = values["state"]
-    if values["response_type"] != "code":
-        error = "invalid_request" if not values["response_type"] else "unsupported_response_type"
-        raise fail(
-            error, "Only the authorization code flow (response_type=code) is supported", state
-        )
-    if "authorization_code" not in (client.grant_types or []):
-        raise fail("unauthorized_client", "This client may not use the code flow", state)
-    try:
-        scopes = tokens.requested_scopes(client, values["scope"])
-    except InvalidScope as exc:
-        raise fail("invalid_scope", exc.message, state) from None
-    challenge, method = values["code_challenge"], values["code_challenge_method"]
-    if challenge is None:
-        if client.client_type == "public":
-            raise fail("invalid_request", "A public client must send a PKCE code_challenge", state)
-        if method is not None:
-            raise fail("invalid_request", "code_challenge_method without code_challenge", state)
-    else:
-        if method != "S256":
-            raise fail(
-                "invalid_request", "code_challenge_method must be S256 (plain is refused)", state
-            )
-        if not _PKCE.fullmatch(challenge):
-            raise fail("invalid_request", "Malformed code_challenge", state)
-    try:
-        resource = values["resource"]
-        if resource is not None:
-            tokens.audience(issuer, resource)
-    except OAuthError as exc:
-        raise fail("invalid_target", exc.message, state) from None
-    prompt = set((values["prompt"] or "").split())
-    return AuthorizationRequest(
-        client=client,
-        redirect_uri=redirect_uri,
-        scopes=scopes,
-        state=state,
-        code_challenge=challenge,
-        nonce=values["nonce"],
-        resource=resource,
-        prompt=prompt,
-        redirect_uri_sent=redirect_uri_sent,
-    )
-
-
-def for_user(request: AuthorizationRequest, roles: list[str] | None) -> AuthorizationRequest:
-    """The request with its scopes cut to what the authorizing user holds: what the consent page
-    shows, the grant remembers and the code and its tokens carry."""
-    return replace(request, scopes=tokens.held(request.scopes, roles))
 
 
 async def issue_code(
@@ -234,13 +82,8 @@ async def issue_code(
     return with_query(request.redirect_uri, {"code": code}, request.state, issuer.issuer)
 
 
-def denied(issuer: Issuer, request: AuthorizationRequest) -> str:
-    params = {"error": "access_denied", "error_description": "The user denied the request"}
-    return with_query(request.redirect_uri, params, request.state, issuer.issuer)
-
-
 def _pkce_matches(challenge: str, verifier: str | None) -> bool:
-    if verifier is None or not _PKCE.fullmatch(verifier):
+    if verifier is None or not PKCE.fullmatch(verifier):
         return False
     digest = hashlib.sha256(verifier.encode("ascii")).digest()
     computed = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()

@@ -13,8 +13,8 @@ import jwt
 
 from charter.identity import sessions
 from charter.identity.principals import Actor, Principal
-from charter.oauth import authorization, grants
-from charter.oauth.authorization import AuthorizationRequest
+from charter.oauth import authorization, authorize, grants
+from charter.oauth.authorize import AuthorizationRequest
 from charter.oauth.tokens import Issuer
 from charter.platform import runtime
 from charter.platform.clock import utcnow
@@ -88,12 +88,12 @@ async def signed_in(session_id: str | None) -> SignedIn | None:
 
 async def check(issuer: Issuer, params: dict[str, list[str]]) -> AuthorizationRequest:
     async with runtime.current().db.read() as session:
-        return await authorization.check_request(session, issuer, params)
+        return await authorize.check_request(session, issuer, params)
 
 
 def for_user(request: AuthorizationRequest, who: SignedIn) -> AuthorizationRequest:
     """The request as this person may grant it: only the scopes they hold."""
-    return authorization.for_user(request, who.roles)
+    return authorize.for_user(request, who.roles)
 
 
 async def consented(request: AuthorizationRequest, who: SignedIn) -> bool:

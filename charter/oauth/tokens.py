@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import secrets
 import time
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ from storage.repositories.common import add
 
 ACCESS_TOKEN_TYPE = "at+jwt"  # noqa: S105 - RFC 9068 section 2.1, a media type
 REFRESH_PREFIX = "ort_"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,15 @@ class Issuer:
 
     issuer: str
     audience: str
+
+
+def issuer_at(base_url: str) -> Issuer:
+    """The issuer `<base_url>/oauth`, `base_url` being CHARTER_PUBLIC_URL or, in development,
+    the request's origin. In production that origin must not come from the Host header: tokens'
+    `iss` and `aud`, the metadata's endpoints and redirects would name the caller's domain, so
+    without CHARTER_PUBLIC_URL every use of the issuer answers 503."""
+    runtime.current().settings.require_public_url("The OAuth issuer")
+    return Issuer(issuer=base_url + "/oauth", audience=base_url)
 
 
 def hash_token(token: str) -> bytes:
@@ -68,9 +79,11 @@ def _basic(authorization: str) -> tuple[str, str]:
     except (ValueError, UnicodeDecodeError):
         raise _invalid_client("Malformed Basic credentials", basic=True) from None
     client_id, sep, secret = decoded.partition(":")
-    if not sep:
+    client_id, secret = unquote_plus(client_id), unquote_plus(secret)
+    # A control character is in no client_id or secret (and a NUL cannot be looked up).
+    if not sep or _CONTROL.search(client_id) or _CONTROL.search(secret):
         raise _invalid_client("Malformed Basic credentials", basic=True)
-    return unquote_plus(client_id), unquote_plus(secret)
+    return client_id, secret
 
 
 def _invalid_client(message: str, *, basic: bool) -> InvalidClient:
@@ -146,6 +159,7 @@ def audience(issuer: Issuer, resource: str | None) -> str:
     base = issuer.audience.rstrip("/")
     if (
         parts.fragment
+        or _CONTROL.search(resource)
         or not parts.scheme
         or not (resource == base or resource.startswith(base + "/"))
     ):
@@ -508,8 +522,10 @@ async def revoke(
 async def introspect(
     session: AsyncSession, issuer: Issuer, client: OAuthClient, *, token: str, hint: str | None
 ) -> dict[str, Any]:
-    """RFC 7662. A client sees only tokens of its own organization; anything else, and every
-    revoked, expired or unknown token, is `{"active": false}`. Public clients may not ask."""
+    """RFC 7662. Any confidential client sees every token of its own organization and mode,
+    another client's included (a resource server is a client of its own, as in Keycloak and
+    Hydra); anything else, and every revoked, expired, used or unknown token, is
+    `{"active": false}`, the same answer. Public clients may not ask."""
     if client.client_type != "confidential":
         raise InvalidClient("Introspection needs a confidential client's credentials")
     found = await _find(session, token, hint)

@@ -247,6 +247,16 @@ class Settings(BaseSettings):
             )
         return self
 
+    def require_public_url(self, purpose: str) -> None:
+        """Refuse (503) `purpose`, which emits an absolute URL others trust, in production
+        without CHARTER_PUBLIC_URL: the origin would then come from the request's Host header,
+        which the caller chooses. Development and tests derive it from the request. The one
+        check behind every such URL (files' emailed share links, the OAuth issuer)."""
+        if self.env == "production" and not self.public_url:
+            from charter.platform.errors import Unavailable
+
+            raise Unavailable(f"{purpose} needs CHARTER_PUBLIC_URL in production")
+
     @property
     def webhook_retry_delays(self) -> list[int]:
         """CHARTER_WEBHOOK_RETRY_SCHEDULE as seconds, one per retry."""

@@ -126,8 +126,16 @@ def bundled_spec(surface: str) -> dict[str, Any]:
     return copy.deepcopy(_bundled(surface))
 
 
+# Paths outside every mount that belong to a surface: RFC 8414 section 3 puts the metadata of
+# the issuer `<base>/oauth` at the root, and its errors (429, 503) are OAuth's.
+OAUTH_ROOT_METADATA_PATH = "/.well-known/oauth-authorization-server/oauth"
+_ROOT_PATHS = {OAUTH_ROOT_METADATA_PATH: "oauth"}
+
+
 def surface_for_path(path: str) -> str:
     """The API surface a path belongs to; paths outside every surface render as v1."""
+    if path in _ROOT_PATHS:
+        return _ROOT_PATHS[path]
     for prefix, surface in _PREFIXES:
         if path == prefix or path.startswith(prefix + "/"):
             return surface

@@ -2,15 +2,15 @@
 
 from charter.http.context import base_url
 from charter.http.responses import json
-from charter.oauth import keys, metadata
+from charter.oauth import keys, metadata, tokens
 
 
 async def get_server_metadata():
-    return json(metadata.document(base_url() + "/oauth"))
+    return json(metadata.document(tokens.issuer_at(base_url()).issuer))
 
 
 async def get_openid_configuration():
-    return json(metadata.document(base_url() + "/oauth"))
+    return json(metadata.document(tokens.issuer_at(base_url()).issuer))
 
 
 async def get_jwks():

@@ -11,8 +11,7 @@ NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 def _issuer() -> Issuer:
-    base = base_url()
-    return Issuer(issuer=base + "/oauth", audience=base)
+    return tokens.issuer_at(base_url())
 
 
 async def _client(session, body):

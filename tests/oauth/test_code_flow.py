@@ -315,7 +315,16 @@ def _sign_in_twice(client, app_client, person):
     first = client.post(url, data={**fields, "password": "wrong"}, follow_redirects=False)
     second = client.post(url, data={**fields, "password": "wrong"}, follow_redirects=False)
     assert first.status_code == 401 and second.status_code == 429
-    assert "retry-after" in second.headers
+    # A person reads the refusal: a page like the form's, never JSON, with Retry-After kept.
+    wait = second.headers["retry-after"]
+    assert wait.isdigit() and int(wait) > 0
+    assert second.headers["content-type"].startswith("text/html")
+    assert second.text.startswith("<!doctype html>") and "<h1>Too many attempts</h1>" in second.text
+    assert f"Try again in {wait} seconds." in second.text
+    assert second.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in second.headers["content-security-policy"]
+    assert second.headers["cache-control"] == "no-store"
+    assert "x-ratelimit-limit" in second.headers and "x-request-id" in second.headers
     assert client.get(url).status_code == 200  # showing the form is not a sign-in attempt
 
 

@@ -70,3 +70,39 @@ def test_bad_forms_are_refused_in_the_oauth_envelope(
     changed = {k for k, v in _row_counts().items() if v != before[k] and k != "audit_events"}
     # The first signing key is made on the first token request, whatever its body.
     assert not changed - {"oauth_signing_keys"} or answer.status_code < 400
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_nul_in_a_posted_client_id_is_refused_before_any_lookup(client, path):
+    # PostgreSQL cannot look a NUL up: this was a 500 there (client_secret_post).
+    body = {"grant_type": "client_credentials", "client_id": "cli_a\x00", "client_secret": "s"}
+    answer = client.post(path, data={**body, "token": "t", "refresh_token": "r"})
+    assert answer.status_code == 422, answer.text
+    assert (
+        answer.json()["error"] == "invalid_request" and "NUL" in answer.json()["error_description"]
+    )
+    assert answer.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/oauth/token", "/oauth/revoke", "/oauth/introspect"])
+@pytest.mark.parametrize("control", ["\x00", "\x1f"])
+def test_a_control_character_in_basic_credentials_is_invalid_client(client, path, control):
+    body = {"grant_type": "client_credentials", "token": "t"}
+    answer = client.post(path, data=body, headers=basic(f"cli_a{control}", "secret"))
+    assert answer.status_code == 401, answer.text
+    assert answer.json() == {
+        "error": "invalid_client",
+        "error_description": "Malformed Basic credentials",
+    }
+    assert answer.headers["www-authenticate"].startswith("Basic")
+
+
+@pytest.mark.parametrize("control", ["\x01", "\n", "\x7f"])
+def test_a_control_character_in_the_resource_is_invalid_target(client, admin, control):
+    reg = service_client(client, admin.key)
+    body = {"grant_type": "client_credentials", "resource": f"http://testserver/v1{control}"}
+    answer = client.post(
+        "/oauth/token", data=body, headers=basic(reg["client_id"], reg["client_secret"])
+    )
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"] == "invalid_target"

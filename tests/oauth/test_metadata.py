@@ -72,3 +72,52 @@ def test_oauth_tokens_work_on_v1_and_v2(client, admin):
     assert client.get(f"/v2/data/oauth_things/{record_id}", headers=bearer).status_code == 200
     assert client.get("/v1/data", headers=bearer).status_code == 200
     assert client.get("/v1/users", headers=bearer).status_code == 403  # users:read not granted
+
+
+def test_in_development_the_issuer_follows_the_host(client):
+    document = client.get(PATHS[0], headers={"Host": "dev.example.test:8080"}).json()
+    assert document["issuer"] == "http://dev.example.test:8080/oauth"
+
+
+def test_production_without_a_public_url_refuses_to_take_the_issuer_from_the_host(
+    client, admin, monkeypatch
+):
+    """A token's `iss` and `aud`, the discovery document's endpoints and the authorization
+    redirects' `iss` came from the Host header the caller sends: in production every use of the
+    issuer answers 503 until CHARTER_PUBLIC_URL is set (the files share links' check)."""
+    from charter.platform import runtime
+
+    reg = service_client(client, admin.key)
+    auth = basic(reg["client_id"], reg["client_secret"])
+    settings = runtime.current().settings
+    monkeypatch.setattr(settings, "env", "production")
+    monkeypatch.setattr(settings, "public_url", "")
+    evil = {"Host": "login.evil.example"}
+    for path in PATHS:
+        refused = client.get(path, headers=evil)
+        assert refused.status_code == 503, (path, refused.text)
+        assert refused.json()["error"] == "temporarily_unavailable"
+        assert "CHARTER_PUBLIC_URL" in refused.json()["error_description"]
+        assert "evil" not in refused.text
+    for path, form in [
+        ("/oauth/token", {"grant_type": "client_credentials"}),
+        ("/oauth/introspect", {"token": "t"}),
+    ]:
+        refused = client.post(path, data=form, headers={**auth, **evil})
+        assert refused.status_code == 503, (path, refused.text)
+        assert refused.json()["error"] == "temporarily_unavailable"
+        assert refused.headers["cache-control"] == "no-store"
+    page = client.get("/oauth/authorize?client_id=x", headers=evil)
+    assert page.status_code == 503 and page.headers["content-type"].startswith("text/html")
+    assert "CHARTER_PUBLIC_URL" in page.text and page.headers["x-frame-options"] == "DENY"
+    assert client.get("/oauth/jwks.json", headers=evil).status_code == 200  # names no origin
+    monkeypatch.setattr(settings, "public_url", "https://api.example.com")
+    for path in PATHS:
+        assert client.get(path, headers=evil).json()["issuer"] == "https://api.example.com/oauth"
+    token = client.post("/oauth/token", data={"grant_type": "client_credentials"}, headers=auth)
+    assert token.status_code == 200, token.text
+    seen = client.post(
+        "/oauth/introspect", data={"token": token.json()["access_token"]}, headers=auth
+    )
+    assert seen.json()["iss"] == "https://api.example.com/oauth"
+    assert seen.json()["aud"] == "https://api.example.com"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from charter.http import page_html
 from charter.http.rendering import render
 from charter.http.state import RequestState
 from charter.platform.errors import CharterError
@@ -17,8 +18,17 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 async def send_error(scope: Scope, send: Send, error: CharterError) -> None:
-    """Answer with a domain error in the request's surface envelope."""
+    """Answer with a domain error in the request's surface envelope (a page of the same style
+    at the authorization endpoint's pages, which a person reads in a browser)."""
     state: RequestState = scope["charter"]
+    if page_html.is_page(state):
+        body, page_headers = page_html.error_page(error)
+        headers = [(b"content-type", b"text/html; charset=utf-8")]
+        headers += [(k.lower().encode(), v.encode()) for k, v in page_headers.items()]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": error.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return
     rendered = render(
         error,
         surface=state.surface,

@@ -12,6 +12,7 @@ import json
 import re
 from urllib.parse import parse_qsl
 
+from charter.http import page_html
 from charter.http.pipeline.base import Message, Receive, Scope, Send, Stage, send_error
 from charter.http.state import RequestState
 from charter.platform import runtime
@@ -102,9 +103,12 @@ class RequestLimits(Stage):
         # well-formed per the spec, but against a rule, so 422.
         if "\x00" in path:
             return Invalid("The path contains a NUL character", field="path")
-        for name, value in pairs:
-            if "\x00" in name or "\x00" in value:
-                return Invalid("NUL characters are not allowed", field=f"query.{name}")
+        # The authorization endpoint checks its own query: RFC 6749 4.1.2.1 sends an invalid
+        # parameter back to the client's redirect URI once that is known to be good.
+        if not page_html.is_page(scope["charter"]):
+            for name, value in pairs:
+                if "\x00" in name or "\x00" in value:
+                    return Invalid("NUL characters are not allowed", field=f"query.{name}")
         declared = scope["charter_headers"].get("content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -126,11 +130,14 @@ class RequestLimits(Stage):
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def unstorable_text(body: bytes) -> str | None:
-    """Why the body cannot be stored as text, or None: a raw NUL byte, or a JSON string holding
-    U+0000 or a lone surrogate (PostgreSQL's text and JSONB refuse both; UTF-8 cannot encode a
-    surrogate). The JSON is parsed only when such an escape appears."""
+def unstorable_text(body: bytes, media: str = "") -> str | None:
+    """Why the body cannot be stored as text, or None: a raw NUL byte, a URL-encoded form's
+    `%00`, or a JSON string holding U+0000 or a lone surrogate (PostgreSQL's text and JSONB
+    refuse both; UTF-8 cannot encode a surrogate). The JSON is parsed only when such an escape
+    appears."""
     if b"\x00" in body:
+        return "NUL characters are not allowed"
+    if media == "application/x-www-form-urlencoded" and b"%00" in body:
         return "NUL characters are not allowed"
     if b"\\u0000" not in body and b"\\ud" not in body and b"\\uD" not in body:
         return None
@@ -229,7 +236,7 @@ class BufferBody(Stage):
         if body and operation is not None and not (media and accepts(operation, media)):
             await send_error(scope, send, unsupported(operation, media))
             return
-        unstorable = unstorable_text(body)
+        unstorable = unstorable_text(body, media)
         if unstorable is not None:
             await send_error(scope, send, Invalid(unstorable, field="body"))
             return

@@ -56,7 +56,10 @@ def sync_detailed(
      RFC 8414 metadata, the same document as OpenID Connect Discovery's
     (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
     `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
-    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`; in
+    production without `CHARTER_PUBLIC_URL` this, the token and introspection endpoints and
+    the authorization pages answer 503 `temporarily_unavailable` rather than take the
+    issuer from the caller's Host header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,10 @@ def sync(
      RFC 8414 metadata, the same document as OpenID Connect Discovery's
     (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
     `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
-    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`; in
+    production without `CHARTER_PUBLIC_URL` this, the token and introspection endpoints and
+    the authorization pages answer 503 `temporarily_unavailable` rather than take the
+    issuer from the caller's Host header.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -119,7 +125,10 @@ async def asyncio_detailed(
      RFC 8414 metadata, the same document as OpenID Connect Discovery's
     (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
     `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
-    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`; in
+    production without `CHARTER_PUBLIC_URL` this, the token and introspection endpoints and
+    the authorization pages answer 503 `temporarily_unavailable` rather than take the
+    issuer from the caller's Host header.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +154,10 @@ async def asyncio(
      RFC 8414 metadata, the same document as OpenID Connect Discovery's
     (`/oauth/.well-known/openid-configuration`) and as RFC 8414's own location for the issuer
     `<public base URL>/oauth`, `/.well-known/oauth-authorization-server/oauth`. The issuer is
-    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`.
+    `CHARTER_PUBLIC_URL` (or the request's origin in development) followed by `/oauth`; in
+    production without `CHARTER_PUBLIC_URL` this, the token and introspection endpoints and
+    the authorization pages answer 503 `temporarily_unavailable` rather than take the
+    issuer from the caller's Host header.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the

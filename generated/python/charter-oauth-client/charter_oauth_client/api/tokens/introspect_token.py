@@ -63,9 +63,21 @@ def sync_detailed(
 ) -> Response[Introspection | OAuthError]:
     """Introspect a token (RFC 7662)
 
-     Whether a token is active, with its scope, client, subject and expiry. The client
-    authenticates as at the token endpoint and sees only tokens of its own organization; a
-    revoked, expired, unknown or foreign token is `{"active": false}`.
+     Whether a token is active, with its scope, client, subject and expiry. The caller
+    authenticates as a confidential client, as at the token endpoint (public clients are
+    refused, `invalid_client`).
+
+    Who sees what (RFC 7662 section 4 leaves it to the server; as in Keycloak, where any
+    confidential client of a realm may, and Ory Hydra, whose introspection sees every token
+    it issued): any confidential client of an organization introspects every
+    access and refresh token of that organization and mode, whichever client it was issued
+    to, so that a resource server registered as its own client can check the tokens
+    applications present to it. Register a resource server in the organization whose tokens
+    it checks, and keep introspecting clients' secrets as safe as the tokens they can see.
+    A token of another organization, or of the other mode (a test-mode client and a live
+    token), is `{"active": false}`, exactly as a revoked, expired, used (refresh) or unknown
+    one: the answer never tells a foreign token from one that does not exist. Introspecting
+    changes nothing.
 
     Args:
         body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
@@ -104,9 +116,21 @@ def sync(
 ) -> Introspection:
     """Introspect a token (RFC 7662)
 
-     Whether a token is active, with its scope, client, subject and expiry. The client
-    authenticates as at the token endpoint and sees only tokens of its own organization; a
-    revoked, expired, unknown or foreign token is `{"active": false}`.
+     Whether a token is active, with its scope, client, subject and expiry. The caller
+    authenticates as a confidential client, as at the token endpoint (public clients are
+    refused, `invalid_client`).
+
+    Who sees what (RFC 7662 section 4 leaves it to the server; as in Keycloak, where any
+    confidential client of a realm may, and Ory Hydra, whose introspection sees every token
+    it issued): any confidential client of an organization introspects every
+    access and refresh token of that organization and mode, whichever client it was issued
+    to, so that a resource server registered as its own client can check the tokens
+    applications present to it. Register a resource server in the organization whose tokens
+    it checks, and keep introspecting clients' secrets as safe as the tokens they can see.
+    A token of another organization, or of the other mode (a test-mode client and a live
+    token), is `{"active": false}`, exactly as a revoked, expired, used (refresh) or unknown
+    one: the answer never tells a foreign token from one that does not exist. Introspecting
+    changes nothing.
 
     Args:
         body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
@@ -140,9 +164,21 @@ async def asyncio_detailed(
 ) -> Response[Introspection | OAuthError]:
     """Introspect a token (RFC 7662)
 
-     Whether a token is active, with its scope, client, subject and expiry. The client
-    authenticates as at the token endpoint and sees only tokens of its own organization; a
-    revoked, expired, unknown or foreign token is `{"active": false}`.
+     Whether a token is active, with its scope, client, subject and expiry. The caller
+    authenticates as a confidential client, as at the token endpoint (public clients are
+    refused, `invalid_client`).
+
+    Who sees what (RFC 7662 section 4 leaves it to the server; as in Keycloak, where any
+    confidential client of a realm may, and Ory Hydra, whose introspection sees every token
+    it issued): any confidential client of an organization introspects every
+    access and refresh token of that organization and mode, whichever client it was issued
+    to, so that a resource server registered as its own client can check the tokens
+    applications present to it. Register a resource server in the organization whose tokens
+    it checks, and keep introspecting clients' secrets as safe as the tokens they can see.
+    A token of another organization, or of the other mode (a test-mode client and a live
+    token), is `{"active": false}`, exactly as a revoked, expired, used (refresh) or unknown
+    one: the answer never tells a foreign token from one that does not exist. Introspecting
+    changes nothing.
 
     Args:
         body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
@@ -173,9 +209,21 @@ async def asyncio(
 ) -> Introspection:
     """Introspect a token (RFC 7662)
 
-     Whether a token is active, with its scope, client, subject and expiry. The client
-    authenticates as at the token endpoint and sees only tokens of its own organization; a
-    revoked, expired, unknown or foreign token is `{"active": false}`.
+     Whether a token is active, with its scope, client, subject and expiry. The caller
+    authenticates as a confidential client, as at the token endpoint (public clients are
+    refused, `invalid_client`).
+
+    Who sees what (RFC 7662 section 4 leaves it to the server; as in Keycloak, where any
+    confidential client of a realm may, and Ory Hydra, whose introspection sees every token
+    it issued): any confidential client of an organization introspects every
+    access and refresh token of that organization and mode, whichever client it was issued
+    to, so that a resource server registered as its own client can check the tokens
+    applications present to it. Register a resource server in the organization whose tokens
+    it checks, and keep introspecting clients' secrets as safe as the tokens they can see.
+    A token of another organization, or of the other mode (a test-mode client and a live
+    token), is `{"active": false}`, exactly as a revoked, expired, used (refresh) or unknown
+    one: the answer never tells a foreign token from one that does not exist. Introspecting
+    changes nothing.
 
     Args:
         body (IntrospectionRequest): Parameters this server does not know are ignored (RFC 6749
