@@ -8,6 +8,7 @@ or by the worker's collector when that deletion never ran (a crash in between).
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import re
 from datetime import datetime
@@ -17,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
+from charter.events.audit import Attribution
 from charter.files import blobs, paths
 from charter.files.uploads import Upload
 from charter.identity.principals import Actor, Principal
@@ -32,6 +34,7 @@ MEDIA_TYPE = re.compile(
     r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$"
 )
 OCTET_STREAM = "application/octet-stream"
+log = logging.getLogger("charter")
 
 
 def store() -> blobs.BlobStore:
@@ -191,15 +194,16 @@ async def create_directory(session: AsyncSession, actor: Actor, path: str) -> di
 
 
 async def _check_quota(
-    session: AsyncSession, principal: Principal, added: int, replaced: int
+    session: AsyncSession, organization_id: str, added: int, replaced: int
 ) -> None:
-    """Refuse an upload that would exceed the plan's storage quota. The organization's row is
-    locked first (until the upload's transaction ends), so concurrent uploads of one
-    organization are summed one after another and cannot together exceed the quota."""
-    plan, quota = await repo.quota(session, organization_id=principal.organization_id, lock=True)
+    """Refuse an upload that would exceed the plan's storage quota of the organization that
+    owns the file. The organization's row is locked first (until the upload's transaction
+    ends), so concurrent uploads of one organization are summed one after another and cannot
+    together exceed the quota."""
+    plan, quota = await repo.quota(session, organization_id=organization_id, lock=True)
     if quota is None:
         return
-    used = await repo.used_bytes(session, organization_id=principal.organization_id)
+    used = await repo.used_bytes(session, organization_id=organization_id)
     if used - replaced + added > quota:
         raise PayloadTooLarge(
             f"Storage quota exceeded: the {plan} plan stores at most {quota} bytes of files "
@@ -221,7 +225,6 @@ async def save_upload(
     parent = paths.directory(directory, field="body.path")
     name = paths.file_name(upload.filename, field="body.file")
     path = paths.join(parent, name, field="body.path")
-    now = utcnow()
     existing = await repo.get_by_path(
         session,
         organization_id=principal.organization_id,
@@ -233,70 +236,95 @@ async def save_upload(
         raise Conflict(f"{path} is a directory")
     if existing is not None and not overwrite:
         raise Conflict(f"A file already exists at {path}; send overwrite=true to replace it")
-    await _check_quota(session, principal, upload.blob.size, existing.size if existing else 0)
+    if existing is not None:
+        return await replace_version(session, actor, existing, upload)
+    now = utcnow()
+    await _check_quota(session, principal.organization_id, upload.blob.size, 0)
     await _make_directories(session, principal, [*paths.ancestors(path)], now)
-    content_type = media_type(upload.content_type, name)
-    if existing is None:
-        file = await add(
-            session,
-            File(
-                id=new_id("file"),
-                type="file",
-                path=path,
-                parent=parent,
-                name=name,
-                size=upload.blob.size,
-                content_type=content_type,
-                checksum=upload.blob.sha256,
-                blob_key=upload.blob.key,
-                version=1,
-                created_at=now,
-                modified_at=now,
-                organization_id=principal.organization_id,
-                livemode=principal.livemode,
-            ),
-        )
-        try:
-            await session.flush()
-        except IntegrityError:
-            raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
-    else:
-        file = existing
-        previous_key = file.blob_key
-        file.size = upload.blob.size
-        file.content_type = content_type
-        file.checksum = upload.blob.sha256
-        file.blob_key = upload.blob.key
-        file.version += 1
-        file.modified_at = now
-        if previous_key and previous_key != upload.blob.key:
-            on_commit(session, lambda: discard(previous_key))
+    file = await add(
+        session,
+        File(
+            id=new_id("file"),
+            type="file",
+            path=path,
+            parent=parent,
+            name=name,
+            size=upload.blob.size,
+            content_type=media_type(upload.content_type, name),
+            checksum=upload.blob.sha256,
+            blob_key=upload.blob.key,
+            version=1,
+            created_at=now,
+            modified_at=now,
+            organization_id=principal.organization_id,
+            livemode=principal.livemode,
+        ),
+    )
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
+    return await _announce_upload(session, actor, file, now)
+
+
+async def replace_version(
+    session: AsyncSession,
+    actor: Attribution,
+    file: File,
+    upload: Upload,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The uploaded blob as the next version of `file` (same id, path and name; locked by the
+    caller), charged to the quota of the organization that owns it; the previous blob is
+    deleted once this commits. Announces `file.created`, as every upload does."""
+    await _check_quota(session, file.organization_id, upload.blob.size, file.size)
+    now = utcnow()
+    previous_key = file.blob_key
+    file.size = upload.blob.size
+    file.content_type = media_type(upload.content_type, file.name)
+    file.checksum = upload.blob.sha256
+    file.blob_key = upload.blob.key
+    file.version += 1
+    file.modified_at = now
+    if previous_key and previous_key != upload.blob.key:
+        on_commit(session, lambda: discard(previous_key))
+    return await _announce_upload(session, actor, file, now, details)
+
+
+async def _announce_upload(
+    session: AsyncSession,
+    actor: Attribution,
+    file: File,
+    now: datetime,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Announce `file.created` for a new file or version; the upload's answer."""
     await audit.announce(
         session,
         actor,
         event="file.created",
         resource_type="file",
         resource_id=file.id,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        details={"path": path, "size": file.size, "version": file.version},
+        organization_id=file.organization_id,
+        livemode=file.livemode,
+        details={"path": file.path, "size": file.size, "version": file.version, **(details or {})},
         payload={
             "file_id": file.id,
-            "name": name,
-            "path": path,
+            "name": file.name,
+            "path": file.path,
             "size": file.size,
-            "content_type": content_type,
+            "content_type": file.content_type,
             "checksum": file.checksum,
             "version": file.version,
         },
     )
     return {
         "id": file.id,
-        "name": name,
+        "name": file.name,
         "size": file.size,
         "upload_time": isoformat(now),
-        "path": path,
-        "content_type": content_type,
+        "path": file.path,
+        "content_type": file.content_type,
         "checksum": file.checksum,
         "version": file.version,
     }
@@ -344,5 +372,11 @@ async def is_referenced(key: str) -> bool:
 
 
 async def discard(key: str) -> bool:
-    """Delete a blob that no row names (after the change that dropped it committed)."""
-    return await store().delete_unreferenced(key, is_referenced)
+    """Delete a blob that no row names (after the change that dropped it committed). A store
+    that fails here does not fail the change, which has committed: the blob stays until the
+    worker's collector deletes it."""
+    try:
+        return await store().delete_unreferenced(key, is_referenced)
+    except Exception:  # noqa: BLE001 - logged; the collector retries it
+        log.warning("deleting an unreferenced blob failed; the collector will", exc_info=True)
+        return False
