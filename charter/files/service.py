@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.events.audit import Attribution
-from charter.files import blobs, paths
+from charter.files import blobs, directories, paths
 from charter.files.uploads import Upload
-from charter.identity.principals import Actor, Principal
+from charter.identity.principals import Actor
 from charter.platform import runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Malformed, NotFound, PayloadTooLarge
@@ -129,68 +129,10 @@ async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
     return found
 
 
-async def _make_directories(
-    session: AsyncSession, principal: Principal, directory_paths: list[str], now: datetime
-) -> None:
-    """Create the directories that do not exist; 409 where a file holds one of the paths.
-    Checked after inserting: an insert that clashes with a concurrent upload's row waits for
-    that upload's transaction, and is skipped once it commits, so only a read after the insert
-    sees a file that a concurrent upload made at one of the paths meanwhile."""
-    await repo.insert_directories(
-        session,
-        [
-            {
-                "id": new_id("file"),
-                "organization_id": principal.organization_id,
-                "livemode": principal.livemode,
-                "type": "directory",
-                "path": path,
-                "parent": paths.parent_of(path),
-                "name": path.rsplit("/", 1)[-1],
-                "size": 0,
-                "content_type": None,
-                "checksum": None,
-                "blob_key": None,
-                "version": 1,
-                "created_at": now,
-                "modified_at": now,
-            }
-            for path in directory_paths
-        ],
-    )
-    clashes = await repo.not_directories(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        paths=directory_paths,
-    )
-    if clashes:
-        raise Conflict(f"{clashes[0]} is a file, so it cannot hold other files")
-
-
 async def create_directory(session: AsyncSession, actor: Actor, path: str) -> dict[str, Any]:
-    """An empty directory (and its missing ancestors); an existing directory is 409."""
-    principal = actor.require()
-    directory = paths.directory(path, field="body.path")
-    if directory == paths.ROOT:
-        raise Conflict("The root directory exists")
-    existing = await repo.get_by_path(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        path=directory,
-    )
-    if existing is not None:
-        raise Conflict(f"Something already exists at {directory}")
-    await _make_directories(session, principal, [*paths.ancestors(directory), directory], utcnow())
-    created = await repo.get_by_path(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        path=directory,
-    )
-    assert created is not None
-    return to_dict(created)
+    """An explicit (kept when empty) directory and its missing ancestors; 409 for an existing
+    one, unless it was implicit: it becomes explicit."""
+    return to_dict(await directories.create(session, actor.require(), path))
 
 
 async def _check_quota(
@@ -240,7 +182,7 @@ async def save_upload(
         return await replace_version(session, actor, existing, upload)
     now = utcnow()
     await _check_quota(session, principal.organization_id, upload.blob.size, 0)
-    await _make_directories(session, principal, [*paths.ancestors(path)], now)
+    await directories.make_implicit(session, principal, paths.ancestors(path), now)
     file = await add(
         session,
         File(
@@ -331,26 +273,26 @@ async def _announce_upload(
 
 
 async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str, Any]:
-    """Delete a file (its blob once no row names it) or an empty directory; `file.deleted`."""
+    """Delete a file (its blob once no row names it) or an empty directory, then the implicit
+    directories above it that it leaves empty; `file.deleted`."""
     principal = actor.require()
     file = await get(session, actor, file_id)
     if file.type == "directory":
-        rows, total = await repo.children(
+        await repo.lock_organization(session, principal.organization_id)  # nothing lands in it
+        if await repo.has_children(
             session,
             organization_id=principal.organization_id,
             livemode=principal.livemode,
             parent=file.path,
-            sort="name",
-            descending=False,
-            limit=1,
-            offset=0,
-        )
-        if total:
+        ):
             raise Conflict(f"{file.path} is not empty: delete what it holds first")
+    # A file's row first (an upload replacing it finishes before), and the key it names then
+    deleted, key = await repo.delete_file(session, file)
+    if not deleted:
+        raise NotFound("File not found")  # deleted by a concurrent request meanwhile
+    await directories.prune(session, principal, file.parent)
     now = utcnow()
-    await repo.delete_file(session, file)
-    if file.blob_key:
-        key = file.blob_key
+    if key:
         on_commit(session, lambda: discard(key))
     await audit.announce(
         session,

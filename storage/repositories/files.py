@@ -48,6 +48,27 @@ async def insert_directories(session: AsyncSession, rows: list[dict[str, Any]]) 
     await session.execute(statement)
 
 
+async def has_children(
+    session: AsyncSession, *, organization_id: str, livemode: bool, parent: str
+) -> bool:
+    """Does anything sit directly in this directory? (One index probe.)"""
+    statement = (
+        select(File.id).where(*_scope(organization_id, livemode), File.parent == parent).limit(1)
+    )
+    return (await session.execute(statement)).first() is not None
+
+
+async def lock_organization(session: AsyncSession, organization_id: str) -> None:
+    """Lock the organization's row until the transaction ends (FOR NO KEY UPDATE, as `quota`
+    does): what changes an organization's directories runs one at a time."""
+    statement = (
+        select(Organization.id)
+        .where(Organization.id == organization_id)
+        .with_for_update(key_share=True)
+    )
+    await session.execute(statement)
+
+
 async def not_directories(
     session: AsyncSession, *, organization_id: str, livemode: bool, paths: list[str]
 ) -> list[str]:
@@ -126,8 +147,17 @@ async def referenced(session: AsyncSession, keys: list[str]) -> set[str]:
     return {key for key in (await session.execute(statement)).scalars() if key}
 
 
-async def delete_file(session: AsyncSession, file: File) -> None:
-    await session.execute(delete(File).where(File.id == file.id))
+async def delete_file(session: AsyncSession, file: File) -> tuple[bool, str | None]:
+    """Delete the row: whether there was one, and the blob key it named when deleted (an
+    overwrite that committed meanwhile changed it)."""
+    statement = (
+        delete(File)
+        .where(File.id == file.id)
+        .returning(File.blob_key)
+        .execution_options(synchronize_session=False)
+    )
+    row = (await session.execute(statement)).first()
+    return (row is not None, row[0] if row is not None else None)
 
 
 # shares ----------------------------------------------------------------------------------------
