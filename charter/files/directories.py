@@ -5,11 +5,10 @@ deleted, or an explicit directory deleted), it goes too, and so on upwards. An e
 `POST /v2/files/directories`) stays, empty or not, until it is deleted. There is no move: an
 overwrite keeps its path, so only deletions empty a directory.
 
-What changes an organization's directories runs one at a time, under the lock of the
-organization's row (uploads take it for the quota, before making directories): a deletion
-cannot remove a directory an upload is filling, and two creations of one directory cannot both
-succeed. Locks are taken in one order, a file's row before the organization's, never the
-other way, so these transactions cannot deadlock.
+What changes an organization's files and directories runs one at a time, under the lock of
+the organization's row: a deletion cannot remove a directory an upload is filling, and two
+creations of one directory cannot both succeed. Every writer takes that lock first, before any
+file's row (and the directory counts the triggers of `files` keep), so they cannot deadlock.
 """
 
 from __future__ import annotations
@@ -98,8 +97,8 @@ async def create(session: AsyncSession, principal: Principal, path: str) -> File
 
 async def prune(session: AsyncSession, principal: Principal, directory: str) -> list[str]:
     """After an entry of `directory` was deleted: delete the implicit directories from there
-    upwards that now hold nothing; the paths deleted. Takes the organization's lock first."""
-    await repo.lock_organization(session, principal.organization_id)
+    upwards that now hold nothing; the paths deleted. The caller holds the organization's
+    lock."""
     pruned: list[str] = []
     while directory != paths.ROOT:
         found = await repo.get_by_path(

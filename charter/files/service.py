@@ -167,6 +167,8 @@ async def save_upload(
     parent = paths.directory(directory, field="body.path")
     name = paths.file_name(upload.filename, field="body.file")
     path = paths.join(parent, name, field="body.path")
+    # The organization's row before the file's (the one order of every writer of files)
+    await repo.lock_organization(session, principal.organization_id)
     existing = await repo.get_by_path(
         session,
         organization_id=principal.organization_id,
@@ -216,9 +218,10 @@ async def replace_version(
     upload: Upload,
     details: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The uploaded blob as the next version of `file` (same id, path and name; locked by the
-    caller), charged to the quota of the organization that owns it; the previous blob is
-    deleted once this commits. Announces `file.created`, as every upload does."""
+    """The uploaded blob as the next version of `file` (same id, path and name; the caller
+    locked its organization's row, then the file's), charged to the quota of the organization
+    that owns it; the previous blob is deleted once this commits. Announces `file.created`, as
+    every upload does."""
     await _check_quota(session, file.organization_id, upload.blob.size, file.size)
     now = utcnow()
     previous_key = file.blob_key
@@ -277,8 +280,8 @@ async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str,
     directories above it that it leaves empty; `file.deleted`."""
     principal = actor.require()
     file = await get(session, actor, file_id)
-    if file.type == "directory":
-        await repo.lock_organization(session, principal.organization_id)  # nothing lands in it
+    await repo.lock_organization(session, principal.organization_id)  # before the file's row
+    if file.type == "directory":  # nothing lands in it now
         if await repo.has_children(
             session,
             organization_id=principal.organization_id,
@@ -286,7 +289,7 @@ async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str,
             parent=file.path,
         ):
             raise Conflict(f"{file.path} is not empty: delete what it holds first")
-    # A file's row first (an upload replacing it finishes before), and the key it names then
+    # The key the row names when deleted (an overwrite may have committed since it was read)
     deleted, key = await repo.delete_file(session, file)
     if not deleted:
         raise NotFound("File not found")  # deleted by a concurrent request meanwhile

@@ -187,8 +187,8 @@ async def revoke(session: AsyncSession, actor: Actor, file_id: str, share_id: st
 async def open_share(
     session: AsyncSession, token: str, *, lock: bool = False
 ) -> tuple[FileShare, File]:
-    """The share and its file (its row locked with `lock`); 404 unknown, 410 expired or
-    revoked, 423 locked."""
+    """The share and its file (with `lock`, the rows of its organization and of the file
+    locked); 404 unknown, 410 expired or revoked, 423 locked."""
     share = await repo.share_by_token(session, _token_hash(token))
     if share is None:
         raise NotFound("Share not found")
@@ -197,6 +197,8 @@ async def open_share(
         raise Gone(f"This share link has {'been revoked' if status == 'revoked' else 'expired'}")
     if status == "locked":
         raise Locked("This share is locked after too many wrong passwords")
+    if lock:  # the organization's row before the file's, as every writer of files
+        await repo.lock_organization(session, share.organization_id)
     file = await session.get(File, share.file_id, with_for_update=lock or None)
     if file is None:
         raise Gone("The shared file was deleted")

@@ -47,9 +47,22 @@ class File(Base):
     modified_at: Mapped[datetime]
     __table_args__ = (
         UniqueConstraint("organization_id", "livemode", "path", name="uq_files_path"),
-        Index("ix_files_parent", "organization_id", "livemode", "parent", "name"),
+        Index("ix_files_parent", "organization_id", "livemode", "parent", "name", "id"),
         Index("ix_files_blob", "blob_key"),
     )
+
+
+class FileCount(Base):
+    """How many entries a directory holds (`parent` "/" is the root), kept by triggers on
+    `files` (migration 0012) so that a listing's `total` is one row, not a count of the rows."""
+
+    __tablename__ = "file_counts"
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    )
+    livemode: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    parent: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    entries: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class FileShare(Base):

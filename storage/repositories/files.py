@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import File, FileShare, Organization, Plan
+from storage.models import File, FileCount, FileShare, Organization, Plan
 from storage.repositories.common import page_rows
 
 SORTS: dict[str, Any] = {"name": File.name, "size": File.size, "modified": File.modified_at}
@@ -94,9 +94,9 @@ async def children(
     limit: int,
     offset: int,
 ) -> tuple[list[Row[Any]], int]:
-    """A page of a directory's entries and their total. Two statements: the count reads only
-    the (organization, mode, parent, name) index, where a window count over the page would
-    read every row of a large directory (100,000 entries: 188 ms against 1 ms)."""
+    """A page of a directory's entries and their total. The total is the directory's row of
+    `file_counts` (kept by triggers on `files`), where counting the rows read every index entry
+    of the directory (100,000 entries: most of the listing's time)."""
     column = SORTS[sort]
     order = [column.desc(), File.id.desc()] if descending else [column.asc(), File.id.asc()]
     where = [*_scope(organization_id, livemode), File.parent == parent]
@@ -104,10 +104,13 @@ async def children(
     rows = list((await session.execute(statement)).all())
     if offset == 0 and len(rows) < limit:
         return rows, len(rows)
-    total = (
-        await session.execute(select(func.count()).select_from(File).where(*where))
-    ).scalar_one()
-    return rows, int(total)
+    count = select(FileCount.entries).where(
+        FileCount.organization_id == organization_id,
+        FileCount.livemode == livemode,
+        FileCount.parent == parent,
+    )
+    total = (await session.execute(count)).scalar_one_or_none()
+    return rows, int(total or 0)
 
 
 async def used_bytes(session: AsyncSession, *, organization_id: str) -> int:

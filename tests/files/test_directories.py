@@ -166,3 +166,49 @@ def test_a_directory_emptied_while_a_file_arrives_in_it_keeps_it(live_server, te
     assert answer["delete"].status_code == 200, answer["delete"].text
     stored = _paths(tenant.organization_id)
     assert stored == ["/contended", "/contended/second.txt"], stored
+
+
+def test_the_listing_total_follows_every_change(client, tenant):
+    """`total` is the directory's maintained count (file_counts, kept by triggers): it follows
+    uploads, overwrites, deletions, pruned directories and rows written straight in."""
+
+    def total(path: str) -> int:
+        listed = client.get("/v2/files", params={"path": path, "limit": 1}, headers=headers(tenant))
+        assert listed.status_code == 200, listed.text
+        return listed.json()["total"]
+
+    stored = [upload(client, tenant, b"x", name=f"f{n}.txt", path="/t").json() for n in range(3)]
+    upload(client, tenant, b"y", name="g.txt", path="/t/sub")
+    assert total("/t") == 4
+    upload(client, tenant, b"z", name="f0.txt", path="/t", overwrite=True)
+    assert total("/t") == 4
+    _delete(client, tenant, stored[0]["id"])
+    assert total("/t") == 3
+    assert _mkdir(client, tenant, "/u").status_code == 201
+    assert _mkdir(client, tenant, "/v").status_code == 201
+    assert total("/") == 3  # /t, /u, /v
+    with runtime.current().db.sync_transaction() as session:
+        now = utcnow()
+        for n in range(2):
+            session.add(
+                File(
+                    id=new_id("file"),
+                    organization_id=tenant.organization_id,
+                    livemode=True,
+                    type="file",
+                    path=f"/t/direct-{n}",
+                    parent="/t",
+                    name=f"direct-{n}",
+                    size=0,
+                    content_type=None,
+                    checksum=None,
+                    blob_key=None,
+                    version=1,
+                    created_at=now,
+                    modified_at=now,
+                )
+            )
+    assert total("/t") == 5
+    sub = client.get("/v2/files", params={"path": "/t/sub"}, headers=headers(tenant)).json()
+    _delete(client, tenant, sub["files"][0]["id"])  # /t/sub goes with it
+    assert total("/t") == 4
