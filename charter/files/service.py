@@ -8,6 +8,7 @@ or by the worker's collector when that deletion never ran (a crash in between).
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import re
 from datetime import datetime
@@ -17,9 +18,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
-from charter.files import blobs, paths
+from charter.events.audit import Attribution
+from charter.files import blobs, directories, paths
 from charter.files.uploads import Upload
-from charter.identity.principals import Actor, Principal
+from charter.identity.principals import Actor
 from charter.platform import runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Malformed, NotFound, PayloadTooLarge
@@ -32,6 +34,7 @@ MEDIA_TYPE = re.compile(
     r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$"
 )
 OCTET_STREAM = "application/octet-stream"
+log = logging.getLogger("charter")
 
 
 def store() -> blobs.BlobStore:
@@ -126,80 +129,23 @@ async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
     return found
 
 
-async def _make_directories(
-    session: AsyncSession, principal: Principal, directory_paths: list[str], now: datetime
-) -> None:
-    """Create the directories that do not exist; 409 where a file holds one of the paths.
-    Checked after inserting: an insert that clashes with a concurrent upload's row waits for
-    that upload's transaction, and is skipped once it commits, so only a read after the insert
-    sees a file that a concurrent upload made at one of the paths meanwhile."""
-    await repo.insert_directories(
-        session,
-        [
-            {
-                "id": new_id("file"),
-                "organization_id": principal.organization_id,
-                "livemode": principal.livemode,
-                "type": "directory",
-                "path": path,
-                "parent": paths.parent_of(path),
-                "name": path.rsplit("/", 1)[-1],
-                "size": 0,
-                "content_type": None,
-                "checksum": None,
-                "blob_key": None,
-                "version": 1,
-                "created_at": now,
-                "modified_at": now,
-            }
-            for path in directory_paths
-        ],
-    )
-    clashes = await repo.not_directories(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        paths=directory_paths,
-    )
-    if clashes:
-        raise Conflict(f"{clashes[0]} is a file, so it cannot hold other files")
-
-
 async def create_directory(session: AsyncSession, actor: Actor, path: str) -> dict[str, Any]:
-    """An empty directory (and its missing ancestors); an existing directory is 409."""
-    principal = actor.require()
-    directory = paths.directory(path, field="body.path")
-    if directory == paths.ROOT:
-        raise Conflict("The root directory exists")
-    existing = await repo.get_by_path(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        path=directory,
-    )
-    if existing is not None:
-        raise Conflict(f"Something already exists at {directory}")
-    await _make_directories(session, principal, [*paths.ancestors(directory), directory], utcnow())
-    created = await repo.get_by_path(
-        session,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        path=directory,
-    )
-    assert created is not None
-    return to_dict(created)
+    """An explicit (kept when empty) directory and its missing ancestors; 409 for an existing
+    one, unless it was implicit: it becomes explicit."""
+    return to_dict(await directories.create(session, actor.require(), path))
 
 
 async def _check_quota(
-    session: AsyncSession, principal: Principal, added: int, replaced: int
+    session: AsyncSession, organization_id: str, added: int, replaced: int
 ) -> None:
-    """Refuse an upload that would exceed the plan's storage quota. The organization's row is
-    locked first (until the upload's transaction ends), so concurrent uploads of one
-    organization are summed one after another and cannot together exceed the quota."""
-    plan, quota = await repo.quota(session, organization_id=principal.organization_id, lock=True)
+    """Refuse an upload that would exceed the plan's storage quota of the organization that
+    owns the file. The organization's row is locked first (until the upload's transaction
+    ends), so concurrent uploads of one organization are summed one after another and cannot
+    together exceed the quota."""
+    plan, quota = await repo.quota(session, organization_id=organization_id, lock=True)
     if quota is None:
         return
-    used = await repo.used_bytes(session, organization_id=principal.organization_id)
+    used = await repo.used_bytes(session, organization_id=organization_id)
     if used - replaced + added > quota:
         raise PayloadTooLarge(
             f"Storage quota exceeded: the {plan} plan stores at most {quota} bytes of files "
@@ -221,7 +167,8 @@ async def save_upload(
     parent = paths.directory(directory, field="body.path")
     name = paths.file_name(upload.filename, field="body.file")
     path = paths.join(parent, name, field="body.path")
-    now = utcnow()
+    # The organization's row before the file's (the one order of every writer of files)
+    await repo.lock_organization(session, principal.organization_id)
     existing = await repo.get_by_path(
         session,
         organization_id=principal.organization_id,
@@ -233,96 +180,122 @@ async def save_upload(
         raise Conflict(f"{path} is a directory")
     if existing is not None and not overwrite:
         raise Conflict(f"A file already exists at {path}; send overwrite=true to replace it")
-    await _check_quota(session, principal, upload.blob.size, existing.size if existing else 0)
-    await _make_directories(session, principal, [*paths.ancestors(path)], now)
-    content_type = media_type(upload.content_type, name)
-    if existing is None:
-        file = await add(
-            session,
-            File(
-                id=new_id("file"),
-                type="file",
-                path=path,
-                parent=parent,
-                name=name,
-                size=upload.blob.size,
-                content_type=content_type,
-                checksum=upload.blob.sha256,
-                blob_key=upload.blob.key,
-                version=1,
-                created_at=now,
-                modified_at=now,
-                organization_id=principal.organization_id,
-                livemode=principal.livemode,
-            ),
-        )
-        try:
-            await session.flush()
-        except IntegrityError:
-            raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
-    else:
-        file = existing
-        previous_key = file.blob_key
-        file.size = upload.blob.size
-        file.content_type = content_type
-        file.checksum = upload.blob.sha256
-        file.blob_key = upload.blob.key
-        file.version += 1
-        file.modified_at = now
-        if previous_key and previous_key != upload.blob.key:
-            on_commit(session, lambda: discard(previous_key))
+    if existing is not None:
+        return await replace_version(session, actor, existing, upload)
+    now = utcnow()
+    await _check_quota(session, principal.organization_id, upload.blob.size, 0)
+    await directories.make_implicit(session, principal, paths.ancestors(path), now)
+    file = await add(
+        session,
+        File(
+            id=new_id("file"),
+            type="file",
+            path=path,
+            parent=parent,
+            name=name,
+            size=upload.blob.size,
+            content_type=media_type(upload.content_type, name),
+            checksum=upload.blob.sha256,
+            blob_key=upload.blob.key,
+            version=1,
+            created_at=now,
+            modified_at=now,
+            organization_id=principal.organization_id,
+            livemode=principal.livemode,
+        ),
+    )
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
+    return await _announce_upload(session, actor, file, now)
+
+
+async def replace_version(
+    session: AsyncSession,
+    actor: Attribution,
+    file: File,
+    upload: Upload,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The uploaded blob as the next version of `file` (same id, path and name; the caller
+    locked its organization's row, then the file's), charged to the quota of the organization
+    that owns it; the previous blob is deleted once this commits. Announces `file.created`, as
+    every upload does."""
+    await _check_quota(session, file.organization_id, upload.blob.size, file.size)
+    now = utcnow()
+    previous_key = file.blob_key
+    file.size = upload.blob.size
+    file.content_type = media_type(upload.content_type, file.name)
+    file.checksum = upload.blob.sha256
+    file.blob_key = upload.blob.key
+    file.version += 1
+    file.modified_at = now
+    if previous_key and previous_key != upload.blob.key:
+        on_commit(session, lambda: discard(previous_key))
+    return await _announce_upload(session, actor, file, now, details)
+
+
+async def _announce_upload(
+    session: AsyncSession,
+    actor: Attribution,
+    file: File,
+    now: datetime,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Announce `file.created` for a new file or version; the upload's answer."""
     await audit.announce(
         session,
         actor,
         event="file.created",
         resource_type="file",
         resource_id=file.id,
-        organization_id=principal.organization_id,
-        livemode=principal.livemode,
-        details={"path": path, "size": file.size, "version": file.version},
+        organization_id=file.organization_id,
+        livemode=file.livemode,
+        details={"path": file.path, "size": file.size, "version": file.version, **(details or {})},
         payload={
             "file_id": file.id,
-            "name": name,
-            "path": path,
+            "name": file.name,
+            "path": file.path,
             "size": file.size,
-            "content_type": content_type,
+            "content_type": file.content_type,
             "checksum": file.checksum,
             "version": file.version,
         },
     )
     return {
         "id": file.id,
-        "name": name,
+        "name": file.name,
         "size": file.size,
         "upload_time": isoformat(now),
-        "path": path,
-        "content_type": content_type,
+        "path": file.path,
+        "content_type": file.content_type,
         "checksum": file.checksum,
         "version": file.version,
     }
 
 
 async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str, Any]:
-    """Delete a file (its blob once no row names it) or an empty directory; `file.deleted`."""
+    """Delete a file (its blob once no row names it) or an empty directory, then the implicit
+    directories above it that it leaves empty; `file.deleted`."""
     principal = actor.require()
     file = await get(session, actor, file_id)
-    if file.type == "directory":
-        rows, total = await repo.children(
+    await repo.lock_organization(session, principal.organization_id)  # before the file's row
+    if file.type == "directory":  # nothing lands in it now
+        if await repo.has_children(
             session,
             organization_id=principal.organization_id,
             livemode=principal.livemode,
             parent=file.path,
-            sort="name",
-            descending=False,
-            limit=1,
-            offset=0,
-        )
-        if total:
+        ):
             raise Conflict(f"{file.path} is not empty: delete what it holds first")
+    # The key the row names when deleted (an overwrite may have committed since it was read)
+    deleted, key = await repo.delete_file(session, file)
+    if not deleted:
+        raise NotFound("File not found")  # deleted by a concurrent request meanwhile
+    await directories.prune(session, principal, file.parent)
     now = utcnow()
-    await repo.delete_file(session, file)
-    if file.blob_key:
-        key = file.blob_key
+    if key:
         on_commit(session, lambda: discard(key))
     await audit.announce(
         session,
@@ -344,5 +317,11 @@ async def is_referenced(key: str) -> bool:
 
 
 async def discard(key: str) -> bool:
-    """Delete a blob that no row names (after the change that dropped it committed)."""
-    return await store().delete_unreferenced(key, is_referenced)
+    """Delete a blob that no row names (after the change that dropped it committed). A store
+    that fails here does not fail the change, which has committed: the blob stays until the
+    worker's collector deletes it."""
+    try:
+        return await store().delete_unreferenced(key, is_referenced)
+    except Exception:  # noqa: BLE001 - logged; the collector retries it
+        log.warning("deleting an unreferenced blob failed; the collector will", exc_info=True)
+        return False

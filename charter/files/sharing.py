@@ -184,8 +184,11 @@ async def revoke(session: AsyncSession, actor: Actor, file_id: str, share_id: st
 # public access ---------------------------------------------------------------------------------
 
 
-async def _open(session: AsyncSession, token: str) -> tuple[FileShare, File]:
-    """The share and its file; 404 unknown, 410 expired or revoked, 423 locked."""
+async def open_share(
+    session: AsyncSession, token: str, *, lock: bool = False
+) -> tuple[FileShare, File]:
+    """The share and its file (with `lock`, the rows of its organization and of the file
+    locked); 404 unknown, 410 expired or revoked, 423 locked."""
     share = await repo.share_by_token(session, _token_hash(token))
     if share is None:
         raise NotFound("Share not found")
@@ -194,14 +197,16 @@ async def _open(session: AsyncSession, token: str) -> tuple[FileShare, File]:
         raise Gone(f"This share link has {'been revoked' if status == 'revoked' else 'expired'}")
     if status == "locked":
         raise Locked("This share is locked after too many wrong passwords")
-    file = await session.get(File, share.file_id)
+    if lock:  # the organization's row before the file's, as every writer of files
+        await repo.lock_organization(session, share.organization_id)
+    file = await session.get(File, share.file_id, with_for_update=lock or None)
     if file is None:
         raise Gone("The shared file was deleted")
     return share, file
 
 
 async def describe(session: AsyncSession, token: str) -> dict[str, Any]:
-    share, file = await _open(session, token)
+    share, file = await open_share(session, token)
     return {
         "name": file.name,
         "size": file.size,
@@ -215,7 +220,7 @@ async def describe(session: AsyncSession, token: str) -> dict[str, Any]:
 
 
 async def open_for_download(session: AsyncSession, token: str) -> File:
-    share, file = await _open(session, token)
+    share, file = await open_share(session, token)
     if share.password_hash is not None:
         raise Unauthenticated("This share is password protected: unlock it first")
     if file.type != "file":
@@ -230,7 +235,7 @@ async def unlock(
     raised, so the count commits) and the share locks at MAX_ATTEMPTS. The attempt is counted
     atomically before the password is checked, so parallel guesses check at most MAX_ATTEMPTS
     passwords in all."""
-    share, file = await _open(session, token)
+    share, file = await open_share(session, token)
     if share.password_hash is None:
         raise Malformed("This share has no password", field="body.password")
     attempt = await repo.spend_share_attempt(session, share.id, MAX_ATTEMPTS)
@@ -288,9 +293,8 @@ async def create_url(
     return signed_url(file, base_url, seconds)
 
 
-async def open_signed(session: AsyncSession, token: str) -> File:
-    """The file a signed URL names; 404 for a bad signature or a changed/deleted file, 410
-    once it expired or its share ended."""
+def _verified(token: str) -> dict[str, Any]:
+    """The payload of a signed URL's token; 404 for a bad signature, 410 once it expired."""
     body, _, mac = token.partition(".")
     if not body or not mac or not crypto.constant_time_equal(mac, _mac(body)):
         raise NotFound("Unknown or tampered download link")
@@ -298,8 +302,17 @@ async def open_signed(session: AsyncSession, token: str) -> File:
         payload = json.loads(_unb64(body))
     except ValueError:
         raise NotFound("Unknown or tampered download link") from None
+    if not isinstance(payload, dict):
+        raise NotFound("Unknown or tampered download link")
     if payload["e"] <= utcnow().timestamp():
         raise Gone("This download link has expired")
+    return payload
+
+
+async def open_signed(session: AsyncSession, token: str) -> File:
+    """The file a signed URL names; 404 for a bad signature or a changed/deleted file, 410
+    once it expired or its share ended."""
+    payload = _verified(token)
     file = await session.get(File, payload["f"])
     if (
         file is None
@@ -315,3 +328,22 @@ async def open_signed(session: AsyncSession, token: str) -> File:
         if share is None or _status(share, utcnow()) in ("revoked", "expired"):
             raise Gone("The share of this link has ended")
     return file
+
+
+def check_unlocked(share: FileShare, file: File, unlock: str | None) -> None:
+    """A password-protected share's upload carries the token of the download URL its unlock
+    answered (`X-Share-Unlock`): signed, unexpired, and unlocked from this very share. It
+    stays good for uploads after the file's version changes (a download URL does not)."""
+    if share.password_hash is None:
+        return
+    if not unlock:
+        raise Unauthenticated(
+            "This share is password protected: unlock it, then send the token of the URL the "
+            "unlock answered in X-Share-Unlock"
+        )
+    try:
+        payload = _verified(unlock.rsplit("/", 1)[-1])
+    except (NotFound, Gone) as exc:
+        raise Unauthenticated(f"X-Share-Unlock: {exc.message}; unlock the share again") from None
+    if payload.get("s") != share.id or payload.get("f") != file.id:
+        raise Unauthenticated("X-Share-Unlock was not unlocked from this share")

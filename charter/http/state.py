@@ -30,6 +30,16 @@ def redacted_path(path: str, operation: OperationInfo | None) -> str:
     return "/".join(actual)
 
 
+def path_parameter(path: str, operation: OperationInfo, name: str) -> str | None:
+    """The value of the path parameter `name` in this request's (decoded) path, or None."""
+    template = operation.path.strip("/").split("/")
+    actual = path.split("/")
+    offset = len(actual) - len(template)  # the template is relative to the surface's base
+    if offset < 0 or "{" + name + "}" not in template:
+        return None
+    return actual[offset + template.index("{" + name + "}")]
+
+
 @dataclass
 class RequestState:
     request_id: str

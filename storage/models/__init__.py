@@ -3,7 +3,7 @@
 from storage.models.base import Base, UTCDateTime
 from storage.models.data import Collection, CollectionIndex, Record
 from storage.models.events import AuditEvent, OutboxEvent
-from storage.models.files import File, FileShare
+from storage.models.files import File, FileCount, FileShare
 from storage.models.identity import (
     ApiKey,
     LoginSession,
@@ -32,6 +32,7 @@ __all__ = [
     "Base",
     "Collection",
     "File",
+    "FileCount",
     "FileShare",
     "CollectionIndex",
     "IdempotencyRecord",

@@ -3,14 +3,25 @@
 The bytes live in the blob store (charter.files.blobs); a file row names its blob by `blob_key`
 only after the blob is committed. Directories are rows too (`type = "directory"`), created for
 every ancestor of an uploaded file or on their own, so a listing is one indexed range of
-`parent`. `path` is the normalised absolute path, unique per organization and mode.
+`parent`. A directory created on its own is `explicit` and stays until it is deleted; the others
+(implicit) exist through what they hold and are deleted with the last entry under them.
+`path` is the normalised absolute path, unique per organization and mode.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -30,13 +41,28 @@ class File(Base):
     checksum: Mapped[str | None] = mapped_column(String(64))  # hex SHA-256 of the bytes
     blob_key: Mapped[str | None] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Directories only: created on its own (kept when empty), not just above something.
+    explicit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime]
     modified_at: Mapped[datetime]
     __table_args__ = (
         UniqueConstraint("organization_id", "livemode", "path", name="uq_files_path"),
-        Index("ix_files_parent", "organization_id", "livemode", "parent", "name"),
+        Index("ix_files_parent", "organization_id", "livemode", "parent", "name", "id"),
         Index("ix_files_blob", "blob_key"),
     )
+
+
+class FileCount(Base):
+    """How many entries a directory holds (`parent` "/" is the root), kept by triggers on
+    `files` (migration 0012) so that a listing's `total` is one row, not a count of the rows."""
+
+    __tablename__ = "file_counts"
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    )
+    livemode: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    parent: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    entries: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class FileShare(Base):

@@ -21,7 +21,7 @@ from charter.http.pipeline.limits import body_limit
 from charter.platform import errors, runtime
 from charter.platform.spec import SURFACES, OperationInfo, bundled_spec, iter_operations
 from tests.factories import create_key, create_record, create_user
-from tests.files.factories import create_file
+from tests.files.factories import create_file, create_share
 from tests.oauth.factories import create_oauth_client
 from tests.webhooks.factories import create_webhook
 
@@ -218,6 +218,7 @@ def _assert_envelope(surface: str, response, where: str) -> None:
 def resources(superuser):
     """Existing resources for the operations' path parameters, in the superuser's organization."""
     user = create_user(superuser.organization_id)
+    file_id = create_file(superuser.organization_id)
     _, key_id = create_key(superuser.organization_id, scopes=["keys:read"])
     record_id = create_record(superuser.organization_id, "malformed")
     default_id = create_record(superuser.organization_id, "default")  # /v1/data's collection
@@ -230,8 +231,10 @@ def resources(superuser):
         "record_id": record_id,
         "v1_record_id": default_id,
         **create_webhook(superuser.organization_id),  # webhook_id, delivery_id
-        "file_id": create_file(superuser.organization_id),
+        "file_id": file_id,
         "token": "unknown-token",
+        # A share link that may upload: its upload reads the body only after the link passed.
+        "edit_token": create_share(superuser.organization_id, file_id, permissions="edit")[1],
         **create_oauth_client(superuser.organization_id),  # client_id
     }
 
@@ -247,6 +250,8 @@ def test_bad_bodies_are_refused_cleanly_and_change_nothing(
     params = dict(resources)
     if path.startswith("/v1/data/"):
         params["record_id"] = resources["v1_record_id"]
+    if info.operation_id == "upload_share":
+        params["token"] = resources["edit_token"]
     method, url = info.method, path.format(**params)
     auth = {"X-API-Key": superuser.key}
     client.get("/v1/organizations", headers=auth)  # the key's first use is recorded before

@@ -51,7 +51,7 @@ def create_file(
 
 
 def create_share(
-    organization_id: str, file_id: str, password: str | None = None
+    organization_id: str, file_id: str, password: str | None = None, permissions: str = "view"
 ) -> tuple[str, str]:
     """A share of the file (password protected when `password` is given): (its id, its token)."""
     import secrets
@@ -69,7 +69,7 @@ def create_share(
         livemode=True,
         token_hash=_token_hash(token),
         email_enc=crypto.encrypt("recipient@example.com"),
-        permissions="view",
+        permissions=permissions,
         expires_at=None,
         password_hash=asyncio.run(passwords.hash_password(password)) if password else None,
         failed_attempts=0,

@@ -10,7 +10,10 @@ checksum, so the spec still validates the form and idempotency fingerprints all 
 handler takes the received file with `charter.http.context.upload()`.
 
 Only a caller that may call the operation is read from: anyone else is passed on unread, and
-Connexion's security answers 401/403 before touching the body. The blob is claimed until the
+Connexion's security answers 401/403 before touching the body. The one public streamed upload,
+a share link's new version (`POST /v2/shares/{token}/upload`), has no caller to authorize: its
+link is checked instead, and a link that may not upload is answered (404, 401, 403, 410, 423)
+without reading the body. The blob is claimed until the
 request ends; if no row names the blob then (the request failed, or replayed a stored answer),
 it is deleted.
 """
@@ -24,10 +27,11 @@ from collections.abc import AsyncIterator
 
 import anyio
 
-from charter.files import service, uploads
+from charter.files import service, share_uploads, uploads
 from charter.http.pipeline.base import ASGIApp, Message, Receive, Scope, Send, send_error
 from charter.http.pipeline.limits import BODY_PENDING, accepts, body_limit, media_type, unsupported
-from charter.http.state import RequestState
+from charter.http.rendering import translate
+from charter.http.state import RequestState, path_parameter
 from charter.platform import runtime
 from charter.platform.errors import CharterError, PayloadTooLarge, Unavailable
 
@@ -77,6 +81,21 @@ def _stand_in(upload: uploads.Upload) -> tuple[bytes, bytes]:
     return boundary, b"".join(parts)
 
 
+async def _admit(scope: Scope, state: RequestState) -> CharterError | None:
+    """Why the share link in the path may not upload (None: it may)."""
+    assert state.operation is not None
+    token = path_parameter(state.path, state.operation, "token") or ""
+    unlock = scope["charter_headers"].get("x-share-unlock")
+    try:
+        async with runtime.current().db.read() as session:
+            await share_uploads.admit(session, token, unlock)
+    except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
+        if not isinstance(exc, CharterError):
+            log.error("checking a share link before its upload failed", exc_info=exc)
+        return translate(exc)
+    return None
+
+
 async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
     state: RequestState = scope["charter"]
     operation = state.operation
@@ -86,7 +105,13 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
     if not media or not accepts(operation, media):
         await send_error(scope, send, unsupported(operation, media))
         return
-    if not state.may_call():
+    if operation.public:
+        refusal = await _admit(scope, state)
+        if refusal is not None:
+            refusal.headers.setdefault("Connection", "close")  # the body is unread
+            await send_error(scope, send, refusal)
+            return
+    elif not state.may_call():
         scope["charter_body"] = b""
         await app(scope, receive, send)  # refused by Connexion's security, body unread
         return

@@ -16,7 +16,9 @@ class AuditEventActor:
     """
     Attributes:
         id (None | str):
-        type_ (AuditEventActorType): `oauth`: an OAuth access token; `id` is then its client's id.
+        type_ (AuditEventActorType): `oauth`: an OAuth access token; `id` is then its client's id. `share`: the
+            recipient of a file's share link (a new version uploaded through it); `id` is the
+            share's id.
     """
 
     id: None | str

@@ -4,6 +4,7 @@ from enum import StrEnum
 class AuditEventActorType(StrEnum):
     API_KEY = "api_key"
     OAUTH = "oauth"
+    SHARE = "share"
     SYSTEM = "system"
     USER = "user"
 

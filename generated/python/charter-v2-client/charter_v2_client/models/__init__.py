@@ -111,9 +111,11 @@ from .share_request import ShareRequest
 from .share_request_permissions import ShareRequestPermissions
 from .share_status import ShareStatus
 from .share_unlock import ShareUnlock
+from .share_upload import ShareUpload
 from .shared_file import SharedFile
 from .shared_file_permissions import SharedFilePermissions
 from .shared_file_type import SharedFileType
+from .shared_upload import SharedUpload
 from .signed_url import SignedUrl
 from .stream_events_events_item import StreamEventsEventsItem
 from .token_response import TokenResponse
@@ -270,6 +272,7 @@ __all__ = (
     "SharedFile",
     "SharedFilePermissions",
     "SharedFileType",
+    "SharedUpload",
     "SharePage",
     "SharePagePagination",
     "SharePermissions",
@@ -277,6 +280,7 @@ __all__ = (
     "ShareRequestPermissions",
     "ShareStatus",
     "ShareUnlock",
+    "ShareUpload",
     "SignedUrl",
     "StreamEventsEventsItem",
     "TokenResponse",

@@ -66,8 +66,11 @@ def sync_detailed(
 ) -> Response[FileEntry | V2Error]:
     """Create a directory
 
-     An empty directory at `path` (missing ancestors too). Something already at `path` is 409.
-    Needs `files:write`.
+     A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
+    made as an upload makes them, and go again with the last entry under them. A directory
+    that exists only through what it holds (made above an uploaded file) becomes kept: 201
+    with it (same id). A directory created on its own already at `path`, or a file there, is
+    409. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -107,8 +110,11 @@ def sync(
 ) -> FileEntry:
     """Create a directory
 
-     An empty directory at `path` (missing ancestors too). Something already at `path` is 409.
-    Needs `files:write`.
+     A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
+    made as an upload makes them, and go again with the last entry under them. A directory
+    that exists only through what it holds (made above an uploaded file) becomes kept: 201
+    with it (same id). A directory created on its own already at `path`, or a file there, is
+    409. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -143,8 +149,11 @@ async def asyncio_detailed(
 ) -> Response[FileEntry | V2Error]:
     """Create a directory
 
-     An empty directory at `path` (missing ancestors too). Something already at `path` is 409.
-    Needs `files:write`.
+     A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
+    made as an upload makes them, and go again with the last entry under them. A directory
+    that exists only through what it holds (made above an uploaded file) becomes kept: 201
+    with it (same id). A directory created on its own already at `path`, or a file there, is
+    409. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -176,8 +185,11 @@ async def asyncio(
 ) -> FileEntry:
     """Create a directory
 
-     An empty directory at `path` (missing ancestors too). Something already at `path` is 409.
-    Needs `files:write`.
+     A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
+    made as an upload makes them, and go again with the last entry under them. A directory
+    that exists only through what it holds (made above an uploaded file) becomes kept: 201
+    with it (same id). A directory created on its own already at `path`, or a file there, is
+    409. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):

@@ -60,8 +60,10 @@ def sync_detailed(
     """Delete a file
 
      Deletes a file (its bytes too, once no other version needs them) or an empty directory (a
-    directory that holds anything is 409). Seed 001's answer `{"success": true, "deleted_at"}`;
-    the id is 404 afterwards. Announces `file.deleted`. Needs `files:write`.
+    directory that holds anything is 409). The directories above it that were made only
+    through what they held (not created on their own) and now hold nothing go too (no event
+    announces them). Seed 001's answer `{"success": true, "deleted_at"}`; the id is 404
+    afterwards. Announces `file.deleted`. Needs `files:write`.
 
     Args:
         file_id (str):
@@ -99,8 +101,10 @@ def sync(
     """Delete a file
 
      Deletes a file (its bytes too, once no other version needs them) or an empty directory (a
-    directory that holds anything is 409). Seed 001's answer `{"success": true, "deleted_at"}`;
-    the id is 404 afterwards. Announces `file.deleted`. Needs `files:write`.
+    directory that holds anything is 409). The directories above it that were made only
+    through what they held (not created on their own) and now hold nothing go too (no event
+    announces them). Seed 001's answer `{"success": true, "deleted_at"}`; the id is 404
+    afterwards. Announces `file.deleted`. Needs `files:write`.
 
     Args:
         file_id (str):
@@ -133,8 +137,10 @@ async def asyncio_detailed(
     """Delete a file
 
      Deletes a file (its bytes too, once no other version needs them) or an empty directory (a
-    directory that holds anything is 409). Seed 001's answer `{"success": true, "deleted_at"}`;
-    the id is 404 afterwards. Announces `file.deleted`. Needs `files:write`.
+    directory that holds anything is 409). The directories above it that were made only
+    through what they held (not created on their own) and now hold nothing go too (no event
+    announces them). Seed 001's answer `{"success": true, "deleted_at"}`; the id is 404
+    afterwards. Announces `file.deleted`. Needs `files:write`.
 
     Args:
         file_id (str):
@@ -164,8 +170,10 @@ async def asyncio(
     """Delete a file
 
      Deletes a file (its bytes too, once no other version needs them) or an empty directory (a
-    directory that holds anything is 409). Seed 001's answer `{"success": true, "deleted_at"}`;
-    the id is 404 afterwards. Announces `file.deleted`. Needs `files:write`.
+    directory that holds anything is 409). The directories above it that were made only
+    through what they held (not created on their own) and now hold nothing go too (no event
+    announces them). Seed 001's answer `{"success": true, "deleted_at"}`; the id is 404
+    afterwards. Announces `file.deleted`. Needs `files:write`.
 
     Args:
         file_id (str):

@@ -91,8 +91,9 @@ def sync_detailed(
      The direct children (files and directories) of the directory `path` (default the root `/`),
     in seed 001's own list shape `{"files": [...], "total", "limit", "offset"}` rather than this
     surface's `data`/`pagination` shape, because seed 001 documents it so. Directories exist
-    through the files under them (an upload creates its missing directories) and may be created
-    empty. Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
+    through the files under them (an upload creates its missing directories, which go again
+    with the last entry under them) and may be created on their own (kept, even empty, until
+    deleted). Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
     directory is 404. Needs `files:read`.
 
     Args:
@@ -145,8 +146,9 @@ def sync(
      The direct children (files and directories) of the directory `path` (default the root `/`),
     in seed 001's own list shape `{"files": [...], "total", "limit", "offset"}` rather than this
     surface's `data`/`pagination` shape, because seed 001 documents it so. Directories exist
-    through the files under them (an upload creates its missing directories) and may be created
-    empty. Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
+    through the files under them (an upload creates its missing directories, which go again
+    with the last entry under them) and may be created on their own (kept, even empty, until
+    deleted). Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
     directory is 404. Needs `files:read`.
 
     Args:
@@ -194,8 +196,9 @@ async def asyncio_detailed(
      The direct children (files and directories) of the directory `path` (default the root `/`),
     in seed 001's own list shape `{"files": [...], "total", "limit", "offset"}` rather than this
     surface's `data`/`pagination` shape, because seed 001 documents it so. Directories exist
-    through the files under them (an upload creates its missing directories) and may be created
-    empty. Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
+    through the files under them (an upload creates its missing directories, which go again
+    with the last entry under them) and may be created on their own (kept, even empty, until
+    deleted). Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
     directory is 404. Needs `files:read`.
 
     Args:
@@ -240,8 +243,9 @@ async def asyncio(
      The direct children (files and directories) of the directory `path` (default the root `/`),
     in seed 001's own list shape `{"files": [...], "total", "limit", "offset"}` rather than this
     surface's `data`/`pagination` shape, because seed 001 documents it so. Directories exist
-    through the files under them (an upload creates its missing directories) and may be created
-    empty. Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
+    through the files under them (an upload creates its missing directories, which go again
+    with the last entry under them) and may be created on their own (kept, even empty, until
+    deleted). Sorted by `sort` (`name`, `size` or `modified`) and `order`. A `path` that is not a
     directory is 404. Needs `files:read`.
 
     Args:

@@ -73,8 +73,8 @@ def sync_detailed(
 ) -> Response[ShareCreated | V2Error]:
     """Share a file
 
-     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`
-    is recorded for uploading new versions, which the link cannot do yet), an optional
+     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`:
+    also upload a new version, `POST /shares/{token}/upload`), an optional
     `expires_at` (future) and `password_protected`. The answer holds the link (`url`, shown
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
@@ -125,8 +125,8 @@ def sync(
 ) -> ShareCreated:
     """Share a file
 
-     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`
-    is recorded for uploading new versions, which the link cannot do yet), an optional
+     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`:
+    also upload a new version, `POST /shares/{token}/upload`), an optional
     `expires_at` (future) and `password_protected`. The answer holds the link (`url`, shown
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
@@ -172,8 +172,8 @@ async def asyncio_detailed(
 ) -> Response[ShareCreated | V2Error]:
     """Share a file
 
-     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`
-    is recorded for uploading new versions, which the link cannot do yet), an optional
+     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`:
+    also upload a new version, `POST /shares/{token}/upload`), an optional
     `expires_at` (future) and `password_protected`. The answer holds the link (`url`, shown
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender
@@ -216,8 +216,8 @@ async def asyncio(
 ) -> ShareCreated:
     """Share a file
 
-     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`
-    is recorded for uploading new versions, which the link cannot do yet), an optional
+     Seed 001's share: a link for `email` with `permissions` (`view`: see and download; `edit`:
+    also upload a new version, `POST /shares/{token}/upload`), an optional
     `expires_at` (future) and `password_protected`. The answer holds the link (`url`, shown
     only here) and, when password protected, a generated `password` shown this once: pass it on
     separately, it is never sent with the link. The recipient gets the link through the sender

@@ -68,8 +68,9 @@ def sync_detailed(
     """Unlock a password-protected share
 
      The password in the body (never in a URL) answers a signed download URL valid for 5
-    minutes. A wrong password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423
-    `LOCKED`).
+    minutes; for an `edit` share, the URL's token (its last segment) also opens
+    `POST /shares/{token}/upload` for those 5 minutes, sent in `X-Share-Unlock`. A wrong
+    password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423 `LOCKED`).
 
     Args:
         token (str):
@@ -110,8 +111,9 @@ def sync(
     """Unlock a password-protected share
 
      The password in the body (never in a URL) answers a signed download URL valid for 5
-    minutes. A wrong password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423
-    `LOCKED`).
+    minutes; for an `edit` share, the URL's token (its last segment) also opens
+    `POST /shares/{token}/upload` for those 5 minutes, sent in `X-Share-Unlock`. A wrong
+    password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423 `LOCKED`).
 
     Args:
         token (str):
@@ -147,8 +149,9 @@ async def asyncio_detailed(
     """Unlock a password-protected share
 
      The password in the body (never in a URL) answers a signed download URL valid for 5
-    minutes. A wrong password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423
-    `LOCKED`).
+    minutes; for an `edit` share, the URL's token (its last segment) also opens
+    `POST /shares/{token}/upload` for those 5 minutes, sent in `X-Share-Unlock`. A wrong
+    password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423 `LOCKED`).
 
     Args:
         token (str):
@@ -181,8 +184,9 @@ async def asyncio(
     """Unlock a password-protected share
 
      The password in the body (never in a URL) answers a signed download URL valid for 5
-    minutes. A wrong password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423
-    `LOCKED`).
+    minutes; for an `edit` share, the URL's token (its last segment) also opens
+    `POST /shares/{token}/upload` for those 5 minutes, sent in `X-Share-Unlock`. A wrong
+    password is 401 `INVALID_CREDENTIALS`; the fifth locks the share (423 `LOCKED`).
 
     Args:
         token (str):
