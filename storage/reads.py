@@ -244,8 +244,10 @@ class ReadSession(AsyncSession):
 
     @property
     def in_use(self) -> bool:
-        """Did anything go through the ordinary session (so it needs committing and closing)?"""
-        return self._used_session
+        """Did anything go through the ordinary session (so it needs committing and closing)?
+        Any of its methods that touched the database (`get`, `refresh`, ...) began a
+        transaction on it."""
+        return self._used_session or self.sync_session.in_transaction()
 
     def release(self) -> None:
         """Give the driver connection back (the unit has ended)."""
@@ -255,5 +257,4 @@ class ReadSession(AsyncSession):
 
     async def close(self) -> None:
         self.release()
-        if self._used_session:
-            await super().close()
+        await super().close()

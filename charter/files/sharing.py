@@ -39,7 +39,6 @@ from charter.platform.errors import (
     Malformed,
     NotFound,
     Unauthenticated,
-    Unavailable,
 )
 from charter.platform.paging import Page
 from storage.models import File, FileShare
@@ -88,13 +87,9 @@ async def create(
     """Share a file (seed 001's body); the answer holds the link and, for a password-protected
     share, the password (shown this once). Announces `file.shared`; sends the link."""
     principal = actor.require()
-    settings = runtime.current().settings
-    if settings.env == "production" and not settings.public_url:
-        # Without CHARTER_PUBLIC_URL the link's origin would come from the request's Host
-        # header, which the caller chooses: an email from us carrying the caller's domain.
-        raise Unavailable(
-            "Sharing by email needs CHARTER_PUBLIC_URL in production (the link's origin)"
-        )
+    # Without CHARTER_PUBLIC_URL the link's origin would come from the request's Host header,
+    # which the caller chooses: an email from us carrying the caller's domain.
+    runtime.current().settings.require_public_url("Sharing by email")
     file = await service.get_file(session, actor, file_id)  # a directory is 400
     now = utcnow()
     expires_at = fields.get("expires_at")

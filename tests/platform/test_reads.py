@@ -146,6 +146,22 @@ def test_entity_loads_go_through_the_session():
     assert not runnable(select(things).execution_options(yield_per=10))
 
 
+def test_other_session_methods_end_their_transaction(db):
+    """`get` and the like go through the session; the unit must still end its transaction
+    and give its connection back (a unit that did not leaked one per request)."""
+    from storage.models import Base, Organization
+
+    async def go():
+        for _ in range(db.pool_size + 2):  # more than the pools hold, had any leaked
+            async with db.read() as reads:
+                assert await reads.get(Organization, "org_nobody") is None
+                assert reads.in_use
+        return db.pool_status()[1]
+
+    Base.metadata.create_all(db.engine)
+    assert run(go()) == 0
+
+
 def test_statement_timeout_is_the_connections_setting(db):
     async def go():
         async with db.read() as reads:
