@@ -17,6 +17,7 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
@@ -28,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 
-from charter.http import pages, validation
+from charter.http import pages, routing, validation
 from charter.http.pipeline import Pipeline
 from charter.http.pipeline import context as pipeline_context
 from charter.http.rendering import render, translate
@@ -79,6 +80,10 @@ class _Operation(AsyncOperation):
 
 
 class _Api(AsyncApi):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        routing.bucket(self.router)
+
     def make_operation(self, operation: Any) -> _Operation:
         return _Operation(
             operation.function,
@@ -107,8 +112,12 @@ _DOCS_PREFIXES = tuple(f"{mount}/docs" for mount in SURFACES.values())
 # Connexion's stack, with the Swagger UI consulted only for docs paths and no response
 # validation layer: responses are not validated at run time (`validate_responses=False`; the
 # contract tests and Schemathesis check them), so that layer only passed each request on.
+_REPLACED = {
+    SwaggerUIMiddleware: _DocsOnly,
+    RoutingMiddleware: routing.BucketedRoutingMiddleware,  # see charter/http/routing.py
+}
 MIDDLEWARES = [
-    _DocsOnly if middleware is SwaggerUIMiddleware else middleware
+    _REPLACED.get(middleware, middleware)
     for middleware in ConnexionMiddleware.default_middlewares
     if middleware is not ResponseValidationMiddleware
 ]
