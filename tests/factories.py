@@ -4,7 +4,10 @@ synchronous engine (tests run outside the server's event loop)."""
 from __future__ import annotations
 
 import itertools
+import threading
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 
@@ -181,3 +184,21 @@ def create_record(
     )
     _save(record)
     return record.id
+
+
+def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
+    """Run each call on its own thread, all released together by a barrier; their results in
+    the calls' order (race tests)."""
+    results: list[Any] = [None] * len(calls)
+    start = threading.Barrier(len(calls))
+
+    def run(index: int) -> None:
+        start.wait()
+        results[index] = calls[index]()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

@@ -4,37 +4,18 @@ the same)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import httpx
 import pytest
 from sqlalchemy import func, select
 
 from charter.platform import runtime
 from storage.models import File
+from tests.factories import at_once
 
 
 @pytest.fixture
 def tenant(make_tenant):
     return make_tenant(plan="enterprise", scopes=["admin"])
-
-
-def _parallel(calls: list[Callable[[], Any]]) -> list[Any]:
-    results: list[Any] = [None] * len(calls)
-    start = threading.Barrier(len(calls))
-
-    def run(index: int) -> None:
-        start.wait()
-        results[index] = calls[index]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def _create(server, tenant, path: str) -> httpx.Response:
@@ -59,7 +40,7 @@ def test_concurrent_creates_of_one_directory_make_it_once(live_server, tenant, a
     """Both creates saw no directory, both inserts met (the second skipped its row) and both
     answered 201 on PostgreSQL."""
     path = f"/race-{attempt}/same"
-    answers = _parallel([lambda: _create(live_server, tenant, path) for _ in range(2)])
+    answers = at_once([lambda: _create(live_server, tenant, path) for _ in range(2)])
     codes = sorted(answer.status_code for answer in answers)
     assert codes == [201, 409], [answer.text for answer in answers]
     refused = next(answer for answer in answers if answer.status_code == 409)
@@ -71,7 +52,7 @@ def test_concurrent_creates_of_one_directory_make_it_once(live_server, tenant, a
 def test_many_concurrent_creates_and_siblings(live_server, tenant):
     same = [lambda: _create(live_server, tenant, "/crowd/same") for _ in range(6)]
     siblings = [lambda n=n: _create(live_server, tenant, f"/crowd/sibling-{n}") for n in range(4)]
-    answers = _parallel(same + siblings)
+    answers = at_once(same + siblings)
     same_codes = sorted(answer.status_code for answer in answers[:6])
     assert same_codes == [201] + [409] * 5, [answer.text for answer in answers]
     assert all(answer.status_code == 201 for answer in answers[6:]), [a.text for a in answers]
@@ -88,7 +69,7 @@ def test_concurrent_creates_of_an_implicit_directory_keep_it_once(live_server, t
         timeout=30,
     )
     assert made.status_code == 201, made.text
-    answers = _parallel([lambda: _create(live_server, tenant, "/promoted") for _ in range(4)])
+    answers = at_once([lambda: _create(live_server, tenant, "/promoted") for _ in range(4)])
     codes = sorted(answer.status_code for answer in answers)
     assert codes == [201, 409, 409, 409], [answer.text for answer in answers]
     assert _rows(tenant.organization_id, "/promoted") == 1

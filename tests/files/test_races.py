@@ -7,8 +7,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
@@ -18,27 +16,12 @@ from charter.platform import runtime
 from charter.platform.clock import new_id, utcnow
 from storage.models import File, Organization, Plan
 from tests.conftest import PG_URL
+from tests.factories import at_once
 
 
 @pytest.fixture
 def tenant(make_tenant):
     return make_tenant(plan="enterprise", scopes=["admin"])
-
-
-def _parallel(calls: list[Callable[[], Any]]) -> list[Any]:
-    results: list[Any] = [None] * len(calls)
-    start = threading.Barrier(len(calls))
-
-    def run(index: int) -> None:
-        start.wait()
-        results[index] = calls[index]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def _upload(server, tenant, name: str, content: bytes, path: str) -> httpx.Response:
@@ -67,7 +50,7 @@ def _small_quota(tenant, storage_bytes: int) -> None:
 
 def test_concurrent_uploads_cannot_exceed_the_quota(live_server, tenant, client):
     _small_quota(tenant, 1000)
-    answers = _parallel(
+    answers = at_once(
         [
             lambda i=i: _upload(live_server, tenant, f"q{i}.bin", os.urandom(600), "/quota")
             for i in range(8)

@@ -16,7 +16,7 @@ from charter.identity.passwords import verify_password
 from charter.platform import crypto, runtime
 from storage.models import ApiKey, OneTimeCode, User
 from tests import db as testdb
-from tests.factories import create_key, create_user, sent_message
+from tests.factories import at_once, create_key, create_user, sent_message
 
 PASSWORD = "correct horse battery staple"
 
@@ -92,19 +92,7 @@ def test_users_write_cannot_take_over_admins_or_superusers(client, make_tenant):
 
 
 def _parallel(count, call):
-    barrier = threading.Barrier(count)
-    results = []
-
-    def run():
-        barrier.wait()
-        results.append(call())
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    return at_once([call] * count)
 
 
 def test_concurrent_wrong_passwords_cannot_exceed_the_threshold(live_server, make_tenant):
