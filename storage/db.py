@@ -86,12 +86,18 @@ class Database:
                 self._engines.pop(stale).close_orphaned()
             engines = _LoopEngines(
                 self._new_async_engine(pool_size=max(2, self.pool_size // 2), reads=False),
-                self._new_async_engine(pool_size=self.pool_size, reads=True),
+                self._new_async_engine(pool_size=self._session_reads_pool_size, reads=True),
             )
             if self.dialect == "postgresql":
                 engines.raw = self._new_raw_pool(engines)
             self._engines[loop] = engines
         return engines.reads if reads else engines.transactions
+
+    @property
+    def _session_reads_pool_size(self) -> int:
+        """The reads budget (`pool_size`) is shared on PostgreSQL: most reads run on the driver
+        pool (storage/reads.py), entity loads of read units on the autocommit engine's quarter."""
+        return self.pool_size if self.dialect == "sqlite" else max(2, self.pool_size // 4)
 
     def _new_raw_pool(self, engines: _LoopEngines) -> RawPool:
         """The loop's driver connections for plain reads (storage/reads.py)."""
@@ -104,7 +110,7 @@ class Database:
 
         return RawPool(
             make_url(self.url).set(drivername="postgresql").render_as_string(hide_password=False),
-            size=self.pool_size,
+            size=max(2, self.pool_size - self._session_reads_pool_size),
             options=f"-c statement_timeout={self.statement_timeout_ms}",
             on_connect=opened,
         )

@@ -247,7 +247,9 @@ class ReadSession(AsyncSession):
         """Did anything go through the ordinary session (so it needs committing and closing)?
         Any of its methods that touched the database (`get`, `refresh`, ...) began a
         transaction on it."""
-        return self._used_session or self.sync_session.in_transaction()
+        # "driver" is set when the session begins on a connection (storage/db.py), and stays
+        # after it commits, so a unit closes the session it used even after committing it.
+        return self._used_session or self.sync_session.in_transaction() or "driver" in self.info
 
     def release(self) -> None:
         """Give the driver connection back (the unit has ended)."""
