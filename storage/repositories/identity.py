@@ -40,18 +40,17 @@ async def list_organizations(
     offset: int,
     sort: str = "created_at",
     order: str = "desc",
-) -> tuple[list[Organization], int]:
-    query = select(Organization)
-    count = select(func.count()).select_from(Organization)
+) -> tuple[list[Any], int]:
+    """A page of organizations as read-only rows, and the total, in one statement."""
+    query = select(Organization.__table__)
     if only_id is not None:
         query = query.where(Organization.id == only_id)
-        count = count.where(Organization.id == only_id)
-    rows = (
-        await session.scalars(
-            query.order_by(*ordering(Organization, sort, order)).limit(limit).offset(offset)
-        )
-    ).all()
-    return list(rows), await session.scalar(count) or 0
+    return await page_rows(
+        session,
+        query.order_by(*ordering(Organization, sort, order)),
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def delete_organization(session: Session, organization: Organization) -> None:
