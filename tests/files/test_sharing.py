@@ -87,6 +87,36 @@ def test_past_expiry_is_refused(client, tenant, file):
     assert refused.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "email",
+    [
+        "a@example.com\r\nBcc: x@evil.example",
+        "a@example.com\n",
+        "@",
+        "a@",
+        "a b@example.com",
+        "<script>@x.example",
+        "a@@example.com",
+        "a@example",
+        "x" * 250 + "@example.com",
+    ],
+)
+def test_a_bad_email_is_refused_and_nothing_is_stored_or_sent(client, tenant, file, email):
+    sent = len(senders.sent)
+    refused = share(client, tenant, file["id"], email=email)
+    assert refused.status_code == 400, refused.text
+    error = refused.json()["error"]
+    assert error["code"] == "INVALID_REQUEST" and error["details"]["field"] == "body.email"
+    listed = client.get(f"/v2/files/{file['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == [] and len(senders.sent) == sent
+
+
+def test_an_address_the_users_rule_takes_is_shared_with(client, tenant, file):
+    created = share(client, tenant, file["id"], email="o'brien+files@mail.example.co.uk")
+    assert created.status_code == 201, created.text
+    assert senders.sent[-1]["to"] == "o'brien+files@mail.example.co.uk"
+
+
 def test_unknown_share_is_404(client):
     assert client.get("/v2/shares/nope").status_code == 404
 
