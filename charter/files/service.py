@@ -80,7 +80,7 @@ async def list_files(
 ) -> dict[str, Any]:
     """The direct children of a directory, seed 001's `{files, total, limit, offset}`."""
     principal = actor.require()
-    directory = paths.directory(path)
+    directory = paths.directory(path, field="query.path")
     if directory != paths.ROOT:
         found = await repo.get_by_path(
             session,
@@ -125,7 +125,7 @@ async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
     """A file (not a directory) of the caller's, for its bytes."""
     found = await get(session, actor, file_id)
     if found.type != "file":
-        raise Malformed(f"{found.path} is a directory, not a file", field="file_id")
+        raise Malformed(f"{found.path} is a directory, not a file", field="path.file_id")
     return found
 
 

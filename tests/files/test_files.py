@@ -126,6 +126,38 @@ def test_bad_paths_are_refused(client, tenant, path):
     response = upload(client, tenant, b"x", path=path)
     assert response.status_code == 400, response.text
     assert response.json()["error"]["code"] == "INVALID_REQUEST"
+    assert response.json()["error"]["details"]["field"] == "body.path"
+    made = client.post("/v2/files/directories", json={"path": path}, headers=headers(tenant))
+    assert made.status_code == 400, made.text
+    assert made.json()["error"]["details"]["field"] == "body.path"
+
+
+@pytest.mark.parametrize("query", ["/a%01", "/docs/..", "/a/./b", "/a%5Cb", "/" + "x" * 300])
+def test_a_bad_listing_path_names_query_path(client, tenant, query):
+    # as every query parameter's error is named (`query.limit`, `query.filter`)
+    response = client.get(f"/v2/files?path={query}", headers=headers(tenant))
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["code"] == "INVALID_REQUEST" and error["details"]["field"] == "query.path"
+    assert error["details"]["errors"][0]["field"] == "query.path"
+
+
+def test_errors_about_the_url_name_path_parameters(client, tenant):
+    made = client.post("/v2/files/directories", json={"path": "/dir"}, headers=headers(tenant))
+    directory = made.json()["id"]
+    for url in (f"/v2/files/{directory}/download", f"/v2/files/{directory}/url"):
+        method = client.get if url.endswith("download") else client.post
+        kwargs = {} if url.endswith("download") else {"json": {"expires_in": 60}}
+        refused = method(url, headers=headers(tenant), **kwargs)
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["error"]["details"]["field"] == "path.file_id"
+    from tests.files.factories import create_share
+
+    _, token = create_share(tenant.organization_id, directory, permissions="edit")
+    files = {"file": ("a.txt", io.BytesIO(b"x"), "text/plain")}
+    refused = client.post(f"/v2/shares/{token}/upload", files=files)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["error"]["details"]["field"] == "path.token"
 
 
 def test_missing_file_part_is_400(client, tenant):

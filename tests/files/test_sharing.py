@@ -250,7 +250,7 @@ def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, ten
     assert made.status_code == 201, made.text
     refused = share(client, tenant, made.json()["id"], password_protected=True)
     assert refused.status_code == 400, refused.text
-    assert refused.json()["error"]["details"]["field"] == "file_id"
+    assert refused.json()["error"]["details"]["field"] == "path.file_id"
     listed = client.get(f"/v2/files/{made.json()['id']}/shares", headers=headers(tenant)).json()
     assert listed["data"] == []
     # a share of a directory made before it was refused: its unlocked URL answers 400 too
@@ -261,4 +261,4 @@ def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, ten
     assert unlocked.status_code == 200, unlocked.text
     got = client.get(_path(unlocked.json()["url"]))
     assert got.status_code == 400, got.text
-    assert got.json()["error"]["details"]["field"] == "token"
+    assert got.json()["error"]["details"]["field"] == "path.token"
