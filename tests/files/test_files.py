@@ -107,6 +107,41 @@ def test_ranges_and_conditional_requests(client, tenant, files_store):
     assert head.headers["content-disposition"].startswith("attachment;")
 
 
+BIG = "9" * 23  # past any 64-bit integer
+
+
+@pytest.mark.parametrize(
+    "wanted, status, content_range, part",
+    [
+        (f"bytes=0-{BIG}", 206, "bytes 0-10/11", slice(0, 11)),  # last-pos clamped
+        (f"bytes=4-{BIG}", 206, "bytes 4-10/11", slice(4, 11)),
+        ("bytes=0-100", 206, "bytes 0-10/11", slice(0, 11)),
+        (f"bytes=-{BIG}", 206, "bytes 0-10/11", slice(0, 11)),  # suffix longer than the file
+        ("bytes=-3", 206, "bytes 8-10/11", slice(8, 11)),
+        (f"bytes={BIG}-", 416, "bytes */11", None),  # first-pos past the end
+        (f"bytes={BIG}-{BIG}", 416, "bytes */11", None),
+        ("bytes=11-20", 416, "bytes */11", None),
+        ("bytes=5-4", 416, "bytes */11", None),
+        ("bytes=-0", 416, "bytes */11", None),
+        ("bytes=0-1,3-4", 200, None, slice(0, 11)),  # several ranges: the whole file
+    ],
+)
+def test_range_positions_of_any_length(
+    client, tenant, files_store, wanted, status, content_range, part
+):
+    content = b"hello world"
+    file = upload(client, tenant, content, name="hello.txt", content_type="text/plain").json()
+    auth = {**headers(tenant), "Range": wanted}
+    got = client.get(f"/v2/files/{file['id']}/download", headers=auth)
+    assert got.status_code == status, got.text
+    assert got.headers.get("content-range") == content_range
+    if part is not None:
+        assert got.content == content[part]
+        assert got.headers["content-length"] == str(len(content[part]))
+    else:
+        assert got.json()["error"]["code"] == "RANGE_NOT_SATISFIABLE"
+
+
 def test_active_types_are_attachments(client, tenant):
     file = upload(
         client, tenant, b"<script>alert(1)</script>", name="résumé;1.html", content_type="text/html"
