@@ -17,6 +17,7 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
@@ -26,7 +27,7 @@ from connexion.utils import inspect_function_arguments
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Match, Route
+from starlette.routing import BaseRoute, Match, Mount, Route, Router
 
 from charter.http import pages, validation
 from charter.http.pipeline import Pipeline
@@ -79,6 +80,10 @@ class _Operation(AsyncOperation):
 
 
 class _Api(AsyncApi):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.router.redirect_slashes = False  # see _NoSlashRedirects
+
     def make_operation(self, operation: Any) -> _Operation:
         return _Operation(
             operation.function,
@@ -102,13 +107,39 @@ class _DocsOnly(SwaggerUIMiddleware):
             await self.app(scope, receive, send)
 
 
+class _NoSlashRedirects(RoutingMiddleware):
+    """Connexion's routing, without Starlette's trailing-slash redirect.
+
+    A Starlette router answers a path it does not know with a 307 to the same path with (or
+    without) a trailing slash when that one would match: `DELETE /v2/files/` (or `/v2/files/%2F`)
+    was sent to `/v2/files`, outside every surface's envelope, and a client that follows it
+    would repeat a DELETE on another resource. Paths are exact: an unknown one is the surface's
+    404 (`No such endpoint`), rendered like every other error.
+    """
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.router.redirect_slashes = False
+
+    def add_api(self, *args: Any, **kwargs: Any) -> None:
+        super().add_api(*args, **kwargs)
+        for route in self.router.routes:
+            if isinstance(route, Mount) and isinstance(route.app, Router):
+                route.app.redirect_slashes = False
+
+
 _DOCS_PREFIXES = tuple(f"{mount}/docs" for mount in SURFACES.values())
 
-# Connexion's stack, with the Swagger UI consulted only for docs paths and no response
-# validation layer: responses are not validated at run time (`validate_responses=False`; the
-# contract tests and Schemathesis check them), so that layer only passed each request on.
+# Connexion's stack, with the Swagger UI consulted only for docs paths, routing without
+# trailing-slash redirects and no response validation layer: responses are not validated at run
+# time (`validate_responses=False`; the contract tests and Schemathesis check them), so that
+# layer only passed each request on.
+_REPLACED: dict[Any, Any] = {
+    SwaggerUIMiddleware: _DocsOnly,
+    RoutingMiddleware: _NoSlashRedirects,
+}
 MIDDLEWARES = [
-    _DocsOnly if middleware is SwaggerUIMiddleware else middleware
+    _REPLACED.get(middleware, middleware)
     for middleware in ConnexionMiddleware.default_middlewares
     if middleware is not ResponseValidationMiddleware
 ]
@@ -196,6 +227,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
 
     app = connexion.AsyncApp(__name__, specification_dir=".", middlewares=MIDDLEWARES)
     app._middleware_app.api_cls = _Api  # handlers decorated once (see _DecorateOnce)
+    app._middleware_app.router.redirect_slashes = False  # see _NoSlashRedirects
     for surface, mount in SURFACES.items():
         app.add_api(
             bundled_spec(surface),
