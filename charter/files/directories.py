@@ -56,9 +56,10 @@ async def make_implicit(
     field: str,
 ) -> None:
     """Create the directories that do not exist (implicit); 409 naming `field` where a file
-    holds one of the paths (never a file under a file). Checked after inserting: an insert that clashes with a concurrent upload's row waits
-    for that upload's transaction, and is skipped once it commits, so only a read after the
-    insert sees a file that a concurrent upload made at one of the paths meanwhile."""
+    holds one of the paths (never a file under a file). Checked after inserting: an insert that
+    clashes with a concurrent upload's row waits for that upload's transaction, and is skipped
+    once it commits, so only a read after the insert sees a file that a concurrent upload made
+    at one of the paths meanwhile."""
     await repo.insert_directories(
         session, [_row(principal, path, now, explicit=False) for path in directory_paths]
     )
