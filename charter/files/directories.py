@@ -48,12 +48,18 @@ def _row(principal: Principal, path: str, now: datetime, explicit: bool) -> dict
 
 
 async def make_implicit(
-    session: AsyncSession, principal: Principal, directory_paths: list[str], now: datetime
+    session: AsyncSession,
+    principal: Principal,
+    directory_paths: list[str],
+    now: datetime,
+    *,
+    field: str,
 ) -> None:
-    """Create the directories that do not exist (implicit); 409 where a file holds one of the
-    paths. Checked after inserting: an insert that clashes with a concurrent upload's row waits
-    for that upload's transaction, and is skipped once it commits, so only a read after the
-    insert sees a file that a concurrent upload made at one of the paths meanwhile."""
+    """Create the directories that do not exist (implicit); 409 naming `field` where a file
+    holds one of the paths (never a file under a file). Checked after inserting: an insert that
+    clashes with a concurrent upload's row waits for that upload's transaction, and is skipped
+    once it commits, so only a read after the insert sees a file that a concurrent upload made
+    at one of the paths meanwhile."""
     await repo.insert_directories(
         session, [_row(principal, path, now, explicit=False) for path in directory_paths]
     )
@@ -64,7 +70,7 @@ async def make_implicit(
         paths=directory_paths,
     )
     if clashes:
-        raise Conflict(f"{clashes[0]} is a file, so it cannot hold other files")
+        raise Conflict(f"{clashes[0]} is a file, so it cannot hold other files", field=field)
 
 
 async def create(session: AsyncSession, principal: Principal, path: str) -> File:
@@ -72,7 +78,7 @@ async def create(session: AsyncSession, principal: Principal, path: str) -> File
     already there becomes explicit; anything else there is 409."""
     directory = paths.directory(path, field="body.path")
     if directory == paths.ROOT:
-        raise Conflict("The root directory exists")
+        raise Conflict("The root directory exists", field="body.path")
     await repo.lock_organization(session, principal.organization_id)
     existing = await repo.get_by_path(
         session,
@@ -84,14 +90,14 @@ async def create(session: AsyncSession, principal: Principal, path: str) -> File
         if existing.type == "directory" and not existing.explicit:
             existing.explicit = True
             return existing
-        raise Conflict(f"Something already exists at {directory}")
+        raise Conflict(f"Something already exists at {directory}", field="body.path")
     now = utcnow()
-    await make_implicit(session, principal, paths.ancestors(directory), now)
+    await make_implicit(session, principal, paths.ancestors(directory), now, field="body.path")
     created = await add(session, File(**_row(principal, directory, now, explicit=True)))
     try:
         await session.flush()
     except IntegrityError:  # made meanwhile (the lock makes this the exception)
-        raise Conflict(f"Something already exists at {directory}") from None
+        raise Conflict(f"Something already exists at {directory}", field="body.path") from None
     return created
 
 

@@ -27,8 +27,9 @@ def _check_segment(segment: str, field: str) -> str:
     return unicodedata.normalize("NFC", segment)
 
 
-def directory(value: str | None, field: str = "path") -> str:
-    """A directory path as given by a client, normalised; `/` when empty."""
+def directory(value: str | None, *, field: str) -> str:
+    """A directory path as given by a client, normalised; `/` when empty. `field` names where
+    the client sent it, as every 400 names its field: `query.path`, `body.path`."""
     value = (value or "").strip()
     if not value:
         return ROOT
@@ -41,7 +42,7 @@ def directory(value: str | None, field: str = "path") -> str:
     return path
 
 
-def file_name(value: str, field: str = "file") -> str:
+def file_name(value: str, *, field: str) -> str:
     """The name an uploaded file keeps: the last segment of what the client sent (browsers and
     some clients send a whole local path, with either separator)."""
     name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
@@ -50,7 +51,7 @@ def file_name(value: str, field: str = "file") -> str:
     return _check_segment(name, field)
 
 
-def join(parent: str, name: str, field: str = "path") -> str:
+def join(parent: str, name: str, *, field: str) -> str:
     path = posixpath.join(parent, name)
     if len(path) > MAX_PATH:
         raise Malformed(f"A path is at most {MAX_PATH} characters", field=field)

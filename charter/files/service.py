@@ -80,7 +80,7 @@ async def list_files(
 ) -> dict[str, Any]:
     """The direct children of a directory, seed 001's `{files, total, limit, offset}`."""
     principal = actor.require()
-    directory = paths.directory(path)
+    directory = paths.directory(path, field="query.path")
     if directory != paths.ROOT:
         found = await repo.get_by_path(
             session,
@@ -125,7 +125,7 @@ async def get_file(session: AsyncSession, actor: Actor, file_id: str) -> File:
     """A file (not a directory) of the caller's, for its bytes."""
     found = await get(session, actor, file_id)
     if found.type != "file":
-        raise Malformed(f"{found.path} is a directory, not a file", field="file_id")
+        raise Malformed(f"{found.path} is a directory, not a file", field="path.file_id")
     return found
 
 
@@ -177,14 +177,20 @@ async def save_upload(
         lock=True,
     )
     if existing is not None and existing.type == "directory":
-        raise Conflict(f"{path} is a directory")
+        raise Conflict(f"{path} is a directory", field="body.file")
     if existing is not None and not overwrite:
-        raise Conflict(f"A file already exists at {path}; send overwrite=true to replace it")
+        raise Conflict(
+            f"A file already exists at {path}; send overwrite=true to replace it",
+            field="body.overwrite",
+        )
     if existing is not None:
         return await replace_version(session, actor, existing, upload)
     now = utcnow()
     await _check_quota(session, principal.organization_id, upload.blob.size, 0)
-    await directories.make_implicit(session, principal, paths.ancestors(path), now)
+    # `directory` is where the file goes: a file there (or above) cannot hold it
+    await directories.make_implicit(
+        session, principal, paths.ancestors(path), now, field="body.path"
+    )
     file = await add(
         session,
         File(
@@ -207,7 +213,9 @@ async def save_upload(
     try:
         await session.flush()
     except IntegrityError:
-        raise Conflict(f"A file already exists at {path}; send overwrite=true") from None
+        raise Conflict(
+            f"A file already exists at {path}; send overwrite=true", field="body.overwrite"
+        ) from None
     return await _announce_upload(session, actor, file, now)
 
 
@@ -288,7 +296,9 @@ async def delete(session: AsyncSession, actor: Actor, file_id: str) -> dict[str,
             livemode=principal.livemode,
             parent=file.path,
         ):
-            raise Conflict(f"{file.path} is not empty: delete what it holds first")
+            raise Conflict(
+                f"{file.path} is not empty: delete what it holds first", field="path.file_id"
+            )
     # The key the row names when deleted (an overwrite may have committed since it was read)
     deleted, key = await repo.delete_file(session, file)
     if not deleted:

@@ -55,7 +55,7 @@ def _may_upload(share: FileShare, file: File, unlock: str | None) -> None:
             "This share lets its recipient view the file, not upload a new version"
         )
     if file.type != "file":  # a directory shared before directories could not be
-        raise Malformed("A directory cannot take a new version", field="token")
+        raise Malformed("A directory cannot take a new version", field="path.token")
     sharing.check_unlocked(share, file, unlock)
 
 

@@ -219,7 +219,7 @@ async def open_for_download(session: AsyncSession, token: str) -> File:
     if share.password_hash is not None:
         raise Unauthenticated("This share is password protected: unlock it first")
     if file.type != "file":
-        raise Malformed("A directory cannot be downloaded", field="token")
+        raise Malformed("A directory cannot be downloaded", field="path.token")
     return file
 
 
@@ -317,7 +317,7 @@ async def open_signed(session: AsyncSession, token: str) -> File:
     ):
         raise NotFound("The file of this link was deleted or replaced")
     if file.type != "file":  # a directory shared before directories could not be
-        raise Malformed("A directory cannot be downloaded", field="token")
+        raise Malformed("A directory cannot be downloaded", field="path.token")
     if payload.get("s"):
         share = await session.get(FileShare, payload["s"])
         if share is None or _status(share, utcnow()) in ("revoked", "expired"):

@@ -83,6 +83,7 @@ class _Api(AsyncApi):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         routing.bucket(self.router)
+        self.router.redirect_slashes = False  # see routing.SurfaceRouting
 
     def make_operation(self, operation: Any) -> _Operation:
         return _Operation(
@@ -109,12 +110,13 @@ class _DocsOnly(SwaggerUIMiddleware):
 
 _DOCS_PREFIXES = tuple(f"{mount}/docs" for mount in SURFACES.values())
 
-# Connexion's stack, with the Swagger UI consulted only for docs paths and no response
-# validation layer: responses are not validated at run time (`validate_responses=False`; the
-# contract tests and Schemathesis check them), so that layer only passed each request on.
-_REPLACED = {
+# Connexion's stack, with the Swagger UI consulted only for docs paths, routing by first path
+# segment without trailing-slash redirects (charter/http/routing.py) and no response validation
+# layer: responses are not validated at run time (`validate_responses=False`; the contract tests
+# and Schemathesis check them), so that layer only passed each request on.
+_REPLACED: dict[Any, Any] = {
     SwaggerUIMiddleware: _DocsOnly,
-    RoutingMiddleware: routing.BucketedRoutingMiddleware,  # see charter/http/routing.py
+    RoutingMiddleware: routing.SurfaceRouting,
 }
 MIDDLEWARES = [
     _REPLACED.get(middleware, middleware)
@@ -205,6 +207,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
 
     app = connexion.AsyncApp(__name__, specification_dir=".", middlewares=MIDDLEWARES)
     app._middleware_app.api_cls = _Api  # handlers decorated once (see _DecorateOnce)
+    app._middleware_app.router.redirect_slashes = False  # see routing.SurfaceRouting
     for surface, mount in SURFACES.items():
         app.add_api(
             bundled_spec(surface),

@@ -21,7 +21,9 @@ from charter.platform.errors import RangeNotSatisfiable
 INLINE = re.compile(
     r"^(image/(png|jpeg|gif|webp|avif|bmp)|audio/.+|video/.+|application/pdf|text/plain)$"
 )
-RANGE = re.compile(r"^bytes=(\d{0,19})-(\d{0,19})$")
+# Positions of any length (the header is at most 200 characters): a last-pos or suffix past the
+# end is clamped to it, a first-pos past the end is 416 (RFC 9110 14.1.2).
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
 def disposition(name: str, content_type: str) -> str:

@@ -1,4 +1,5 @@
-"""Route lookup by first path segment for the routers Connexion builds per surface.
+"""Route lookup by first path segment for the routers Connexion builds per surface, and no
+trailing-slash redirects (`SurfaceRouting`).
 
 Connexion routes each request twice (its routing middleware, then the app that calls the handler),
 each time through a Starlette router that tries every operation of the surface in turn: 28 route
@@ -68,11 +69,24 @@ def bucket(router: Router) -> None:
         router.routes[:] = [_Bucketed(list(router.routes))] if router.routes else []
 
 
-class BucketedRoutingMiddleware(RoutingMiddleware):
-    """Connexion's routing middleware with each surface's operations bucketed."""
+class SurfaceRouting(RoutingMiddleware):
+    """Connexion's routing middleware with each surface's operations bucketed, and without
+    Starlette's trailing-slash redirect.
+
+    A Starlette router answers a path it does not know with a 307 to the same path with (or
+    without) a trailing slash when that one would match: `DELETE /v2/files/` (or `/v2/files/%2F`)
+    was sent to `/v2/files`, outside every surface's envelope, and a client that follows it would
+    repeat a DELETE on another resource. Paths are exact: an unknown one is the surface's 404
+    (`No such endpoint`), rendered like every other error.
+    """
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.router.redirect_slashes = False
 
     def add_api(self, *args: Any, **kwargs: Any) -> None:
         super().add_api(*args, **kwargs)
         for route in self.router.routes:
             if isinstance(route, Mount) and isinstance(route.app, Router):
                 bucket(route.app)
+                route.app.redirect_slashes = False

@@ -9,10 +9,11 @@ it. JSON bodies are parsed here too, with a documented nesting limit (`MAX_JSON_
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -22,7 +23,7 @@ from connexion.utils import is_null, is_nullable
 from connexion.validators import FormDataValidator, JSONRequestBodyValidator
 from connexion.validators import MultiPartFormDataValidator as _MultiPartValidator
 from connexion.validators.parameter import ParameterValidator, draft4_format_checker
-from jsonschema import Draft4Validator, ValidationError
+from jsonschema import Draft4Validator, ValidationError, validators
 
 from charter.platform.errors import FieldError, Malformed, UnsupportedMediaType
 
@@ -36,10 +37,42 @@ _NAME_CHARS = 64  # at most this much of a property name (the client's, when unk
 _validators: dict[int, tuple[Mapping[str, Any], Draft4Validator]] = {}
 
 
+@functools.lru_cache(maxsize=256)
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema's `pattern` (ECMA-262, as JSON Schema defines it) for Python's `re`: an `$`
+    outside a character class is the end of the text, as in ECMA-262, where Python's also
+    matches before a final line break (`"john@example.com\\n"` passed `^...$`)."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"does not match {pattern!r}")
+
+
+_ECMA = {
+    cls: validators.extend(cls, {"pattern": _pattern})
+    for cls in (Draft4Validator, Draft4RequestValidator)
+}
+
+
 def _cached(schema: Mapping[str, Any], cls: Any = Draft4Validator) -> Draft4Validator:
     entry = _validators.get(id(schema))
     if entry is None or entry[0] is not schema:
-        entry = (schema, cls(schema, format_checker=draft4_format_checker))
+        entry = (schema, _ECMA[cls](schema, format_checker=draft4_format_checker))
         _validators[id(schema)] = entry
     return entry[1]
 

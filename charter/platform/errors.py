@@ -80,6 +80,10 @@ class MethodNotAllowed(CharterError):
 class Conflict(CharterError):
     kind, status, default_message = "conflict", 409, "Conflicts with the current state"
 
+    def __init__(self, message: str | None = None, *, field: str | None = None, **kw: Any) -> None:
+        errors = kw.pop("errors", None) or ([FieldError(field, message or "")] if field else [])
+        super().__init__(message, errors=errors, **kw)
+
 
 class PreconditionFailed(CharterError):
     """If-Match named a version that is no longer the current one (RFC 9110 13.1.1)."""

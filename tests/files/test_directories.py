@@ -212,3 +212,54 @@ def test_the_listing_total_follows_every_change(client, tenant):
     sub = client.get("/v2/files", params={"path": "/t/sub"}, headers=headers(tenant)).json()
     _delete(client, tenant, sub["files"][0]["id"])  # /t/sub goes with it
     assert total("/t") == 4
+
+
+def _conflict_field(response) -> str:
+    assert response.status_code == 409, response.text
+    error = response.json()["error"]
+    assert error["code"] == "CONFLICT"
+    return error["details"]["field"]
+
+
+def test_upload_path_is_the_directory_the_file_goes_into(client, tenant):
+    # seed 001's "Destination path": a directory, the file keeping its uploaded name
+    first = upload(client, tenant, b"one", name="a.txt", path="/docs")
+    assert first.status_code == 201 and first.json()["path"] == "/docs/a.txt"
+    nested = upload(client, tenant, b"two", name="a.txt", path="/docs/b.txt")
+    assert nested.status_code == 201 and nested.json()["path"] == "/docs/b.txt/a.txt"
+    assert _names(client, tenant, "/docs") == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("path", ["/docs/a.txt", "/docs/a.txt/", "/docs/a.txt/deeper/still"])
+def test_a_file_at_or_above_the_upload_path_is_409_naming_body_path(client, tenant, path):
+    made = upload(client, tenant, b"one", name="a.txt", path="/docs")
+    assert made.status_code == 201, made.text
+    refused = upload(client, tenant, b"two", name="a.txt", path=path)
+    assert _conflict_field(refused) == "body.path"
+    assert "/docs/a.txt is a file" in refused.json()["error"]["message"]
+    # nothing was made under the file, and the file is as it was
+    assert _names(client, tenant, "/docs") == ["a.txt"]
+    assert _names(client, tenant, "/docs/a.txt") is None
+    got = client.get(f"/v2/files/{made.json()['id']}/download", headers=headers(tenant))
+    assert got.content == b"one"
+    directory = client.post(
+        "/v2/files/directories", json={"path": path + "/sub"}, headers=headers(tenant)
+    )
+    assert _conflict_field(directory) == "body.path"
+
+
+def test_every_files_conflict_names_its_field(client, tenant):
+    assert upload(client, tenant, b"one", name="a.txt", path="/c").status_code == 201
+    assert _conflict_field(upload(client, tenant, b"x", name="a.txt", path="/c")) == (
+        "body.overwrite"
+    )
+    made = client.post("/v2/files/directories", json={"path": "/c/d"}, headers=headers(tenant))
+    assert made.status_code == 201, made.text
+    assert _conflict_field(upload(client, tenant, b"x", name="d", path="/c")) == "body.file"
+    again = client.post("/v2/files/directories", json={"path": "/c/d"}, headers=headers(tenant))
+    assert _conflict_field(again) == "body.path"
+    root = client.post("/v2/files/directories", json={"path": "/"}, headers=headers(tenant))
+    assert _conflict_field(root) == "body.path"
+    assert upload(client, tenant, b"x", name="e.txt", path="/c/d").status_code == 201
+    full = client.delete(f"/v2/files/{made.json()['id']}", headers=headers(tenant))
+    assert _conflict_field(full) == "path.file_id"

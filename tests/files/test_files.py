@@ -107,6 +107,41 @@ def test_ranges_and_conditional_requests(client, tenant, files_store):
     assert head.headers["content-disposition"].startswith("attachment;")
 
 
+BIG = "9" * 23  # past any 64-bit integer
+
+
+@pytest.mark.parametrize(
+    "wanted, status, content_range, part",
+    [
+        (f"bytes=0-{BIG}", 206, "bytes 0-10/11", slice(0, 11)),  # last-pos clamped
+        (f"bytes=4-{BIG}", 206, "bytes 4-10/11", slice(4, 11)),
+        ("bytes=0-100", 206, "bytes 0-10/11", slice(0, 11)),
+        (f"bytes=-{BIG}", 206, "bytes 0-10/11", slice(0, 11)),  # suffix longer than the file
+        ("bytes=-3", 206, "bytes 8-10/11", slice(8, 11)),
+        (f"bytes={BIG}-", 416, "bytes */11", None),  # first-pos past the end
+        (f"bytes={BIG}-{BIG}", 416, "bytes */11", None),
+        ("bytes=11-20", 416, "bytes */11", None),
+        ("bytes=5-4", 416, "bytes */11", None),
+        ("bytes=-0", 416, "bytes */11", None),
+        ("bytes=0-1,3-4", 200, None, slice(0, 11)),  # several ranges: the whole file
+    ],
+)
+def test_range_positions_of_any_length(
+    client, tenant, files_store, wanted, status, content_range, part
+):
+    content = b"hello world"
+    file = upload(client, tenant, content, name="hello.txt", content_type="text/plain").json()
+    auth = {**headers(tenant), "Range": wanted}
+    got = client.get(f"/v2/files/{file['id']}/download", headers=auth)
+    assert got.status_code == status, got.text
+    assert got.headers.get("content-range") == content_range
+    if part is not None:
+        assert got.content == content[part]
+        assert got.headers["content-length"] == str(len(content[part]))
+    else:
+        assert got.json()["error"]["code"] == "RANGE_NOT_SATISFIABLE"
+
+
 def test_active_types_are_attachments(client, tenant):
     file = upload(
         client, tenant, b"<script>alert(1)</script>", name="résumé;1.html", content_type="text/html"
@@ -126,6 +161,38 @@ def test_bad_paths_are_refused(client, tenant, path):
     response = upload(client, tenant, b"x", path=path)
     assert response.status_code == 400, response.text
     assert response.json()["error"]["code"] == "INVALID_REQUEST"
+    assert response.json()["error"]["details"]["field"] == "body.path"
+    made = client.post("/v2/files/directories", json={"path": path}, headers=headers(tenant))
+    assert made.status_code == 400, made.text
+    assert made.json()["error"]["details"]["field"] == "body.path"
+
+
+@pytest.mark.parametrize("query", ["/a%01", "/docs/..", "/a/./b", "/a%5Cb", "/" + "x" * 300])
+def test_a_bad_listing_path_names_query_path(client, tenant, query):
+    # as every query parameter's error is named (`query.limit`, `query.filter`)
+    response = client.get(f"/v2/files?path={query}", headers=headers(tenant))
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["code"] == "INVALID_REQUEST" and error["details"]["field"] == "query.path"
+    assert error["details"]["errors"][0]["field"] == "query.path"
+
+
+def test_errors_about_the_url_name_path_parameters(client, tenant):
+    made = client.post("/v2/files/directories", json={"path": "/dir"}, headers=headers(tenant))
+    directory = made.json()["id"]
+    for url in (f"/v2/files/{directory}/download", f"/v2/files/{directory}/url"):
+        method = client.get if url.endswith("download") else client.post
+        kwargs = {} if url.endswith("download") else {"json": {"expires_in": 60}}
+        refused = method(url, headers=headers(tenant), **kwargs)
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["error"]["details"]["field"] == "path.file_id"
+    from tests.files.factories import create_share
+
+    _, token = create_share(tenant.organization_id, directory, permissions="edit")
+    files = {"file": ("a.txt", io.BytesIO(b"x"), "text/plain")}
+    refused = client.post(f"/v2/shares/{token}/upload", files=files)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["error"]["details"]["field"] == "path.token"
 
 
 def test_missing_file_part_is_400(client, tenant):

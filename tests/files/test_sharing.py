@@ -87,6 +87,36 @@ def test_past_expiry_is_refused(client, tenant, file):
     assert refused.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "email",
+    [
+        "a@example.com\r\nBcc: x@evil.example",
+        "a@example.com\n",
+        "@",
+        "a@",
+        "a b@example.com",
+        "<script>@x.example",
+        "a@@example.com",
+        "a@example",
+        "x" * 250 + "@example.com",
+    ],
+)
+def test_a_bad_email_is_refused_and_nothing_is_stored_or_sent(client, tenant, file, email):
+    sent = len(senders.sent)
+    refused = share(client, tenant, file["id"], email=email)
+    assert refused.status_code == 400, refused.text
+    error = refused.json()["error"]
+    assert error["code"] == "INVALID_REQUEST" and error["details"]["field"] == "body.email"
+    listed = client.get(f"/v2/files/{file['id']}/shares", headers=headers(tenant)).json()
+    assert listed["data"] == [] and len(senders.sent) == sent
+
+
+def test_an_address_the_users_rule_takes_is_shared_with(client, tenant, file):
+    created = share(client, tenant, file["id"], email="o'brien+files@mail.example.co.uk")
+    assert created.status_code == 201, created.text
+    assert senders.sent[-1]["to"] == "o'brien+files@mail.example.co.uk"
+
+
 def test_unknown_share_is_404(client):
     assert client.get("/v2/shares/nope").status_code == 404
 
@@ -220,7 +250,7 @@ def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, ten
     assert made.status_code == 201, made.text
     refused = share(client, tenant, made.json()["id"], password_protected=True)
     assert refused.status_code == 400, refused.text
-    assert refused.json()["error"]["details"]["field"] == "file_id"
+    assert refused.json()["error"]["details"]["field"] == "path.file_id"
     listed = client.get(f"/v2/files/{made.json()['id']}/shares", headers=headers(tenant)).json()
     assert listed["data"] == []
     # a share of a directory made before it was refused: its unlocked URL answers 400 too
@@ -231,4 +261,4 @@ def test_a_directory_cannot_be_shared_nor_downloaded_through_a_share(client, ten
     assert unlocked.status_code == 200, unlocked.text
     got = client.get(_path(unlocked.json()["url"]))
     assert got.status_code == 400, got.text
-    assert got.json()["error"]["details"]["field"] == "token"
+    assert got.json()["error"]["details"]["field"] == "path.token"

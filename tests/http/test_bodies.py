@@ -433,3 +433,13 @@ def test_a_slow_client_is_answered_408_and_disconnected(live_server, superuser, 
     assert received.startswith(b"HTTP/1.1 408 ")
     assert json.loads(received.split(b"\r\n\r\n", 1)[1])["error"]["code"] == "TIMEOUT"
     assert 0.4 < elapsed < 4
+
+
+def test_schema_patterns_end_at_the_end_of_the_text():
+    ecma_pattern = validation.ecma_pattern
+    # ECMA-262's `$` (JSON Schema's dialect): no match before a final line break, as Python's
+    assert ecma_pattern("^[a-z]+$").search("abc")
+    assert not ecma_pattern("^[a-z]+$").search("abc\n")
+    # a `$` inside a class, or escaped, is the character
+    assert ecma_pattern("^[$a]+$").search("a$a") and not ecma_pattern("^[$a]+$").search("a$\n")
+    assert ecma_pattern(r"^a\$$").search("a$") and not ecma_pattern(r"^a\$$").search("a$\n")

@@ -230,3 +230,38 @@ def test_double_slashes_are_a_404_in_the_envelope_without_credentials(client, pa
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
     assert "request_id" in body or "error" in body
+
+
+SLASHED = [
+    # a documented path with a trailing slash (or an encoded one), the surface's 404 code
+    ("/v1/users/", "RESOURCE_NOT_FOUND"),
+    ("/v1/users/%2F", "RESOURCE_NOT_FOUND"),
+    ("/v1/health/live/", "RESOURCE_NOT_FOUND"),
+    ("/v2/files/", "NOT_FOUND"),
+    ("/v2/files/%2F", "NOT_FOUND"),
+    ("/v2/files/%2F/", "NOT_FOUND"),
+    ("/api/v1/webhooks/", "NOT_FOUND"),
+    ("/api/v1/status/", "NOT_FOUND"),
+    ("/oauth/token/", "not_found"),
+    ("/oauth/jwks.json/", "not_found"),
+]
+
+
+@pytest.mark.parametrize("method", ["GET", "DELETE", "POST"])
+@pytest.mark.parametrize("path,code", SLASHED)
+def test_a_trailing_slash_is_the_surfaces_404_not_a_redirect(client, admin, method, path, code):
+    # Starlette's routers answered these with a 307 to the path without the slash, outside the
+    # envelope: a DELETE /v2/files/%2F was sent on to /v2/files.
+    headers = {"X-API-Key": admin.key}
+    response = client.request(method, path, headers=headers, follow_redirects=False)
+    assert response.status_code == 404, response.text
+    assert "location" not in response.headers
+    body = response.json()
+    if path.startswith("/oauth"):
+        assert body["error"] == code
+    else:
+        assert (
+            body["error"]["code"] == code and body["request_id"] == response.headers["x-request-id"]
+        )
+    if path.startswith("/api/v1"):
+        assert body["success"] is False

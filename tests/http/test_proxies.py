@@ -124,15 +124,31 @@ def test_uvicorn_with_its_default_proxy_headers_cannot_spoof_the_client(
 # --- Absolute URLs: CHARTER_PUBLIC_URL, or a well-formed Host -----------------------------------
 
 
+def _own_location(headers: dict[str, str], location: str) -> str:
+    """The Location a response naming this server (as a framework builds it from the request's
+    Host: no route of Charter's answers one since trailing-slash redirects went) leaves with."""
+    from charter.http.pipeline.context import public_location
+
+    scope = {
+        "type": "http",
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50000),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "charter_headers": {k.lower(): v for k, v in headers.items()},
+    }
+    return public_location(scope, location)
+
+
 def test_public_url_is_the_origin_of_the_issuer_and_of_redirects(client, settings_now):
     settings_now(public_url="https://api.example.com/base")
     evil = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
     assert client.get(METADATA, headers=evil).json()["issuer"] == (
         "https://api.example.com/base/oauth"
     )
-    redirect = client.get("/v1/health/live/", headers=evil, follow_redirects=False)
-    assert redirect.status_code == 307
-    assert redirect.headers["location"] == "https://api.example.com/base/v1/health/live"
+    assert _own_location(evil, "http://evil.example/v1/health/live") == (
+        "https://api.example.com/base/v1/health/live"
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,8 +177,9 @@ def test_forwarded_host_and_proto_are_believed_from_a_trusted_proxy_only(client,
     assert client.get(METADATA, headers=headers).json()["issuer"] == (
         "https://api.example.com/oauth"
     )
-    redirect = client.get("/v1/health/live/", headers=headers, follow_redirects=False)
-    assert redirect.headers["location"] == "https://api.example.com/v1/health/live"
+    assert _own_location(headers, "http://internal:8000/v1/health/live") == (
+        "https://api.example.com/v1/health/live"
+    )
     settings_now(trusted_proxies="10.0.0.0/8")
     assert client.get(METADATA, headers=headers).json()["issuer"] == "http://internal:8000/oauth"
 

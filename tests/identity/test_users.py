@@ -238,6 +238,15 @@ def test_bad_email_names_the_field_without_leaking_the_pattern(client, tenant):
     assert detail == {"field": "body.email", "message": "is not in the expected format"}
 
 
+@pytest.mark.parametrize("email", ["john@example.com\n", "john\n@example.com", "a b@example.com"])
+def test_an_email_with_a_line_break_or_space_is_refused(client, tenant, email):
+    # The schema's `$` is ECMA-262's end of text: Python's also matched before a final "\n",
+    # and the address was stored with it.
+    response = _new(client, tenant, username="nl.email", email=email)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["details"][0]["field"] == "body.email"
+
+
 def test_password_hash_is_upgraded_on_login(client, tenant):
     from argon2 import PasswordHasher
 

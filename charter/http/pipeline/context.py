@@ -167,8 +167,8 @@ def base_url(scope: Scope) -> str:
 
 def public_location(scope: Scope, location: str) -> str:
     """An absolute Location naming this server (as frameworks build it from the request's Host
-    header or the server address: Starlette's trailing-slash redirect) moved onto `base_url`.
-    Any other Location is left as it is."""
+    header or the server address, as Starlette's trailing-slash redirect did before it was
+    turned off) moved onto `base_url`. Any other Location is left as it is."""
     scheme, sep, rest = location.partition("://")
     if not sep or scheme.lower() not in ("http", "https"):
         return location

@@ -13,8 +13,11 @@ class OrganizationCreateAdmin:
     """The organization's first admin (role `admin`), created with it.
 
     Attributes:
-        email (str): An email address (ASCII); unique within the organization, stored encrypted. Example:
-            john@example.com.
+        email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         password (str):  Example: SecurePassword123!.
         username (str): 3-50 letters, digits, '.', '_' or '-'; unique across the platform. Example: john.doe.
     """

@@ -20,7 +20,12 @@ class OtpSendRequest:
     Attributes:
         method (OtpSendRequestMethod):
         user_id (str):
-        email (str | Unset):
+        email (str | Unset): An email address, the one rule of every surface (users, one-time codes, file shares):
+            ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         phone (str | Unset):
     """
 

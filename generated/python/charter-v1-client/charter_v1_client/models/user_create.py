@@ -14,14 +14,18 @@ T = TypeVar("T", bound="UserCreate")
 
 @_attrs_define
 class UserCreate:
-    """
+    """A new user; `email` is unique within the organization and stored encrypted.
+
     Example:
         {'email': 'john@example.com', 'password': 'SecurePassword123!', 'roles': ['user', 'editor'], 'username':
             'john.doe'}
 
     Attributes:
-        email (str): An email address (ASCII); unique within the organization, stored encrypted. Example:
-            john@example.com.
+        email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         password (str):  Example: SecurePassword123!.
         username (str): 3-50 letters, digits, '.', '_' or '-'; unique across the platform. Example: john.doe.
         phone (str | Unset): E.164 phone number; stored encrypted. Example: +1234567890.

@@ -19,8 +19,12 @@ class UserPatch:
         {'status': 'disabled'}
 
     Attributes:
-        email (str | Unset): An email address (ASCII); unique within the organization, stored encrypted. Example:
-            john@example.com.
+        email (str | Unset): An email address, the one rule of every surface (users, one-time codes, file shares):
+            ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         password (str | Unset):  Example: SecurePassword123!.
         phone (None | str | Unset):
         roles (list[Role] | Unset):

@@ -20,8 +20,11 @@ class UserReplace:
             'john.doe'}
 
     Attributes:
-        email (str): An email address (ASCII); unique within the organization, stored encrypted. Example:
-            john@example.com.
+        email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         roles (list[Role]):
         status (UserStatus):  Example: active.
         username (str): 3-50 letters, digits, '.', '_' or '-'; unique across the platform. Example: john.doe.

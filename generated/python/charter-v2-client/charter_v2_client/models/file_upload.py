@@ -18,7 +18,13 @@ class FileUpload:
     Attributes:
         file (File): The file; its name is the name it is stored under.
         overwrite (bool | Unset): Replace the file at that path (new version, same id). Default: False. Example: False.
-        path (str | Unset): Destination directory, default `/`. Example: /documents.
+        path (str | Unset): Destination path (seed 001): the directory the file goes into, default `/`; the file
+            keeps its uploaded name under it. `path=/documents` with `report.pdf` stores
+            `/documents/report.pdf`; `path=/documents/report.pdf` with `report.pdf` stores
+            `/documents/report.pdf/report.pdf` (a directory `report.pdf`), or is 409 naming
+            `body.path` if `/documents/report.pdf` is a file. `..`, NUL and control characters are
+            refused (400 naming `body.path`).
+             Example: /documents.
     """
 
     file: File

@@ -16,7 +16,11 @@ T = TypeVar("T", bound="ShareRequest")
 class ShareRequest:
     """
     Attributes:
-        email (str):  Example: recipient@example.com.
+        email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
+            6-254 characters, `local@domain` where the local part is letters, digits and
+            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
+            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+             Example: john@example.com.
         expires_at (datetime.datetime | Unset):  Example: 2030-02-15T00:00:00Z.
         password_protected (bool | Unset):  Default: False. Example: True.
         permissions (ShareRequestPermissions | Unset):  Default: ShareRequestPermissions.VIEW. Example: view.

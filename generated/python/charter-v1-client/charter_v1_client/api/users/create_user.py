@@ -74,8 +74,9 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserCreate):  Example: {'email': 'john@example.com', 'password':
-            'SecurePassword123!', 'roles': ['user', 'editor'], 'username': 'john.doe'}.
+        body (UserCreate): A new user; `email` is unique within the organization and stored
+            encrypted. Example: {'email': 'john@example.com', 'password': 'SecurePassword123!',
+            'roles': ['user', 'editor'], 'username': 'john.doe'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,8 +118,9 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserCreate):  Example: {'email': 'john@example.com', 'password':
-            'SecurePassword123!', 'roles': ['user', 'editor'], 'username': 'john.doe'}.
+        body (UserCreate): A new user; `email` is unique within the organization and stored
+            encrypted. Example: {'email': 'john@example.com', 'password': 'SecurePassword123!',
+            'roles': ['user', 'editor'], 'username': 'john.doe'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the
@@ -155,8 +157,9 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserCreate):  Example: {'email': 'john@example.com', 'password':
-            'SecurePassword123!', 'roles': ['user', 'editor'], 'username': 'john.doe'}.
+        body (UserCreate): A new user; `email` is unique within the organization and stored
+            encrypted. Example: {'email': 'john@example.com', 'password': 'SecurePassword123!',
+            'roles': ['user', 'editor'], 'username': 'john.doe'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +193,9 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserCreate):  Example: {'email': 'john@example.com', 'password':
-            'SecurePassword123!', 'roles': ['user', 'editor'], 'username': 'john.doe'}.
+        body (UserCreate): A new user; `email` is unique within the organization and stored
+            encrypted. Example: {'email': 'john@example.com', 'password': 'SecurePassword123!',
+            'roles': ['user', 'editor'], 'username': 'john.doe'}.
 
     Raises:
         errors.ApiError: If the server answers with a 4xx or 5xx status; it carries the status, the

@@ -69,8 +69,8 @@ def sync_detailed(
      A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
     made as an upload makes them, and go again with the last entry under them. A directory
     that exists only through what it holds (made above an uploaded file) becomes kept: 201
-    with it (same id). A directory created on its own already at `path`, or a file there, is
-    409. Needs `files:write`.
+    with it (same id). A directory created on its own already at `path`, or a file there or
+    above it, is 409 naming `body.path`. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -113,8 +113,8 @@ def sync(
      A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
     made as an upload makes them, and go again with the last entry under them. A directory
     that exists only through what it holds (made above an uploaded file) becomes kept: 201
-    with it (same id). A directory created on its own already at `path`, or a file there, is
-    409. Needs `files:write`.
+    with it (same id). A directory created on its own already at `path`, or a file there or
+    above it, is 409 naming `body.path`. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -152,8 +152,8 @@ async def asyncio_detailed(
      A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
     made as an upload makes them, and go again with the last entry under them. A directory
     that exists only through what it holds (made above an uploaded file) becomes kept: 201
-    with it (same id). A directory created on its own already at `path`, or a file there, is
-    409. Needs `files:write`.
+    with it (same id). A directory created on its own already at `path`, or a file there or
+    above it, is 409 naming `body.path`. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -188,8 +188,8 @@ async def asyncio(
      A directory at `path`, kept (even empty) until it is deleted; its missing ancestors are
     made as an upload makes them, and go again with the last entry under them. A directory
     that exists only through what it holds (made above an uploaded file) becomes kept: 201
-    with it (same id). A directory created on its own already at `path`, or a file there, is
-    409. Needs `files:write`.
+    with it (same id). A directory created on its own already at `path`, or a file there or
+    above it, is 409 naming `body.path`. Needs `files:write`.
 
     Args:
         idempotency_key (str | Unset):

@@ -96,8 +96,11 @@ def sync_detailed(
     other type (HTML and SVG included). Every answer carries `X-Content-Type-Options: nosniff`
     and `Content-Security-Policy: sandbox`, so nothing downloaded runs in the browser. One
     `Range` (`bytes=first-last`, `first-` or `-suffix`) answers 206 with `Content-Range`; a
-    range past the end 416; several ranges, or an `If-Range` that no longer matches, the whole
-    file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the copy is
+    `last` or `suffix` past the end (of any length) is clamped to it (RFC 9110 14.1.2:
+    `bytes=0-99999999999999999999` of an 11-byte file is `bytes 0-10/11`); a `first` past the
+    end, or a `last` before `first`, is 416; several ranges, or an `If-Range` that no longer
+    matches, the whole file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the
+    copy is
     current. `HEAD` answers the same headers without the bytes. A directory is 400. Needs
     `files:read`.
 
@@ -154,8 +157,11 @@ def sync(
     other type (HTML and SVG included). Every answer carries `X-Content-Type-Options: nosniff`
     and `Content-Security-Policy: sandbox`, so nothing downloaded runs in the browser. One
     `Range` (`bytes=first-last`, `first-` or `-suffix`) answers 206 with `Content-Range`; a
-    range past the end 416; several ranges, or an `If-Range` that no longer matches, the whole
-    file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the copy is
+    `last` or `suffix` past the end (of any length) is clamped to it (RFC 9110 14.1.2:
+    `bytes=0-99999999999999999999` of an 11-byte file is `bytes 0-10/11`); a `first` past the
+    end, or a `last` before `first`, is 416; several ranges, or an `If-Range` that no longer
+    matches, the whole file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the
+    copy is
     current. `HEAD` answers the same headers without the bytes. A directory is 400. Needs
     `files:read`.
 
@@ -207,8 +213,11 @@ async def asyncio_detailed(
     other type (HTML and SVG included). Every answer carries `X-Content-Type-Options: nosniff`
     and `Content-Security-Policy: sandbox`, so nothing downloaded runs in the browser. One
     `Range` (`bytes=first-last`, `first-` or `-suffix`) answers 206 with `Content-Range`; a
-    range past the end 416; several ranges, or an `If-Range` that no longer matches, the whole
-    file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the copy is
+    `last` or `suffix` past the end (of any length) is clamped to it (RFC 9110 14.1.2:
+    `bytes=0-99999999999999999999` of an 11-byte file is `bytes 0-10/11`); a `first` past the
+    end, or a `last` before `first`, is 416; several ranges, or an `If-Range` that no longer
+    matches, the whole file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the
+    copy is
     current. `HEAD` answers the same headers without the bytes. A directory is 400. Needs
     `files:read`.
 
@@ -257,8 +266,11 @@ async def asyncio(
     other type (HTML and SVG included). Every answer carries `X-Content-Type-Options: nosniff`
     and `Content-Security-Policy: sandbox`, so nothing downloaded runs in the browser. One
     `Range` (`bytes=first-last`, `first-` or `-suffix`) answers 206 with `Content-Range`; a
-    range past the end 416; several ranges, or an `If-Range` that no longer matches, the whole
-    file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the copy is
+    `last` or `suffix` past the end (of any length) is clamped to it (RFC 9110 14.1.2:
+    `bytes=0-99999999999999999999` of an 11-byte file is `bytes 0-10/11`); a `first` past the
+    end, or a `last` before `first`, is 416; several ranges, or an `If-Range` that no longer
+    matches, the whole file. `If-None-Match` (or, without it, `If-Modified-Since`) answers 304 when the
+    copy is
     current. `HEAD` answers the same headers without the bytes. A directory is 400. Needs
     `files:read`.
 

@@ -81,8 +81,10 @@ def sync_detailed(
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
     without it sharing answers 503 (never a link built from the request's `Host`). A directory
-    cannot be shared (400). Announces
-    `file.shared`. Needs `files:share`.
+    cannot be shared (400). `email` follows the one email rule of every surface (the users'
+    rule, schema `Email`): an address such as `a b@example.com`, `a@`, `<script>@x.example` or
+    one with a line break is 400 `INVALID_REQUEST` naming `body.email`, and nothing is stored
+    or sent. Announces `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -133,8 +135,10 @@ def sync(
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
     without it sharing answers 503 (never a link built from the request's `Host`). A directory
-    cannot be shared (400). Announces
-    `file.shared`. Needs `files:share`.
+    cannot be shared (400). `email` follows the one email rule of every surface (the users'
+    rule, schema `Email`): an address such as `a b@example.com`, `a@`, `<script>@x.example` or
+    one with a line break is 400 `INVALID_REQUEST` naming `body.email`, and nothing is stored
+    or sent. Announces `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -180,8 +184,10 @@ async def asyncio_detailed(
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
     without it sharing answers 503 (never a link built from the request's `Host`). A directory
-    cannot be shared (400). Announces
-    `file.shared`. Needs `files:share`.
+    cannot be shared (400). `email` follows the one email rule of every surface (the users'
+    rule, schema `Email`): an address such as `a b@example.com`, `a@`, `<script>@x.example` or
+    one with a line break is 400 `INVALID_REQUEST` naming `body.email`, and nothing is stored
+    or sent. Announces `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):
@@ -224,8 +230,10 @@ async def asyncio(
     of one-time codes (`CHARTER_OTP_SENDER`: logged in development, POSTed to the signed
     webhook bridge in production). The link's origin is `CHARTER_PUBLIC_URL`; in production
     without it sharing answers 503 (never a link built from the request's `Host`). A directory
-    cannot be shared (400). Announces
-    `file.shared`. Needs `files:share`.
+    cannot be shared (400). `email` follows the one email rule of every surface (the users'
+    rule, schema `Email`): an address such as `a b@example.com`, `a@`, `<script>@x.example` or
+    one with a line break is 400 `INVALID_REQUEST` naming `body.email`, and nothing is stored
+    or sent. Announces `file.shared`. Needs `files:share`.
 
     Args:
         file_id (str):

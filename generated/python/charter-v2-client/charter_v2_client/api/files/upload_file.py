@@ -73,10 +73,15 @@ def sync_detailed(
     `document.pdf` stores `/documents/document.pdf`) and `overwrite`. The bytes stream to
     storage as they arrive (never whole in memory), under the `upload` timeout class (300 s by
     default) and the file size limit `CHARTER_MAX_FILE_BYTES` (413 `PAYLOAD_TOO_LARGE` naming
-    it), not the JSON body limit. An existing path without `overwrite=true` is 409 `CONFLICT`;
-    with it, the file keeps its id and gets a new `version`. A file larger than what is left of
-    the organization's plan quota is 413 naming the quota. Missing directories are created; a
-    path through an existing file is 409. Announces `file.created`. Needs `files:write`.
+    it), not the JSON body limit. An existing file at the result without `overwrite=true` is
+    409 `CONFLICT` naming `body.overwrite`; with it, the file keeps its id and gets a new
+    `version`; a directory there is 409 naming `body.file`. A file larger than what is left of
+    the organization's plan quota is 413 naming the quota. Missing directories are created.
+    `path` is always a directory, never the file's own path: `path=/docs/a.txt` with `a.txt`
+    stores `/docs/a.txt/a.txt` when `/docs/a.txt` is (or becomes) a directory, and is 409
+    `CONFLICT` naming `body.path` when `/docs/a.txt` is a file (no file is ever put under a
+    file); send `path=/docs` to replace `/docs/a.txt`. Announces `file.created`. Needs
+    `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -121,10 +126,15 @@ def sync(
     `document.pdf` stores `/documents/document.pdf`) and `overwrite`. The bytes stream to
     storage as they arrive (never whole in memory), under the `upload` timeout class (300 s by
     default) and the file size limit `CHARTER_MAX_FILE_BYTES` (413 `PAYLOAD_TOO_LARGE` naming
-    it), not the JSON body limit. An existing path without `overwrite=true` is 409 `CONFLICT`;
-    with it, the file keeps its id and gets a new `version`. A file larger than what is left of
-    the organization's plan quota is 413 naming the quota. Missing directories are created; a
-    path through an existing file is 409. Announces `file.created`. Needs `files:write`.
+    it), not the JSON body limit. An existing file at the result without `overwrite=true` is
+    409 `CONFLICT` naming `body.overwrite`; with it, the file keeps its id and gets a new
+    `version`; a directory there is 409 naming `body.file`. A file larger than what is left of
+    the organization's plan quota is 413 naming the quota. Missing directories are created.
+    `path` is always a directory, never the file's own path: `path=/docs/a.txt` with `a.txt`
+    stores `/docs/a.txt/a.txt` when `/docs/a.txt` is (or becomes) a directory, and is 409
+    `CONFLICT` naming `body.path` when `/docs/a.txt` is a file (no file is ever put under a
+    file); send `path=/docs` to replace `/docs/a.txt`. Announces `file.created`. Needs
+    `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -164,10 +174,15 @@ async def asyncio_detailed(
     `document.pdf` stores `/documents/document.pdf`) and `overwrite`. The bytes stream to
     storage as they arrive (never whole in memory), under the `upload` timeout class (300 s by
     default) and the file size limit `CHARTER_MAX_FILE_BYTES` (413 `PAYLOAD_TOO_LARGE` naming
-    it), not the JSON body limit. An existing path without `overwrite=true` is 409 `CONFLICT`;
-    with it, the file keeps its id and gets a new `version`. A file larger than what is left of
-    the organization's plan quota is 413 naming the quota. Missing directories are created; a
-    path through an existing file is 409. Announces `file.created`. Needs `files:write`.
+    it), not the JSON body limit. An existing file at the result without `overwrite=true` is
+    409 `CONFLICT` naming `body.overwrite`; with it, the file keeps its id and gets a new
+    `version`; a directory there is 409 naming `body.file`. A file larger than what is left of
+    the organization's plan quota is 413 naming the quota. Missing directories are created.
+    `path` is always a directory, never the file's own path: `path=/docs/a.txt` with `a.txt`
+    stores `/docs/a.txt/a.txt` when `/docs/a.txt` is (or becomes) a directory, and is 409
+    `CONFLICT` naming `body.path` when `/docs/a.txt` is a file (no file is ever put under a
+    file); send `path=/docs` to replace `/docs/a.txt`. Announces `file.created`. Needs
+    `files:write`.
 
     Args:
         idempotency_key (str | Unset):
@@ -204,10 +219,15 @@ async def asyncio(
     `document.pdf` stores `/documents/document.pdf`) and `overwrite`. The bytes stream to
     storage as they arrive (never whole in memory), under the `upload` timeout class (300 s by
     default) and the file size limit `CHARTER_MAX_FILE_BYTES` (413 `PAYLOAD_TOO_LARGE` naming
-    it), not the JSON body limit. An existing path without `overwrite=true` is 409 `CONFLICT`;
-    with it, the file keeps its id and gets a new `version`. A file larger than what is left of
-    the organization's plan quota is 413 naming the quota. Missing directories are created; a
-    path through an existing file is 409. Announces `file.created`. Needs `files:write`.
+    it), not the JSON body limit. An existing file at the result without `overwrite=true` is
+    409 `CONFLICT` naming `body.overwrite`; with it, the file keeps its id and gets a new
+    `version`; a directory there is 409 naming `body.file`. A file larger than what is left of
+    the organization's plan quota is 413 naming the quota. Missing directories are created.
+    `path` is always a directory, never the file's own path: `path=/docs/a.txt` with `a.txt`
+    stores `/docs/a.txt/a.txt` when `/docs/a.txt` is (or becomes) a directory, and is 409
+    `CONFLICT` naming `body.path` when `/docs/a.txt` is a file (no file is ever put under a
+    file); send `path=/docs` to replace `/docs/a.txt`. Announces `file.created`. Needs
+    `files:write`.
 
     Args:
         idempotency_key (str | Unset):
