@@ -55,6 +55,9 @@ async def issue_code(
     if user.organization_id != request.client.organization_id:
         # A client acts within its own organization: its users are the ones who may authorize.
         raise PermissionDenied("This application belongs to another organization")
+    if user.livemode != request.client.livemode:
+        # Nor across modes: a test-mode user must never hold a live-mode token (or the reverse).
+        raise PermissionDenied(_mode_mismatch(request.client))
     request = for_user(request, user.roles)
     await grants.remember(session, actor, user, request.client, request.scopes)
     code = CODE_PREFIX + secrets.token_urlsafe(32)
@@ -80,6 +83,11 @@ async def issue_code(
         ),
     )
     return with_query(request.redirect_uri, {"code": code}, request.state, issuer.issuer)
+
+
+def _mode_mismatch(client: OAuthClient) -> str:
+    mode = "live" if client.livemode else "test"
+    return f"This application is in {mode} mode; only a {mode}-mode user may authorize it"
 
 
 def _pkce_matches(challenge: str, verifier: str | None) -> bool:
@@ -125,6 +133,8 @@ async def exchange_code(
     user = await session.get(User, row.user_id)
     if user is None or user.status != "active":
         return InvalidGrant("The user who authorized this code is not active")
+    if user.livemode != client.livemode:
+        return InvalidGrant(_mode_mismatch(client))
     # The user may have revoked the grant since the code was issued: then it is void. Locked, so
     # a revocation racing this exchange waits for it and revokes what it issued.
     grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)

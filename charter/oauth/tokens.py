@@ -329,6 +329,8 @@ async def refresh(
     user = await session.get(User, oauth_session.user_id) if oauth_session.user_id else None
     if user is not None and user.status != "active":
         return InvalidGrant("The user who authorized this grant is not active")
+    if user is not None and user.livemode != oauth_session.livemode:
+        return InvalidGrant("The user who authorized this grant is not of its mode")
     if not await repo.claim_refresh_token(session, row.id, now):
         retried = await _retried(session, issuer, oauth_session, row, user, now)
         if retried is not None:
@@ -450,7 +452,9 @@ async def load_principal(token: str) -> tuple[Principal | None, str]:
         return None, "Access token has been revoked"
     if claims["aud"] != oauth_session.audience or claims["client_id"] != client.id:
         return None, "Invalid access token"
-    if oauth_session.user_id is not None and (user is None or user.status != "active"):
+    if oauth_session.user_id is not None and (
+        user is None or user.status != "active" or user.livemode != oauth_session.livemode
+    ):
         return None, "Access token has been revoked"
     return Principal(
         kind="oauth",
@@ -543,7 +547,9 @@ async def introspect(
     ):
         return inactive
     user = await session.get(User, oauth_session.user_id) if oauth_session.user_id else None
-    if oauth_session.user_id is not None and (user is None or user.status != "active"):
+    if oauth_session.user_id is not None and (
+        user is None or user.status != "active" or user.livemode != oauth_session.livemode
+    ):
         return inactive
     assert claims is not None
     scope = str(claims.get("scope", " ".join(oauth_session.scopes or []))).split()
