@@ -332,7 +332,7 @@ async def refresh(
     if user is not None and user.livemode != oauth_session.livemode:
         return InvalidGrant("The user who authorized this grant is not of its mode")
     if not await repo.claim_refresh_token(session, row.id, now):
-        retried = await _retried(session, issuer, oauth_session, row, user, now)
+        retried = await _retried(session, issuer, client, oauth_session, row, user, now)
         if retried is not None:
             return retried
         oauth_session.revoked_at, oauth_session.revoked_reason = now, "refresh_token_reuse"
@@ -348,25 +348,36 @@ async def refresh(
         )
         forget_credentials(session)
         return InvalidGrant("Refresh token was already used; the grant is revoked")
-    scopes = _issuable(oauth_session, user)
-    if scope is not None and scope.strip():
-        narrower = scope.split()
-        if not set(narrower) <= set(scopes):
-            return InvalidScope("A refresh cannot widen the scope of the grant")
-        scopes = sorted(set(narrower))
+    scopes = _refreshed_scopes(oauth_session, client, user, scope)
+    if isinstance(scopes, OAuthError):
+        return scopes
     child = await new_refresh_token(session, oauth_session, row)
     return await token_response(issuer, oauth_session, scopes, user, child)
 
 
-def _issuable(oauth_session: OAuthSession, user: User | None) -> list[str]:
-    """An issuance's scopes, within what its user holds now."""
-    scopes = list(oauth_session.scopes or [])
+def _issuable(oauth_session: OAuthSession, client: OAuthClient, user: User | None) -> list[str]:
+    """An issuance's scopes, within its client's allowance and what its user holds now."""
+    scopes = set(oauth_session.scopes or []) & set(client.scopes or [])
     return held(scopes, user.roles) if user is not None else sorted(scopes)
+
+
+def _refreshed_scopes(
+    oauth_session: OAuthSession, client: OAuthClient, user: User | None, scope: str | None
+) -> list[str] | OAuthError:
+    """RFC 6749 6: the issuable scopes, or the narrower `scope` asked for within them."""
+    scopes = _issuable(oauth_session, client, user)
+    if scope is None or not scope.strip():
+        return scopes
+    narrower = scope.split()
+    if not set(narrower) <= set(scopes):
+        return InvalidScope("A refresh cannot widen the scope of the grant")
+    return sorted(set(narrower))
 
 
 async def _retried(
     session: AsyncSession,
     issuer: Issuer,
+    client: OAuthClient,
     oauth_session: OAuthSession,
     row: OAuthRefreshToken,
     user: User | None,
@@ -381,7 +392,7 @@ async def _retried(
     child = await session.get(OAuthRefreshToken, row.child_id) if row.child_id else None
     if child is None or child.used_at is not None:
         return None
-    scopes = _issuable(oauth_session, user)
+    scopes = _issuable(oauth_session, client, user)
     return await token_response(
         issuer, oauth_session, scopes, user, crypto.decrypt(row.child_token_enc)
     )
@@ -551,11 +562,12 @@ async def introspect(
         user is None or user.status != "active" or user.livemode != oauth_session.livemode
     ):
         return inactive
+    issued_to = await session.get(OAuthClient, oauth_session.client_id)
+    if issued_to is None:
+        return inactive
     assert claims is not None
     scope = str(claims.get("scope", " ".join(oauth_session.scopes or []))).split()
-    scope = sorted(set(scope) & set(oauth_session.scopes or []))
-    if user is not None:
-        scope = held(scope, user.roles)
+    scope = sorted(set(scope) & set(_issuable(oauth_session, issued_to, user)))
     body: dict[str, Any] = {
         "active": True,
         "client_id": oauth_session.client_id,
