@@ -332,7 +332,7 @@ async def refresh(
     if user is not None and user.livemode != oauth_session.livemode:
         return InvalidGrant("The user who authorized this grant is not of its mode")
     if not await repo.claim_refresh_token(session, row.id, now):
-        retried = await _retried(session, issuer, client, oauth_session, row, user, now)
+        retried = await _retried(session, issuer, client, oauth_session, row, user, now, scope)
         if retried is not None:
             return retried
         oauth_session.revoked_at, oauth_session.revoked_reason = now, "refresh_token_reuse"
@@ -382,9 +382,11 @@ async def _retried(
     row: OAuthRefreshToken,
     user: User | None,
     now: datetime,
-) -> dict[str, Any] | None:
+    scope: str | None,
+) -> dict[str, Any] | OAuthError | None:
     """A client that retried a refresh whose answer it lost gets the same child, if unused,
-    within the grace window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`)."""
+    within the grace window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`),
+    with the scopes the retried request asks for, as the first answer had."""
     await session.refresh(row)
     grace = timedelta(seconds=runtime.current().settings.refresh_reuse_grace_seconds)
     if row.used_at is None or now - row.used_at > grace or not row.child_token_enc:
@@ -392,7 +394,9 @@ async def _retried(
     child = await session.get(OAuthRefreshToken, row.child_id) if row.child_id else None
     if child is None or child.used_at is not None:
         return None
-    scopes = _issuable(oauth_session, client, user)
+    scopes = _refreshed_scopes(oauth_session, client, user, scope)
+    if isinstance(scopes, OAuthError):
+        return scopes
     return await token_response(
         issuer, oauth_session, scopes, user, crypto.decrypt(row.child_token_enc)
     )

@@ -1,5 +1,6 @@
 """A client's allowance narrowed after its tokens were issued narrows them everywhere: on the
-API (within a second), at refresh and at introspection."""
+API (within a second), at refresh and at introspection; and a refresh asked for fewer scopes,
+retried within the grace window, gets those scopes again."""
 
 from __future__ import annotations
 
@@ -94,3 +95,22 @@ def test_a_narrowed_client_narrows_introspection_of_client_credentials_tokens(cl
     assert _introspected_scope(client, reg, token) == "users:read"
     bearer = {"Authorization": f"Bearer {token}"}
     assert client.get("/v1/keys", headers=bearer).status_code == 403
+
+
+def test_a_retried_narrowing_refresh_gets_the_narrower_scope_again(client, admin):
+    reg, tokens = _user_tokens(client, admin, ("openid", "users:read"))
+    auth = basic(reg["client_id"], reg["client_secret"])
+    form = {
+        "grant_type": "refresh_token",
+        "refresh_token": tokens["refresh_token"],
+        "scope": "users:read",
+    }
+    first = client.post("/oauth/token", data=form, headers=auth)
+    assert first.status_code == 200 and first.json()["scope"] == "users:read", first.text
+    retried = client.post("/oauth/token", data=form, headers=auth)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["refresh_token"] == first.json()["refresh_token"]
+    assert retried.json()["scope"] == "users:read"
+    assert _introspected_scope(client, reg, retried.json()["access_token"]) == "users:read"
+    wider = client.post("/oauth/token", data={**form, "scope": "openid admin"}, headers=auth)
+    assert wider.status_code == 400 and wider.json()["error"] == "invalid_scope"
