@@ -85,6 +85,9 @@ _REDIRECTED = (
     "prompt",
 )
 
+# What a code keeps of the request, as long as its columns hold.
+_LIMITS = {"nonce": 512, "resource": 2048}
+
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name) or []
@@ -158,6 +161,9 @@ async def check_request(
 
     values = _redirected_values(params, fail)
     state = values["state"]
+    for name, limit in _LIMITS.items():
+        if len(values[name] or "") > limit:
+            raise fail("invalid_request", f"{name} is longer than {limit} characters", state)
     if values["response_type"] != "code":
         error = "invalid_request" if not values["response_type"] else "unsupported_response_type"
         raise fail(
