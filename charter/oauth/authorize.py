@@ -182,6 +182,9 @@ async def check_request(
             tokens.audience(issuer, resource)
     except OAuthError as exc:
         raise fail("invalid_target", exc.message, state) from None
+    prompt = set((values["prompt"] or "").split())
+    if "none" in prompt and len(prompt) > 1:  # OpenID Connect Core 3.1.2.1
+        raise fail("invalid_request", "prompt=none cannot be combined with other values", state)
     return AuthorizationRequest(
         client=client,
         redirect_uri=redirect_uri,
@@ -190,7 +193,7 @@ async def check_request(
         code_challenge=challenge,
         nonce=values["nonce"],
         resource=resource,
-        prompt=set((values["prompt"] or "").split()),
+        prompt=prompt,
         redirect_uri_sent=redirect_uri_sent,
     )
 
