@@ -87,9 +87,10 @@ def _basic(authorization: str) -> tuple[str, str]:
 
 
 def _invalid_client(message: str, *, basic: bool) -> InvalidClient:
-    # RFC 6749 5.2: a client that tried Basic gets a Basic challenge.
-    challenge = 'Basic realm="charter"' if basic else 'Bearer realm="charter"'
-    return InvalidClient(message, headers={"WWW-Authenticate": challenge})
+    # RFC 6749 5.2: a client that tried Basic gets a Basic challenge; one that authenticated in
+    # the form (or not at all, or with a scheme this server has none of) gets none.
+    headers = {"WWW-Authenticate": 'Basic realm="charter"'} if basic else {}
+    return InvalidClient(message, headers=headers)
 
 
 def is_basic(authorization: str | None) -> bool:
