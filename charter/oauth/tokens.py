@@ -408,10 +408,14 @@ async def _retried(
 
 async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
     """The claims of a valid access token, picking the key by `kid` from Charter's own set only
-    (and only RS256: a token cannot choose its algorithm), or (None, reason)."""
+    (and only RS256: a token cannot choose its algorithm), or (None, reason). Only a JWT typed
+    `at+jwt` (RFC 9068 2.1: so an ID token, signed with the same keys, is never a Bearer
+    credential) and issued here (`iss`) is one."""
     try:
         header = jwt.get_unverified_header(token)
     except jwt.InvalidTokenError:
+        return None, "Invalid access token"
+    if str(header.get("typ", "")).lower() not in (ACCESS_TOKEN_TYPE, "application/at+jwt"):
         return None, "Invalid access token"
     kid = header.get("kid")
     key = await keys.public_key(kid) if isinstance(kid, str) and len(kid) <= 40 else None
@@ -423,7 +427,7 @@ async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
             key,
             algorithms=[keys.ALGORITHM],
             options={
-                "require": ["exp", "iat", "sub", "sid", "client_id", "aud"],
+                "require": ["exp", "iat", "iss", "sub", "sid", "client_id", "aud"],
                 "verify_aud": False,  # checked against the issuance's row by the caller
             },
             leeway=5,
@@ -432,7 +436,23 @@ async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
         return None, "Access token has expired"
     except jwt.InvalidTokenError:
         return None, "Invalid access token"
+    if not _issued_here(claims):
+        return None, "Invalid access token"
     return claims, ""
+
+
+def _issued_here(claims: dict[str, Any]) -> bool:
+    """`iss` is this server's issuer: `<base>/oauth` for the base its `aud` names (the API's
+    base URL or a URL under it, checked against the issuance's row by the caller), and that
+    base is CHARTER_PUBLIC_URL when set."""
+    iss, aud = claims.get("iss"), claims.get("aud")
+    if not isinstance(iss, str) or not isinstance(aud, str) or not iss.endswith("/oauth"):
+        return False
+    base = iss.removesuffix("/oauth")
+    public_url = runtime.current().settings.public_url
+    if public_url and base != public_url:
+        return False
+    return aud == base or aud.startswith(base + "/")
 
 
 def is_access_token(token: str) -> bool:
