@@ -153,20 +153,31 @@ def register(flask_app: Flask, call_async: Any) -> None:
         if not isinstance(checked, tuple):
             return checked
         issuer, auth = checked
+        if "none" in auth.prompt:
+            return _silently(auth, issuer, call_async)
         if request.method == "POST":
             return _decide(auth, issuer, call_async)
         who = _signed_in(call_async)
         fresh = session.pop("fresh_login", False)
-        if "none" in auth.prompt:
-            if who is None:
-                return _redirect(_error(auth, issuer, "login_required"))
-            if not call_async(browser.consented(auth, who)):
-                return _redirect(_error(auth, issuer, "consent_required"))
         if who is None or ("login" in auth.prompt and not fresh):
             return _login_page(auth)
         if "consent" not in auth.prompt and call_async(browser.consented(auth, who)):
             return _allow(auth, issuer, who, call_async)
         return _consent_page(browser.for_user(auth, who), who)
+
+
+def _silently(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:
+    """`prompt=none` (OpenID Connect Core 3.1.2.1): a code without showing a page, or the
+    error that says what would have needed the person. A posted form is not handled."""
+    who = _signed_in(call_async)
+    if who is None:
+        return _redirect(_error(auth, issuer, "login_required"))
+    if not call_async(browser.consented(auth, who)):
+        return _redirect(_error(auth, issuer, "consent_required"))
+    try:
+        return _redirect(call_async(browser.allow(issuer, auth, who, _client_ip())))
+    except CharterError as error:  # refused (another organization or mode): no page either
+        return _redirect(_error(auth, issuer, "access_denied", error.message))
 
 
 def _refusal(message: str, status: int) -> Response:
@@ -203,8 +214,12 @@ def _client_ip() -> str | None:
     return getattr(state, "client_ip", None)
 
 
-def _error(auth: AuthorizationRequest, issuer: Issuer, error: str) -> str:
-    return RedirectError(auth.redirect_uri, error, error, auth.state, issuer.issuer).location
+def _error(
+    auth: AuthorizationRequest, issuer: Issuer, error: str, description: str | None = None
+) -> str:
+    return RedirectError(
+        auth.redirect_uri, error, description or error, auth.state, issuer.issuer
+    ).location
 
 
 def _decide(auth: AuthorizationRequest, issuer: Issuer, call_async: Any) -> Any:

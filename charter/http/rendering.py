@@ -181,6 +181,8 @@ def render(
     """Render a domain error in the surface's envelope (or RFC 9457 when asked for)."""
     code = code_for(error, surface)
     status = STATUSES.get(surface, {}).get(code, error.status)
+    if surface == "oauth" and status == 422:  # RFC 6749 5.2: a malformed request is a 400
+        status = 400
     items = [{"field": e.field, "message": e.message} for e in error.errors]
     body: dict[str, Any]
     if wants_problem(accept):
@@ -229,7 +231,9 @@ def render(
     if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
         headers.setdefault("Cache-Control", "no-store")
         headers.setdefault("Pragma", "no-cache")
-    if status == 401:
+    # A client that failed to authenticate is challenged by charter.oauth.tokens, with Basic
+    # only when it tried Basic (RFC 6749 5.2); Bearer would name no client authentication.
+    if status == 401 and not (surface == "oauth" and code == "invalid_client"):
         headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
     return Rendered(status, json.dumps(body).encode(), content_type, headers)
 

@@ -55,6 +55,9 @@ async def issue_code(
     if user.organization_id != request.client.organization_id:
         # A client acts within its own organization: its users are the ones who may authorize.
         raise PermissionDenied("This application belongs to another organization")
+    if user.livemode != request.client.livemode:
+        # Nor across modes: a test-mode user must never hold a live-mode token (or the reverse).
+        raise PermissionDenied(_mode_mismatch(request.client))
     request = for_user(request, user.roles)
     await grants.remember(session, actor, user, request.client, request.scopes)
     code = CODE_PREFIX + secrets.token_urlsafe(32)
@@ -80,6 +83,11 @@ async def issue_code(
         ),
     )
     return with_query(request.redirect_uri, {"code": code}, request.state, issuer.issuer)
+
+
+def _mode_mismatch(client: OAuthClient) -> str:
+    mode = "live" if client.livemode else "test"
+    return f"This application is in {mode} mode; only a {mode}-mode user may authorize it"
 
 
 def _pkce_matches(challenge: str, verifier: str | None) -> bool:
@@ -109,22 +117,19 @@ async def exchange_code(
     row = await repo.get_code_by_hash(session, tokens.hash_token(code))
     if row is None or row.client_id != client.id:
         return InvalidGrant("Unknown authorization code")
-    if row.used_at is not None or not await repo.claim_code(session, row.id, now):
+    if row.used_at is not None:
         return await _replayed(session, actor, row)
-    if row.expires_at <= now:
-        return InvalidGrant("The authorization code has expired")
-    if redirect_uri is None and row.redirect_uri_sent:
-        return InvalidGrant("redirect_uri is required: the authorization request included it")
-    if redirect_uri is not None and redirect_uri != row.redirect_uri:
-        return InvalidGrant("redirect_uri differs from the authorization request's")
-    if row.code_challenge is not None:
-        if not _pkce_matches(row.code_challenge, code_verifier):
-            return InvalidGrant("The PKCE code_verifier is missing or does not match")
-    elif code_verifier is not None:
-        return InvalidGrant("code_verifier sent for a request without code_challenge")
+    if not await repo.claim_code(session, row.id, now):
+        # Another exchange claimed it since it was read: read it again as that one left it.
+        return await _replayed(session, actor, await repo.lock_code(session, row.id) or row)
+    refused = _refused(row, now, redirect_uri, code_verifier)
+    if refused is not None:
+        return refused
     user = await session.get(User, row.user_id)
     if user is None or user.status != "active":
         return InvalidGrant("The user who authorized this code is not active")
+    if user.livemode != client.livemode:
+        return InvalidGrant(_mode_mismatch(client))
     # The user may have revoked the grant since the code was issued: then it is void. Locked, so
     # a revocation racing this exchange waits for it and revokes what it issued.
     grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)
@@ -153,6 +158,24 @@ async def exchange_code(
     if "openid" in scopes:
         body["id_token"] = await id_token(issuer, client, user, row)
     return body
+
+
+def _refused(
+    row: OAuthCode, now: datetime, redirect_uri: str | None, code_verifier: str | None
+) -> CharterError | None:
+    """RFC 6749 4.1.3 and RFC 7636 4.6: the checks of a claimed code against its request."""
+    if row.expires_at <= now:
+        return InvalidGrant("The authorization code has expired")
+    if redirect_uri is None and row.redirect_uri_sent:
+        return InvalidGrant("redirect_uri is required: the authorization request included it")
+    if redirect_uri is not None and redirect_uri != row.redirect_uri:
+        return InvalidGrant("redirect_uri differs from the authorization request's")
+    if row.code_challenge is not None:
+        if not _pkce_matches(row.code_challenge, code_verifier):
+            return InvalidGrant("The PKCE code_verifier is missing or does not match")
+    elif code_verifier is not None:
+        return InvalidGrant("code_verifier sent for a request without code_challenge")
+    return None
 
 
 async def _replayed(session: AsyncSession, actor: Actor, row: OAuthCode) -> CharterError:

@@ -85,6 +85,9 @@ _REDIRECTED = (
     "prompt",
 )
 
+# What a code keeps of the request, as long as its columns hold.
+_LIMITS = {"nonce": 512, "resource": 2048}
+
 
 def _single(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name) or []
@@ -158,6 +161,9 @@ async def check_request(
 
     values = _redirected_values(params, fail)
     state = values["state"]
+    for name, limit in _LIMITS.items():
+        if len(values[name] or "") > limit:
+            raise fail("invalid_request", f"{name} is longer than {limit} characters", state)
     if values["response_type"] != "code":
         error = "invalid_request" if not values["response_type"] else "unsupported_response_type"
         raise fail(
@@ -176,6 +182,9 @@ async def check_request(
             tokens.audience(issuer, resource)
     except OAuthError as exc:
         raise fail("invalid_target", exc.message, state) from None
+    prompt = set((values["prompt"] or "").split())
+    if "none" in prompt and len(prompt) > 1:  # OpenID Connect Core 3.1.2.1
+        raise fail("invalid_request", "prompt=none cannot be combined with other values", state)
     return AuthorizationRequest(
         client=client,
         redirect_uri=redirect_uri,
@@ -184,7 +193,7 @@ async def check_request(
         code_challenge=challenge,
         nonce=values["nonce"],
         resource=resource,
-        prompt=set((values["prompt"] or "").split()),
+        prompt=prompt,
         redirect_uri_sent=redirect_uri_sent,
     )
 

@@ -87,9 +87,10 @@ def _basic(authorization: str) -> tuple[str, str]:
 
 
 def _invalid_client(message: str, *, basic: bool) -> InvalidClient:
-    # RFC 6749 5.2: a client that tried Basic gets a Basic challenge.
-    challenge = 'Basic realm="charter"' if basic else 'Bearer realm="charter"'
-    return InvalidClient(message, headers={"WWW-Authenticate": challenge})
+    # RFC 6749 5.2: a client that tried Basic gets a Basic challenge; one that authenticated in
+    # the form (or not at all, or with a scheme this server has none of) gets none.
+    headers = {"WWW-Authenticate": 'Basic realm="charter"'} if basic else {}
+    return InvalidClient(message, headers=headers)
 
 
 def is_basic(authorization: str | None) -> bool:
@@ -329,8 +330,10 @@ async def refresh(
     user = await session.get(User, oauth_session.user_id) if oauth_session.user_id else None
     if user is not None and user.status != "active":
         return InvalidGrant("The user who authorized this grant is not active")
+    if user is not None and user.livemode != oauth_session.livemode:
+        return InvalidGrant("The user who authorized this grant is not of its mode")
     if not await repo.claim_refresh_token(session, row.id, now):
-        retried = await _retried(session, issuer, oauth_session, row, user, now)
+        retried = await _retried(session, issuer, client, oauth_session, row, user, now, scope)
         if retried is not None:
             return retried
         oauth_session.revoked_at, oauth_session.revoked_reason = now, "refresh_token_reuse"
@@ -346,32 +349,45 @@ async def refresh(
         )
         forget_credentials(session)
         return InvalidGrant("Refresh token was already used; the grant is revoked")
-    scopes = _issuable(oauth_session, user)
-    if scope is not None and scope.strip():
-        narrower = scope.split()
-        if not set(narrower) <= set(scopes):
-            return InvalidScope("A refresh cannot widen the scope of the grant")
-        scopes = sorted(set(narrower))
+    scopes = _refreshed_scopes(oauth_session, client, user, scope)
+    if isinstance(scopes, OAuthError):
+        return scopes
     child = await new_refresh_token(session, oauth_session, row)
     return await token_response(issuer, oauth_session, scopes, user, child)
 
 
-def _issuable(oauth_session: OAuthSession, user: User | None) -> list[str]:
-    """An issuance's scopes, within what its user holds now."""
-    scopes = list(oauth_session.scopes or [])
+def _issuable(oauth_session: OAuthSession, client: OAuthClient, user: User | None) -> list[str]:
+    """An issuance's scopes, within its client's allowance and what its user holds now."""
+    scopes = set(oauth_session.scopes or []) & set(client.scopes or [])
     return held(scopes, user.roles) if user is not None else sorted(scopes)
+
+
+def _refreshed_scopes(
+    oauth_session: OAuthSession, client: OAuthClient, user: User | None, scope: str | None
+) -> list[str] | OAuthError:
+    """RFC 6749 6: the issuable scopes, or the narrower `scope` asked for within them."""
+    scopes = _issuable(oauth_session, client, user)
+    if scope is None or not scope.strip():
+        return scopes
+    narrower = scope.split()
+    if not set(narrower) <= set(scopes):
+        return InvalidScope("A refresh cannot widen the scope of the grant")
+    return sorted(set(narrower))
 
 
 async def _retried(
     session: AsyncSession,
     issuer: Issuer,
+    client: OAuthClient,
     oauth_session: OAuthSession,
     row: OAuthRefreshToken,
     user: User | None,
     now: datetime,
-) -> dict[str, Any] | None:
+    scope: str | None,
+) -> dict[str, Any] | OAuthError | None:
     """A client that retried a refresh whose answer it lost gets the same child, if unused,
-    within the grace window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`)."""
+    within the grace window (`CHARTER_REFRESH_REUSE_GRACE_SECONDS`, as `/v2/auth/refresh`),
+    with the scopes the retried request asks for, as the first answer had."""
     await session.refresh(row)
     grace = timedelta(seconds=runtime.current().settings.refresh_reuse_grace_seconds)
     if row.used_at is None or now - row.used_at > grace or not row.child_token_enc:
@@ -379,7 +395,9 @@ async def _retried(
     child = await session.get(OAuthRefreshToken, row.child_id) if row.child_id else None
     if child is None or child.used_at is not None:
         return None
-    scopes = _issuable(oauth_session, user)
+    scopes = _refreshed_scopes(oauth_session, client, user, scope)
+    if isinstance(scopes, OAuthError):
+        return scopes
     return await token_response(
         issuer, oauth_session, scopes, user, crypto.decrypt(row.child_token_enc)
     )
@@ -390,10 +408,14 @@ async def _retried(
 
 async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
     """The claims of a valid access token, picking the key by `kid` from Charter's own set only
-    (and only RS256: a token cannot choose its algorithm), or (None, reason)."""
+    (and only RS256: a token cannot choose its algorithm), or (None, reason). Only a JWT typed
+    `at+jwt` (RFC 9068 2.1: so an ID token, signed with the same keys, is never a Bearer
+    credential) and issued here (`iss`) is one."""
     try:
         header = jwt.get_unverified_header(token)
     except jwt.InvalidTokenError:
+        return None, "Invalid access token"
+    if str(header.get("typ", "")).lower() not in (ACCESS_TOKEN_TYPE, "application/at+jwt"):
         return None, "Invalid access token"
     kid = header.get("kid")
     key = await keys.public_key(kid) if isinstance(kid, str) and len(kid) <= 40 else None
@@ -405,7 +427,7 @@ async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
             key,
             algorithms=[keys.ALGORITHM],
             options={
-                "require": ["exp", "iat", "sub", "sid", "client_id", "aud"],
+                "require": ["exp", "iat", "iss", "sub", "sid", "client_id", "aud"],
                 "verify_aud": False,  # checked against the issuance's row by the caller
             },
             leeway=5,
@@ -414,7 +436,23 @@ async def verify_access_token(token: str) -> tuple[dict[str, Any] | None, str]:
         return None, "Access token has expired"
     except jwt.InvalidTokenError:
         return None, "Invalid access token"
+    if not _issued_here(claims):
+        return None, "Invalid access token"
     return claims, ""
+
+
+def _issued_here(claims: dict[str, Any]) -> bool:
+    """`iss` is this server's issuer: `<base>/oauth` for the base its `aud` names (the API's
+    base URL or a URL under it, checked against the issuance's row by the caller), and that
+    base is CHARTER_PUBLIC_URL when set."""
+    iss, aud = claims.get("iss"), claims.get("aud")
+    if not isinstance(iss, str) or not isinstance(aud, str) or not iss.endswith("/oauth"):
+        return False
+    base = iss.removesuffix("/oauth")
+    public_url = runtime.current().settings.public_url
+    if public_url and base != public_url:
+        return False
+    return aud == base or aud.startswith(base + "/")
 
 
 def is_access_token(token: str) -> bool:
@@ -450,7 +488,9 @@ async def load_principal(token: str) -> tuple[Principal | None, str]:
         return None, "Access token has been revoked"
     if claims["aud"] != oauth_session.audience or claims["client_id"] != client.id:
         return None, "Invalid access token"
-    if oauth_session.user_id is not None and (user is None or user.status != "active"):
+    if oauth_session.user_id is not None and (
+        user is None or user.status != "active" or user.livemode != oauth_session.livemode
+    ):
         return None, "Access token has been revoked"
     return Principal(
         kind="oauth",
@@ -543,13 +583,16 @@ async def introspect(
     ):
         return inactive
     user = await session.get(User, oauth_session.user_id) if oauth_session.user_id else None
-    if oauth_session.user_id is not None and (user is None or user.status != "active"):
+    if oauth_session.user_id is not None and (
+        user is None or user.status != "active" or user.livemode != oauth_session.livemode
+    ):
+        return inactive
+    issued_to = await session.get(OAuthClient, oauth_session.client_id)
+    if issued_to is None:
         return inactive
     assert claims is not None
     scope = str(claims.get("scope", " ".join(oauth_session.scopes or []))).split()
-    scope = sorted(set(scope) & set(oauth_session.scopes or []))
-    if user is not None:
-        scope = held(scope, user.roles)
+    scope = sorted(set(scope) & set(_issuable(oauth_session, issued_to, user)))
     body: dict[str, Any] = {
         "active": True,
         "client_id": oauth_session.client_id,

@@ -58,7 +58,7 @@ async def introspect_token(body):
 async def get_userinfo():
     async with read() as session:
         claims = await authorization.userinfo(session, current_actor())
-    return json(claims)
+    return json(claims, 200, NO_STORE)  # a person's data: no cache keeps it
 
 
 # OpenID Connect Core 5.3.1: UserInfo answers POST as it answers GET.

@@ -5,6 +5,8 @@ from charter.http.responses import json, no_content, v1_page
 from charter.http.uow import read, transaction
 from charter.oauth import clients, grants
 
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
 
 def _with_secret(client, secret, status=201):
     body = {
@@ -13,7 +15,9 @@ def _with_secret(client, secret, status=201):
         "client_secret": secret,
         "redirect_uri": client["redirect_uri"],
     }
-    return json(body, status, {"Location": f"/v1/oauth/clients/{client['id']}"})
+    # The secret is shown once: no cache may keep it (RFC 6749 5.1's rule for credentials).
+    headers = {"Location": f"/v1/oauth/clients/{client['id']}", **NO_STORE}
+    return json(body, status, headers)
 
 
 async def list_oauth_clients(limit=20, offset=0):

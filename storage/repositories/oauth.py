@@ -136,6 +136,18 @@ async def claim_code(session: Session, code_id: str, now: datetime) -> bool:
     return rowcount(result) == 1
 
 
+async def lock_code(session: Session, code_id: str) -> OAuthCode | None:
+    """The code as committed now, locked (after a claim lost to an exchange that overlapped:
+    what was read before it is stale, its `session_id` unset)."""
+    found: OAuthCode | None = await session.scalar(
+        select(OAuthCode)
+        .where(OAuthCode.id == code_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return found
+
+
 async def delete_unused_codes(session: Session, *, user_id: str, client_id: str) -> int:
     """Drop a user's outstanding codes for a client (their grant was revoked)."""
     result = await session.execute(

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.oauth.helpers import authorize_url, form_fields, pkce_pair, register
+from tests.oauth.helpers import authorize_url, basic, form_fields, pkce_pair, register
 
 REDIRECT = "https://app.example.com/cb"
 CONTROLS = ["\x00", "\x01", "\n", "\x7f", "\x85"]
@@ -131,8 +131,8 @@ def person_password():
 def test_the_api_surfaces_still_refuse_a_nul_in_the_query(client, admin):
     answer = client.get("/v1/audit?action=a%00b", headers={"X-API-Key": admin.key})
     assert answer.status_code == 422 and answer.headers["content-type"] == "application/json"
-    jwks = client.get("/oauth/jwks.json?x=a%00b")
-    assert jwks.status_code == 422 and jwks.json()["error"] == "invalid_request"
+    jwks = client.get("/oauth/jwks.json?x=a%00b")  # RFC 6749 5.2's 400 on /oauth
+    assert jwks.status_code == 400 and jwks.json()["error"] == "invalid_request"
 
 
 def test_flasks_own_refusals_at_the_endpoint_are_pages_of_its_style(
@@ -153,3 +153,42 @@ def test_flasks_own_refusals_at_the_endpoint_are_pages_of_its_style(
     failed = client.get(authorize_url(app_client["client_id"], REDIRECT, challenge))
     text = _page(failed, 500)
     assert "Try again later" in text and "secret detail" not in text
+
+
+@pytest.mark.parametrize(("name", "limit"), [("nonce", 512), ("resource", 2048)])
+def test_an_overlong_nonce_or_resource_redirects_invalid_request(client, app_client, name, limit):
+    _, challenge = pkce_pair()
+    value = "n" * (limit + 1) if name == "nonce" else "http://testserver/" + "r" * (limit - 17)
+    assert len(value) == limit + 1
+    url = authorize_url(app_client["client_id"], REDIRECT, challenge, **{name: value})
+    query = _redirected(client.get(url, follow_redirects=False))
+    assert query["error"] == ["invalid_request"] and query["state"] == ["st4te"]
+    assert name in query["error_description"][0] and str(limit) in query["error_description"][0]
+
+
+def test_a_nonce_and_resource_at_their_limits_are_kept(client, admin, app_client):
+    from tests.factories import PASSWORD, create_user
+    from tests.oauth.helpers import sign_in_and_allow
+
+    person = create_user(admin.organization_id)
+    verifier, challenge = pkce_pair()
+    nonce, resource = "n" * 512, "http://testserver/" + "r" * (2048 - 18)
+    url = authorize_url(
+        app_client["client_id"], REDIRECT, challenge, nonce=nonce, resource=resource
+    )
+    location = sign_in_and_allow(client, url, person.username, PASSWORD)
+    code = parse_qs(urlsplit(location).query)["code"][0]
+    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT}
+    answer = client.post(
+        "/oauth/token",
+        data={**form, "code_verifier": verifier},
+        headers=basic(app_client["client_id"], app_client["client_secret"]),
+    )
+    assert answer.status_code == 200, answer.text
+    import jwt
+
+    assert (
+        jwt.decode(answer.json()["id_token"], options={"verify_signature": False})["nonce"] == nonce
+    )
+    access = jwt.decode(answer.json()["access_token"], options={"verify_signature": False})
+    assert access["aud"] == resource

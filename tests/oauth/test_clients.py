@@ -121,3 +121,21 @@ def test_another_organization_sees_404_and_scopes_are_enforced(client, admin, ma
     reader, _ = create_key(admin.organization_id, scopes=["users:read"])
     response = client.get("/v1/oauth/clients", headers={"X-API-Key": reader})
     assert response.status_code == 403
+
+
+def test_answers_that_carry_a_secret_are_not_stored(client, admin):
+    """RFC 6749 5.1's rule for credentials in a response: the secret shown once stays out of
+    every cache, at creation and at rotation; the answers without it are cacheable as before."""
+    created = client.post("/v1/oauth/clients", json=BODY, headers={"X-API-Key": admin.key})
+    assert created.status_code == 201, created.text
+    client_id = created.json()["client_id"]
+    rotated = client.post(
+        f"/v1/oauth/clients/{client_id}/secret", json={}, headers={"X-API-Key": admin.key}
+    )
+    assert rotated.status_code == 201, rotated.text
+    for answer in (created, rotated):
+        assert answer.json()["client_secret"]
+        assert answer.headers["cache-control"] == "no-store"
+        assert answer.headers["pragma"] == "no-cache"
+    shown = client.get(f"/v1/oauth/clients/{client_id}", headers={"X-API-Key": admin.key})
+    assert "client_secret" not in shown.json()["data"]

@@ -77,7 +77,7 @@ def test_a_nul_in_a_posted_client_id_is_refused_before_any_lookup(client, path):
     # PostgreSQL cannot look a NUL up: this was a 500 there (client_secret_post).
     body = {"grant_type": "client_credentials", "client_id": "cli_a\x00", "client_secret": "s"}
     answer = client.post(path, data={**body, "token": "t", "refresh_token": "r"})
-    assert answer.status_code == 422, answer.text
+    assert answer.status_code == 400, answer.text  # RFC 6749 5.2: invalid_request is 400
     assert (
         answer.json()["error"] == "invalid_request" and "NUL" in answer.json()["error_description"]
     )
@@ -106,3 +106,37 @@ def test_a_control_character_in_the_resource_is_invalid_target(client, admin, co
     )
     assert answer.status_code == 400, answer.text
     assert answer.json()["error"] == "invalid_target"
+
+
+@pytest.mark.parametrize("path", ["/oauth/token", "/oauth/revoke", "/oauth/introspect"])
+@pytest.mark.parametrize(
+    ("authorization", "challenge"),
+    [
+        (None, None),  # client_secret_post, or no authentication at all
+        ("Bearer abc", None),  # no client authentication scheme of this server
+        ("Digest abc", None),
+        ("basic", 'Basic realm="charter"'),  # RFC 6749 5.2: the scheme the client used
+    ],
+)
+def test_the_client_authentication_challenge_names_only_basic_when_basic_was_tried(
+    client, admin, path, authorization, challenge
+):
+    reg = service_client(client, admin.key)
+    body = {"grant_type": "client_credentials", "token": "t"}
+    headers = {}
+    if authorization == "basic":
+        headers = basic(reg["client_id"], "wrong")
+    elif authorization is not None:
+        headers = {"Authorization": authorization}
+    for form in ({}, {"client_id": reg["client_id"], "client_secret": "wrong"}):
+        if form and authorization == "basic":
+            continue
+        answer = client.post(path, data={**body, **form}, headers=headers)
+        assert answer.status_code == 401 and answer.json()["error"] == "invalid_client"
+        assert answer.headers.get("www-authenticate") == challenge, answer.headers
+
+
+def test_a_bad_bearer_at_userinfo_still_gets_the_bearer_challenge(client):
+    answer = client.get("/oauth/userinfo", headers={"Authorization": "Bearer abc"})
+    assert answer.status_code == 401 and answer.json()["error"] == "invalid_token"
+    assert answer.headers["www-authenticate"].startswith("Bearer")

@@ -71,7 +71,9 @@ def sync_detailed(
     (`client_secret_basic`) or `client_id` and `client_secret` in the form (`client_secret_post`);
     public clients send only `client_id`. Access tokens are RFC 9068 JWTs signed RS256 (keys at
     `/oauth/jwks.json`); they work as `Authorization: Bearer` on every surface with their scopes
-    and the tenancy of the user who authorized (or the client's organization). Answers and errors
+    and the tenancy of the user who authorized (or the client's organization). Only a JWT of
+    this issuer (`iss`) typed `at+jwt` is accepted as Bearer: an ID token, signed with the same
+    keys, never is. Answers and errors
     follow RFC 6749 5.1 and 5.2 with `Cache-Control: no-store`; its rate limit is its own class,
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
@@ -119,7 +121,9 @@ def sync(
     (`client_secret_basic`) or `client_id` and `client_secret` in the form (`client_secret_post`);
     public clients send only `client_id`. Access tokens are RFC 9068 JWTs signed RS256 (keys at
     `/oauth/jwks.json`); they work as `Authorization: Bearer` on every surface with their scopes
-    and the tenancy of the user who authorized (or the client's organization). Answers and errors
+    and the tenancy of the user who authorized (or the client's organization). Only a JWT of
+    this issuer (`iss`) typed `at+jwt` is accepted as Bearer: an ID token, signed with the same
+    keys, never is. Answers and errors
     follow RFC 6749 5.1 and 5.2 with `Cache-Control: no-store`; its rate limit is its own class,
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
@@ -162,7 +166,9 @@ async def asyncio_detailed(
     (`client_secret_basic`) or `client_id` and `client_secret` in the form (`client_secret_post`);
     public clients send only `client_id`. Access tokens are RFC 9068 JWTs signed RS256 (keys at
     `/oauth/jwks.json`); they work as `Authorization: Bearer` on every surface with their scopes
-    and the tenancy of the user who authorized (or the client's organization). Answers and errors
+    and the tenancy of the user who authorized (or the client's organization). Only a JWT of
+    this issuer (`iss`) typed `at+jwt` is accepted as Bearer: an ID token, signed with the same
+    keys, never is. Answers and errors
     follow RFC 6749 5.1 and 5.2 with `Cache-Control: no-store`; its rate limit is its own class,
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
@@ -202,7 +208,9 @@ async def asyncio(
     (`client_secret_basic`) or `client_id` and `client_secret` in the form (`client_secret_post`);
     public clients send only `client_id`. Access tokens are RFC 9068 JWTs signed RS256 (keys at
     `/oauth/jwks.json`); they work as `Authorization: Bearer` on every surface with their scopes
-    and the tenancy of the user who authorized (or the client's organization). Answers and errors
+    and the tenancy of the user who authorized (or the client's organization). Only a JWT of
+    this issuer (`iss`) typed `at+jwt` is accepted as Bearer: an ID token, signed with the same
+    keys, never is. Answers and errors
     follow RFC 6749 5.1 and 5.2 with `Cache-Control: no-store`; its rate limit is its own class,
     counted per authenticated client (`CHARTER_OAUTH_TOKEN_RATE_LIMIT`).
 
