@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 import anyio.to_thread
 
+from charter.files import writeback
 from charter.platform.settings import Settings
 
 _T = TypeVar("_T")
@@ -102,7 +103,8 @@ class BlobStore(Protocol):
 
 class LocalWriter:
     """Double-buffered: while a thread hashes and writes one batch, the event loop keeps
-    receiving the next (at most two batches, CHUNK bytes each, in memory)."""
+    receiving the next (at most two batches, CHUNK bytes each, in memory). The disk writes
+    start every few MiB (charter.files.writeback), so the commit's fsync has little left."""
 
     def __init__(self, store: LocalBlobStore) -> None:
         self.store = store
@@ -114,14 +116,26 @@ class LocalWriter:
         self._file: Any = None
         self._claim: int | None = None
         self._pending: asyncio.Future[None] | None = None
+        self._written = 0  # bytes in the file
+        self._started = 0  # bytes whose disk write has been started
 
     def _flush_sync(self, pieces: list[bytes | memoryview]) -> None:
         if self._file is None:
             self.store.tmp.mkdir(parents=True, exist_ok=True)
-            self._file = open(self._path, "xb")  # noqa: SIM115 - closed in commit/abort
+            self._file = open(self._path, "xb", buffering=0)  # noqa: SIM115 - commit/abort
         for piece in pieces:
             self._hash.update(piece)
-        self._file.writelines(pieces)
+            self._write_all(piece)
+        if self._written - self._started >= writeback.EVERY:
+            writeback.start(self._file.fileno(), self._started, self._written - self._started)
+            self._started = self._written
+
+    def _write_all(self, piece: bytes | memoryview) -> None:
+        view = memoryview(piece)
+        while view:  # an unbuffered write may take part of it
+            done = self._file.write(view)
+            self._written += done
+            view = view[done:]
 
     async def _drain(self) -> None:
         pending, self._pending = self._pending, None
@@ -143,7 +157,6 @@ class LocalWriter:
             await self._flush()
 
     def _commit_sync(self) -> Blob:
-        self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
         digest = self._hash.hexdigest()
