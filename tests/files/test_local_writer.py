@@ -52,9 +52,7 @@ def test_many_batches_are_written_and_hashed_in_order(store):
     assert list(store.tmp.iterdir()) == []
 
 
-def test_disk_writes_start_while_streaming_and_fsync_still_precedes_the_commit(
-    store, monkeypatch
-):
+def test_disk_writes_start_while_streaming_and_fsync_still_precedes_the_commit(store, monkeypatch):
     monkeypatch.setattr(writeback, "EVERY", 100_000)
     events: list[tuple] = []
     monkeypatch.setattr(writeback, "start", lambda fd, at, size: events.append(("start", at, size)))
