@@ -33,10 +33,12 @@ from urllib.parse import urlsplit
 
 import anyio.to_thread
 
+from charter.files import writeback
 from charter.platform.settings import Settings
 
 _T = TypeVar("_T")
 CHUNK = 1024 * 1024  # bytes handed to a thread at once, and the download chunk size
+DEPTH = 4  # batches waiting for each of an upload's threads, at most
 
 
 async def _in_thread(function: Callable[..., _T], *args: Any) -> _T:
@@ -100,38 +102,107 @@ class BlobStore(Protocol):
 # local disk ------------------------------------------------------------------------------------
 
 
+Batch = list[bytes | memoryview]
+
+
+class _Stage:
+    """One thread's share of an upload (hashing, or writing): the batches handed to it wait
+    in a queue of at most DEPTH, and each turn of its thread takes all that wait (a writer
+    that fell behind catches up in one hand-off, not one per batch)."""
+
+    def __init__(self, work: Callable[[list[Batch]], None]) -> None:
+        self._work = work
+        self._queue: asyncio.Queue[Batch | None] = asyncio.Queue(DEPTH)
+        self.failure: BaseException | None = None
+        self.task = asyncio.ensure_future(self._run())
+
+    async def put(self, batch: Batch | None) -> None:
+        await self._queue.put(batch)
+
+    async def _run(self) -> None:
+        ended = False
+        while not ended:
+            batches = [await self._queue.get()]
+            while not self._queue.empty():
+                batches.append(self._queue.get_nowait())
+            ended = batches[-1] is None
+            todo = [batch for batch in batches if batch is not None]
+            if todo and self.failure is None:  # after a failure, drop what is still handed over
+                try:
+                    await _in_thread(self._work, todo)
+                except Exception as exc:  # noqa: BLE001 - raised to the writer's caller
+                    self.failure = exc
+
+
+class Aborted(Exception):
+    """The upload was given up: its stages drop what still waits for them."""
+
+
 class LocalWriter:
-    """Double-buffered: while a thread hashes and writes one batch, the event loop keeps
-    receiving the next (at most two batches, CHUNK bytes each, in memory)."""
+    """Pipelined: the event loop hands the body over in batches (CHUNK bytes) and keeps
+    receiving, while one thread hashes and another writes (hashlib and the write release
+    the GIL). At most DEPTH batches wait for either, and a turn takes at most DEPTH: about
+    2 * DEPTH batches in memory. The disk writes start
+    every few MiB (charter.files.writeback): the commit's fsync has little left."""
 
     def __init__(self, store: LocalBlobStore) -> None:
         self.store = store
         self.size = 0
         self._hash = hashlib.sha256()
-        self._buffer: list[bytes | memoryview] = []
+        self._buffer: Batch = []
         self._buffered = 0
         self._path = store.tmp / f"{uuid.uuid4().hex}.part"
         self._file: Any = None
         self._claim: int | None = None
-        self._pending: asyncio.Future[None] | None = None
+        self._stages: tuple[_Stage, _Stage] | None = None
+        self._written = 0  # bytes in the file
+        self._started = 0  # bytes whose disk write has been started
 
-    def _flush_sync(self, pieces: list[bytes | memoryview]) -> None:
+    def _hash_sync(self, batches: list[Batch]) -> None:
+        for batch in batches:
+            for piece in batch:
+                self._hash.update(piece)
+
+    def _write_sync(self, batches: list[Batch]) -> None:
         if self._file is None:
             self.store.tmp.mkdir(parents=True, exist_ok=True)
-            self._file = open(self._path, "xb")  # noqa: SIM115 - closed in commit/abort
-        for piece in pieces:
-            self._hash.update(piece)
-        self._file.writelines(pieces)
+            self._file = open(self._path, "xb", buffering=0)  # noqa: SIM115 - commit/abort
+        for batch in batches:
+            for piece in batch:
+                view = memoryview(piece)
+                while view:  # an unbuffered write may take part of it
+                    done = self._file.write(view)
+                    self._written += done
+                    view = view[done:]
+        if self._written - self._started >= writeback.EVERY:
+            writeback.start(self._file.fileno(), self._started, self._written - self._started)
+            self._started = self._written
 
-    async def _drain(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            await pending
+    def _failure(self) -> BaseException | None:
+        if self._stages is None:
+            return None
+        return self._stages[0].failure or self._stages[1].failure
+
+    async def _hand_off(self, batch: Batch | None) -> None:
+        failure = self._failure()
+        if failure is not None:
+            raise failure
+        if self._stages is None:
+            self._stages = (_Stage(self._hash_sync), _Stage(self._write_sync))
+        for stage in self._stages:
+            await stage.put(batch)
 
     async def _flush(self) -> None:
-        await self._drain()
-        pieces, self._buffer, self._buffered = self._buffer, [], 0
-        self._pending = asyncio.ensure_future(_in_thread(self._flush_sync, pieces))
+        """Everything written so far in the file (and hashed)."""
+        batch, self._buffer, self._buffered = self._buffer, [], 0
+        await self._hand_off(batch)
+        await self._hand_off(None)
+        stages, self._stages = self._stages, None
+        assert stages is not None
+        await asyncio.gather(*(stage.task for stage in stages))
+        failure = stages[0].failure or stages[1].failure
+        if failure is not None:
+            raise failure
 
     async def write(self, data: bytes | memoryview) -> None:
         if not data:
@@ -140,10 +211,10 @@ class LocalWriter:
         self._buffer.append(data)
         self._buffered += len(data)
         if self._buffered >= CHUNK:
-            await self._flush()
+            batch, self._buffer, self._buffered = self._buffer, [], 0
+            await self._hand_off(batch)
 
     def _commit_sync(self) -> Blob:
-        self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
         digest = self._hash.hexdigest()
@@ -161,7 +232,6 @@ class LocalWriter:
 
     async def commit(self) -> Blob:
         await self._flush()
-        await self._drain()
         return await _in_thread(self._commit_sync)
 
     async def release(self) -> None:
@@ -177,8 +247,12 @@ class LocalWriter:
 
     async def abort(self) -> None:
         self._buffer, self._buffered = [], 0
-        with contextlib.suppress(Exception):
-            await self._drain()
+        stages, self._stages = self._stages, None
+        for stage in stages or ():  # a thread at work finishes its turn: the file closes after
+            stage.failure = stage.failure or Aborted()  # what still waits is dropped
+            with contextlib.suppress(Exception):
+                await stage.put(None)
+                await stage.task
         await self.release()
         await _in_thread(self._abort_sync)
 
