@@ -220,8 +220,15 @@ def render(
         content_type = "application/json"
     else:
         description = error.message
-        if items:
-            description += ": " + "; ".join(f"{i['field']}: {i['message']}" for i in items)
+        # Each item once: one the message already says is left out, one saying what the
+        # message says is named by its field alone.
+        parts = [
+            i["field"] if i["message"] == error.message else f"{i['field']}: {i['message']}"
+            for i in items
+            if f"{i['field']}: {i['message']}" not in error.message
+        ]
+        if parts:
+            description += ": " + "; ".join(parts)
         body = {"error": code, "error_description": description}
         content_type = "application/json"
     retry_after = rate_limit_wait(error)

@@ -140,3 +140,16 @@ def test_a_bad_bearer_at_userinfo_still_gets_the_bearer_challenge(client):
     answer = client.get("/oauth/userinfo", headers={"Authorization": "Bearer abc"})
     assert answer.status_code == 401 and answer.json()["error"] == "invalid_token"
     assert answer.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_an_error_description_says_each_problem_once(client):
+    empty = client.post("/oauth/token")
+    assert empty.status_code == 400
+    description = empty.json()["error_description"]
+    assert description == "Request failed validation: body: RequestBody is required"
+    nul = client.post(
+        "/oauth/token",
+        content=b"grant_type=client_credentials&scope=a%00",
+        headers={"Content-Type": FORM},
+    )
+    assert nul.json()["error_description"] == "NUL characters are not allowed: body"
