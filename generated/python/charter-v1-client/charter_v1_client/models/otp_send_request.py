@@ -22,9 +22,11 @@ class OtpSendRequest:
         user_id (str):
         email (str | Unset): An email address, the one rule of every surface (users, one-time codes, file shares):
             ASCII,
-            6-254 characters, `local@domain` where the local part is letters, digits and
-            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
-            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+            6-254 characters, `local@domain` where the local part is RFC 5322's dot-atom (runs of
+            letters, digits and ``!#$%&'*+/=?^_`{|}~-`` joined by single dots, none first or last) and the
+            domain is at least two dot-separated labels of letters, digits and `-`. Spaces, angle
+            brackets, quotes, `@` twice and line breaks are refused. This pattern is the rule (no
+            `format: email`, whose meaning differs between validators).
              Example: john@example.com.
         phone (str | Unset):
     """

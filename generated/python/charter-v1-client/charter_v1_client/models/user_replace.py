@@ -21,9 +21,11 @@ class UserReplace:
 
     Attributes:
         email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
-            6-254 characters, `local@domain` where the local part is letters, digits and
-            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
-            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+            6-254 characters, `local@domain` where the local part is RFC 5322's dot-atom (runs of
+            letters, digits and ``!#$%&'*+/=?^_`{|}~-`` joined by single dots, none first or last) and the
+            domain is at least two dot-separated labels of letters, digits and `-`. Spaces, angle
+            brackets, quotes, `@` twice and line breaks are refused. This pattern is the rule (no
+            `format: email`, whose meaning differs between validators).
              Example: john@example.com.
         roles (list[Role]):
         status (UserStatus):  Example: active.

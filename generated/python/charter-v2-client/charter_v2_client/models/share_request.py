@@ -17,9 +17,11 @@ class ShareRequest:
     """
     Attributes:
         email (str): An email address, the one rule of every surface (users, one-time codes, file shares): ASCII,
-            6-254 characters, `local@domain` where the local part is letters, digits and
-            ``.!#$%&'*+/=?^_`{|}~-`` and the domain is at least two dot-separated labels of letters,
-            digits and `-`. Spaces, angle brackets, quotes, `@` twice and line breaks are refused.
+            6-254 characters, `local@domain` where the local part is RFC 5322's dot-atom (runs of
+            letters, digits and ``!#$%&'*+/=?^_`{|}~-`` joined by single dots, none first or last) and the
+            domain is at least two dot-separated labels of letters, digits and `-`. Spaces, angle
+            brackets, quotes, `@` twice and line breaks are refused. This pattern is the rule (no
+            `format: email`, whose meaning differs between validators).
              Example: john@example.com.
         expires_at (datetime.datetime | Unset):  Example: 2030-02-15T00:00:00Z.
         password_protected (bool | Unset):  Default: False. Example: True.
