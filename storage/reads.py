@@ -187,6 +187,11 @@ class RawPool:
         return self._opened, self._opened - len(self._idle)
 
 
+def _direct(statement: Any, params: Any, kw: dict[str, Any]) -> bool:
+    """Does this call run on the driver (a plain SELECT, dict or no parameters, no options)?"""
+    return not kw and runnable(statement) and (params is None or isinstance(params, dict))
+
+
 class ReadSession(AsyncSession):
     """A read unit's session: plain SELECTs (see `runnable`) run on a driver connection of the
     loop's `RawPool`, held until the unit closes; everything else is the ordinary session's."""
@@ -200,19 +205,19 @@ class ReadSession(AsyncSession):
     async def execute(  # type: ignore[override]
         self, statement: Any, params: Any = None, **kw: Any
     ) -> Result[Any]:
-        if kw or not runnable(statement) or not (params is None or isinstance(params, dict)):
+        if not _direct(statement, params, kw):
             self._used_session = True
             return await super().execute(statement, params, **kw)
         return await self._run(statement, params)
 
     async def scalar(self, statement: Any, params: Any = None, **kw: Any) -> Any:
-        if kw or not runnable(statement) or not (params is None or isinstance(params, dict)):
+        if not _direct(statement, params, kw):
             self._used_session = True
             return await super().scalar(statement, params, **kw)
         return (await self._run(statement, params)).scalar()
 
     async def scalars(self, statement: Any, params: Any = None, **kw: Any) -> Any:
-        if kw or not runnable(statement) or not (params is None or isinstance(params, dict)):
+        if not _direct(statement, params, kw):
             self._used_session = True
             return await super().scalars(statement, params, **kw)
         return (await self._run(statement, params)).scalars()
