@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import sqlite3
+import sys
 import threading
 import time
 import weakref
@@ -32,6 +34,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engin
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.reads import RawPool, ReadSession
+
+log = logging.getLogger("charter.db")
+# A transaction open longer than this is logged with where it was opened: on SQLite it holds
+# the one write lock for all of that time, and every other writer waits behind it.
+SLOW_TRANSACTION_SECONDS = 1.0
 
 # A unit's statements stop this long before the request's deadline, so they fail (and roll back)
 # before the request is cancelled around them.
@@ -184,7 +191,9 @@ class Database:
         flight (PostgreSQL cancel, SQLite interrupt), then rolls back, shielded from the
         cancellation so the connection goes back to the pool clean.
         """
-        return _unit(self.session(deadline))
+        session = self.session(deadline)
+        session.info["opened_in"] = sys._getframe(1).f_code.co_qualname
+        return _unit(session)
 
     def read(self, deadline: float | None = None) -> AbstractAsyncContextManager[AsyncSession]:
         """A read-only unit of work in autocommit: no BEGIN/COMMIT round trips."""
@@ -311,13 +320,26 @@ async def _unit(session: AsyncSession) -> AsyncIterator[AsyncSession]:
                 await session.close()
         else:
             session.release()  # type: ignore[attr-defined]  # a ReadSession (see _session_used)
+        _note_if_slow(session)
     await run_on_commit(session)
+
+
+def _note_if_slow(session: AsyncSession) -> None:
+    """Log a transaction that held its connection (on SQLite: the write lock) too long."""
+    begun = session.info.get("begun")
+    if begun is None or "opened_in" not in session.info:
+        return
+    held = time.monotonic() - begun
+    if held > SLOW_TRANSACTION_SECONDS:
+        fields = {"seconds": round(held, 3), "opened_in": session.info["opened_in"]}
+        log.warning("slow transaction", extra={"fields": fields})
 
 
 def _remember_driver(session: Session, _transaction: object, connection: Connection) -> None:
     # Kept before any statement runs: once a statement is cancelled, SQLAlchemy invalidates the
     # connection and no longer hands out its driver connection.
     session.info["driver"] = connection.connection.driver_connection
+    session.info["begun"] = time.monotonic()
     # SQLite enforces the unit's deadline itself (the progress handler set at connect), so a slow
     # statement fails cleanly instead of being cancelled mid-flight.
     holder = connection.connection.info.get("deadline")

@@ -186,9 +186,12 @@ async def update(
 ) -> dict[str, Any]:
     """Change url, events, collections or status (`disabled` stops deliveries, `enabled`
     resumes them, like POST .../enable)."""
+    # The name lookup comes before the first statement: on SQLite the transaction holds the one
+    # write lock from its first statement on, and a slow resolver would hold every writer too.
+    url = await check_url(changes["url"]) if "url" in changes else None
     endpoint = await get_or_raise(session, actor, endpoint_id)
-    if "url" in changes:
-        endpoint.url = await check_url(changes["url"])
+    if url is not None:
+        endpoint.url = url
     if "events" in changes:
         events = check_events(changes["events"])
         check_readable(actor.require(), events)

@@ -39,6 +39,8 @@ def fuzz_target(settings, new_database, tmp_path_factory):
         # them holds the single write lock the fuzzed requests wait for).
         CHARTER_WEBHOOK_RETRY_SCHEDULE="86400",
         CHARTER_WEBHOOK_WORKER_CONCURRENCY="4",
+        # Access lines with durations, so a failure report can show what was slow and why.
+        CHARTER_LOG_LEVEL="INFO",
     )
     username = f"fuzzer-{uuid.uuid4().hex[:8]}"
     out = subprocess.run(
@@ -65,13 +67,36 @@ def fuzz_target(settings, new_database, tmp_path_factory):
         check=True,
     )
     key = json.loads(out.stdout)["api_key"]
-    with ServerProcess(env) as server:
-        yield server.url, key
+    log = tmp_path_factory.mktemp("fuzzlog") / "server.log"
+    with ServerProcess(env, log=log) as server:
+        yield server.url, key, log
+
+
+def server_report(log: Path, slowest: int = 15) -> str:
+    """The server's slowest requests and every warning or error it logged, for a failure report
+    (a response-time failure says nothing about what the server was doing meanwhile)."""
+    requests, problems = [], []
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            problems.append(line)
+            continue
+        if "duration_ms" in entry:
+            requests.append(entry)
+        elif entry.get("level") in ("WARNING", "ERROR", "CRITICAL") and "content types" not in (
+            entry.get("message") or ""
+        ):
+            problems.append(line)
+    requests.sort(key=lambda entry: entry["duration_ms"], reverse=True)
+    lines = [json.dumps(entry) for entry in requests[:slowest]]
+    slow, logged = "\n".join(lines), "\n".join(problems[-40:])
+    return f"\n\nslowest requests:\n{slow}\n\nserver log:\n{logged}"
 
 
 @pytest.mark.parametrize("surface", list(SURFACES))
 def test_schemathesis_finds_no_failure(fuzz_target, surface):
-    url, key = fuzz_target
+    url, key, log = fuzz_target
     command = [
         str(SCHEMATHESIS),
         "run",
@@ -88,5 +113,5 @@ def test_schemathesis_finds_no_failure(fuzz_target, surface):
         "35",
     ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout[-6000:]
+    assert result.returncode == 0, result.stdout[-6000:] + server_report(log)
     assert " passed" in result.stdout

@@ -8,6 +8,7 @@ import pytest
 from charter.platform import crypto, runtime
 from charter.webhooks import catalog
 from storage.models import WebhookEndpoint
+from tests.factories import at_once
 from tests.webhooks.conftest import Resolver, auth, create_record, deliver, register
 
 SEED_000 = {
@@ -247,3 +248,39 @@ def test_a_name_lookup_that_hangs_does_not_hold_registration(client, tenant, mon
     created = register(client, tenant, "https://slow-dns.example/hook")
     assert time.monotonic() - started < 4
     assert created["url"] == "https://slow-dns.example/hook"
+
+
+def test_a_slow_lookup_on_update_holds_no_other_writer(client, tenant, monkeypatch, guarded):
+    """The URL's name lookup runs before the update's first statement: on SQLite a transaction
+    holds the one write lock from its first statement, and a 2 s lookup inside it stalled every
+    other write (found by the fuzzer's response-time check)."""
+    import socket
+    import time
+
+    created = register(client, tenant, "https://slow-dns.example/hook")
+
+    def hanging(*_args, **_kwargs):
+        time.sleep(3)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+
+    def timed(call):
+        started = time.monotonic()
+        response = call()
+        return response, time.monotonic() - started
+
+    def update():
+        body = {"url": "https://slower-dns.example/hook"}
+        return client.patch(f"/v2/webhooks/{created['id']}", json=body, headers=auth(tenant))
+
+    def write_meanwhile():
+        time.sleep(0.3)  # the update is waiting for its lookup by now
+        return create_record(client, tenant)
+
+    (updated, update_took), (record_id, write_took) = at_once(
+        [lambda: timed(update), lambda: timed(write_meanwhile)]
+    )
+    assert updated.status_code == 200 and updated.json()["url"] == "https://slower-dns.example/hook"
+    assert update_took >= 2  # it waited for the lookup's bound
+    assert record_id and write_took < 1.5  # and no writer waited with it
