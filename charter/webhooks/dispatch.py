@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -115,14 +116,21 @@ async def attempt(
     return Outcome(delivery, endpoint, now, answer, error, time.monotonic() - started)
 
 
-async def record_all(outcomes: list[Outcome], owner: str) -> None:
-    """Write attempts' outcomes in one transaction (a worker's group commit). If that fails, each
-    on its own, and one that still cannot be written as a failed attempt, so that a lease never
-    resends a delivery forever."""
+async def record_all(
+    outcomes: list[Outcome],
+    owner: str,
+    then: Callable[[AsyncSession], Awaitable[None]] | None = None,
+) -> None:
+    """Write attempts' outcomes in one transaction (a worker's group commit), running `then`
+    in it too (the worker's next leases). If that fails, each outcome on its own, and one that
+    still cannot be written as a failed attempt, so that a lease never resends a delivery
+    forever."""
     db = runtime.current().db
     try:
         async with db.transaction() as session:
             await record(session, outcomes, owner)
+            if then is not None:
+                await then(session)
         return
     except Exception:  # noqa: BLE001 - written one by one below
         if len(outcomes) > 1:

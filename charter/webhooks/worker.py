@@ -17,11 +17,15 @@ import contextlib
 import logging
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.platform import outbound, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.webhooks import dispatch, fanout
+from storage.db import on_commit
 from storage.models import WebhookDelivery, WebhookEndpoint
 from storage.repositories import webhooks as repo
 
@@ -31,15 +35,20 @@ FANOUT_SECONDS = 0.05  # while busy, the outbox is read at most this often
 
 
 MAX_BATCH = 200  # outcomes written per transaction
+Claimed = tuple[WebhookDelivery, WebhookEndpoint]
+Refill = Callable[[int], Callable[[AsyncSession], Awaitable[None]]]
 
 
 class Recorder:
     """Group commit of attempts' outcomes: the first to end is written at once; those ending
     while a write is in flight are written together by the next one. At rest that adds no
-    wait; under load a commit (and its fsync) serves many deliveries."""
+    wait; under load a commit (and its fsync) serves many deliveries. The same transaction
+    leases the next deliveries for the slots the written attempts free (`refill`), so a busy
+    worker needs one transaction per group of attempts, not two."""
 
-    def __init__(self, owner: str) -> None:
+    def __init__(self, owner: str, refill: Refill | None = None) -> None:
         self.owner = owner
+        self.refill = refill
         self.waiting: list[tuple[dispatch.Outcome, asyncio.Future[None]]] = []
         self.writer: asyncio.Task[None] | None = None
 
@@ -55,8 +64,9 @@ class Recorder:
         try:
             while self.waiting:
                 batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+                then = self.refill(len(batch)) if self.refill is not None else None
                 try:
-                    await dispatch.record_all([outcome for outcome, _ in batch], self.owner)
+                    await dispatch.record_all([outcome for outcome, _ in batch], self.owner, then)
                 except Exception as exc:  # noqa: BLE001 - each waiter learns it
                     for _, written in batch:
                         if not written.done():
@@ -78,8 +88,13 @@ class DeliveryWorker:
         self.slot_freed = asyncio.Event()
         # Connections to receivers stay open from one delivery to the next.
         self.http = outbound.Session()
-        self.recorder = Recorder(self.owner)
+        self.recorder = Recorder(self.owner, self._refill)
         self.fanned_at = float("-inf")
+        # Whether the last claim filled every slot it asked for (more may be due), and when it
+        # ran: a claim that found less needs no repeat until new deliveries are fanned out or
+        # the poll interval passes (retries falling due, other workers' leases running out).
+        self.claim_more = True
+        self.claimed_at = float("-inf")
 
     async def step(self) -> int:
         """One fan-out and one claim; how much work it found (0: idle). While attempts are in
@@ -89,7 +104,9 @@ class DeliveryWorker:
         if not self.tasks or now - self.fanned_at >= FANOUT_SECONDS:
             self.fanned_at = now
             fanned = await self._fan_out()
-        return fanned + await self._claim_and_send()
+        if fanned or self.claim_more or now - self.claimed_at >= POLL_SECONDS:
+            return fanned + await self._claim_and_send()
+        return fanned
 
     @staticmethod
     async def _fan_out() -> int:
@@ -100,36 +117,64 @@ class DeliveryWorker:
         async with db.transaction() as session:
             return await fanout.fan_out(session)
 
-    async def _claim_and_send(self) -> int:
+    def _free(self, ending: int = 0) -> int:
+        """Slots free here once `ending` attempts (being recorded) have ended."""
+        concurrency = runtime.current().settings.webhook_worker_concurrency
+        return concurrency - len(self.tasks) + ending
+
+    async def _claimable(self, session: AsyncSession, free: int) -> list[str]:
         settings = runtime.current().settings
-        free = settings.webhook_worker_concurrency - len(self.tasks)
-        if free <= 0:
-            return 0
+        chosen = await repo.claimable(
+            session,
+            now=utcnow(),
+            limit=free,
+            per_endpoint=settings.webhook_endpoint_concurrency,
+            per_organization=settings.webhook_organization_concurrency,
+        )
+        self.claim_more, self.claimed_at = len(chosen) == free, time.monotonic()
+        return chosen
+
+    async def _lease(self, session: AsyncSession, chosen: list[str]) -> list[Claimed]:
+        settings = runtime.current().settings
         now = utcnow()
         lease = timedelta(
             seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
         )
+        ids = await repo.lease(session, chosen, owner=self.owner, now=now, lease_until=now + lease)
+        return await repo.claimed(session, ids) if ids else []
+
+    async def _claim_and_send(self) -> int:
+        free = self._free()
+        if free <= 0:
+            return 0
         db = runtime.current().db
         async with db.read() as session:  # most steps find every slot taken: no transaction
-            chosen = await repo.claimable(
-                session,
-                now=now,
-                limit=free,
-                per_endpoint=settings.webhook_endpoint_concurrency,
-                per_organization=settings.webhook_organization_concurrency,
-            )
+            chosen = await self._claimable(session, free)
         if not chosen:
             return 0
         async with db.transaction() as session:
-            ids = await repo.lease(
-                session, chosen, owner=self.owner, now=now, lease_until=now + lease
-            )
-            claimed = await repo.claimed(session, ids) if ids else []
+            claimed = await self._lease(session, chosen)
+        self._send(claimed)
+        return len(claimed)
+
+    def _refill(self, ending: int) -> Callable[[AsyncSession], Awaitable[None]]:
+        """What the recorder runs in its transaction after writing `ending` outcomes: lease the
+        deliveries the freed slots can take; they are sent once it has committed."""
+
+        async def lease_next(session: AsyncSession) -> None:
+            free = self._free(ending)
+            chosen = await self._claimable(session, free) if free > 0 else []
+            if chosen:
+                claimed = await self._lease(session, chosen)
+                on_commit(session, lambda: self._send(claimed))
+
+        return lease_next
+
+    def _send(self, claimed: list[Claimed]) -> None:
         for delivery, endpoint in claimed:
             task = asyncio.create_task(self._deliver(delivery, endpoint))
             self.tasks.add(task)
             task.add_done_callback(self._finished)
-        return len(claimed)
 
     async def _deliver(self, delivery: WebhookDelivery, endpoint: WebhookEndpoint) -> None:
         outcome = await dispatch.attempt(delivery, endpoint, self.http)

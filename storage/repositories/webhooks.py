@@ -4,6 +4,7 @@ SQLite); claims lock with `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite has one
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any, cast
 
@@ -241,12 +242,20 @@ async def mark_published(session: Session, event_ids: list[int], now: datetime) 
 # claims ----------------------------------------------------------------------------------------
 
 
-def _claimable(now: datetime) -> tuple[ColumnElement[bool], ...]:
+def _claimable(now: Any) -> tuple[ColumnElement[bool], ...]:
     return (
         Delivery.status == "pending",
         Delivery.next_attempt_at <= now,
         or_(Delivery.lease_until.is_(None), Delivery.lease_until <= now),
     )
+
+
+def _now() -> Any:
+    return bindparam("b_now", type_=Delivery.lease_until.type)
+
+
+def _ids() -> Any:
+    return bindparam("b_ids", expanding=True)
 
 
 async def claim(
@@ -296,6 +305,33 @@ async def claimable(
     """The first step of `claim`, a read: up to `limit` due deliveries in due order, cut to
     their endpoints' and organizations' free slots."""
     per_organization = per_organization or limit
+    parameters = {
+        "b_now": now,
+        "b_window": limit * per_endpoint,
+        "b_per_endpoint": per_endpoint,
+        "b_per_organization": per_organization,
+    }
+    rows = (await session.execute(_candidates(), parameters)).all()
+    taken: dict[str, int] = {}
+    tenants: dict[str, int] = {}
+    chosen: list[str] = []
+    for delivery_id, endpoint_id, in_flight, organization_id, tenant_in_flight in rows:
+        slot = taken.get(endpoint_id, in_flight)
+        tenant_slot = tenants.get(organization_id, tenant_in_flight)
+        if slot < per_endpoint and tenant_slot < per_organization:
+            taken[endpoint_id] = slot + 1
+            tenants[organization_id] = tenant_slot + 1
+            chosen.append(delivery_id)
+            if len(chosen) == limit:
+                break
+    return chosen
+
+
+@functools.cache
+def _candidates() -> Any:
+    """`claimable`'s statement, built once (its cache key alone cost more than running it):
+    the due deliveries in due order with the leases their endpoint and organization hold."""
+    now = _now()
     leased = (Delivery.lease_until.is_not(None), Delivery.lease_until > now)
     # The leases held now, per endpoint and per organization: a partial index of the
     # deliveries in flight.
@@ -315,8 +351,15 @@ async def claimable(
     )
     held = func.coalesce(busy.c.n, 0)
     tenant_held = func.coalesce(tenant_busy.c.n, 0)
-    candidates = (
-        select(Delivery.id, Delivery.endpoint_id, held, Endpoint.organization_id, tenant_held)
+    window = (
+        select(
+            Delivery.id.label("id"),
+            Delivery.endpoint_id.label("endpoint_id"),
+            Delivery.next_attempt_at.label("due"),
+            held.label("held"),
+            Endpoint.organization_id.label("organization_id"),
+            tenant_held.label("tenant_held"),
+        )
         .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
         .outerjoin(busy, busy.c.endpoint_id == Delivery.endpoint_id)
         .outerjoin(tenant_busy, tenant_busy.c.organization_id == Endpoint.organization_id)
@@ -327,26 +370,67 @@ async def claimable(
         .where(
             *_claimable(now),
             Endpoint.status == "enabled",
-            held < per_endpoint,
-            tenant_held < per_organization,
+            held < bindparam("b_per_endpoint"),
+            tenant_held < bindparam("b_per_organization"),
         )
         .order_by(Delivery.next_attempt_at, Delivery.id)
-        .limit(limit * per_endpoint)
+        .limit(bindparam("b_window"))
+        .subquery("candidates")
     )
-    taken: dict[str, int] = {}
-    tenants: dict[str, int] = {}
-    chosen: list[str] = []
-    rows = (await session.execute(candidates)).all()
-    for delivery_id, endpoint_id, in_flight, organization_id, tenant_in_flight in rows:
-        slot = taken.get(endpoint_id, in_flight)
-        tenant_slot = tenants.get(organization_id, tenant_in_flight)
-        if slot < per_endpoint and tenant_slot < per_organization:
-            taken[endpoint_id] = slot + 1
-            tenants[organization_id] = tenant_slot + 1
-            chosen.append(delivery_id)
-            if len(chosen) == limit:
-                break
-    return chosen
+    # Within the window, each endpoint's rows beyond its free slots are dropped by the database:
+    # one busy endpoint's backlog fills the window, and those rows cost Python time for nothing.
+    rank = (
+        func.row_number()
+        .over(partition_by=window.c.endpoint_id, order_by=(window.c.due, window.c.id))
+        .label("rank")
+    )
+    ranked = select(window, rank).subquery("ranked")
+    return (
+        select(
+            ranked.c.id,
+            ranked.c.endpoint_id,
+            ranked.c.held,
+            ranked.c.organization_id,
+            ranked.c.tenant_held,
+        )
+        .where(ranked.c.rank <= bindparam("b_per_endpoint") - ranked.c.held)
+        .order_by(ranked.c.due, ranked.c.id)
+    )
+
+
+@functools.cache
+def _lease() -> Any:
+    locked = (
+        select(Delivery.id)
+        .where(Delivery.id.in_(_ids()), *_claimable(_now()))
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(Delivery)
+        .where(Delivery.id.in_(locked.scalar_subquery()))
+        .values(lease_owner=bindparam("b_owner"), lease_until=bindparam("b_lease_until"))
+        .returning(Delivery.id)
+    )
+
+
+@functools.cache
+def _claimed() -> Any:
+    return (
+        select(Delivery, Endpoint)
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .where(Delivery.id.in_(_ids()))
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+    )
+
+
+@functools.cache
+def _hold() -> Any:
+    return (
+        select(Delivery.id)
+        .where(Delivery.id.in_(_ids()), Delivery.lease_owner == bindparam("b_owner"))
+        .order_by(Delivery.id)
+        .with_for_update()
+    )
 
 
 async def lease(
@@ -356,17 +440,8 @@ async def lease(
     locked by another claim, leased to `owner`, in `chosen`'s order."""
     if not chosen:
         return []
-    locked = (
-        select(Delivery.id)
-        .where(Delivery.id.in_(chosen), *_claimable(now))
-        .with_for_update(skip_locked=True)
-    )
-    result = await session.execute(
-        update(Delivery)
-        .where(Delivery.id.in_(locked.scalar_subquery()))
-        .values(lease_owner=owner, lease_until=lease_until)
-        .returning(Delivery.id)
-    )
+    parameters = {"b_ids": chosen, "b_now": now, "b_owner": owner, "b_lease_until": lease_until}
+    result = await session.execute(_lease(), parameters)
     leased = {row[0] for row in result.all()}
     return [delivery_id for delivery_id in chosen if delivery_id in leased]
 
@@ -374,13 +449,8 @@ async def lease(
 async def claimed(
     session: Session, ids: list[str]
 ) -> list[tuple[WebhookDelivery, WebhookEndpoint]]:
-    query = (
-        select(Delivery, Endpoint)
-        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
-        .where(Delivery.id.in_(ids))
-        .order_by(Delivery.next_attempt_at, Delivery.id)
-    )
-    return [(row[0], row[1]) for row in (await session.execute(query)).all()]
+    rows = (await session.execute(_claimed(), {"b_ids": ids})).all()
+    return [(row[0], row[1]) for row in rows]
 
 
 _deliveries = cast(Table, Delivery.__table__)
@@ -415,12 +485,7 @@ async def hold(session: Session, owner: str, delivery_ids: list[str]) -> set[str
     """Lock those of the deliveries `owner` still holds the lease of, in id order (the order
     deleting an endpoint locks them in, so the two never wait on each other in a cycle); their
     ids. Locked, a lease that ran out cannot change hands before `settle` writes."""
-    found = await session.scalars(
-        select(Delivery.id)
-        .where(Delivery.id.in_(delivery_ids), Delivery.lease_owner == owner)
-        .order_by(Delivery.id)
-        .with_for_update()
-    )
+    found = await session.scalars(_hold(), {"b_ids": delivery_ids, "b_owner": owner})
     return set(found.all())
 
 
@@ -435,10 +500,13 @@ async def settle(session: Session, outcomes: list[tuple[str, dict[str, Any]]]) -
         await session.execute(_SETTLE, rows)
 
 
+_ATTEMPTS = insert(cast(Table, WebhookAttempt.__table__))  # Core: no per-row ORM coercion
+
+
 async def add_attempts(session: Session, rows: list[dict[str, Any]]) -> None:
-    """The attempts' log rows, one multi-row INSERT."""
+    """The attempts' log rows, one executemany (sent as multi-row INSERTs)."""
     if rows:
-        await session.execute(insert(WebhookAttempt).values(rows))
+        await session.execute(_ATTEMPTS, rows)
 
 
 async def note_success(session: Session, endpoint_id: str) -> None:
