@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.events.audit import Attribution
-from charter.files import blobs, directories, paths
+from charter.files import blobs, directories, paths, stores
 from charter.files.uploads import Upload
 from charter.identity.principals import Actor
 from charter.platform import runtime
@@ -38,7 +38,7 @@ log = logging.getLogger("charter")
 
 
 def store() -> blobs.BlobStore:
-    return blobs.store_for(runtime.current().settings)
+    return stores.store_for(runtime.current().settings)
 
 
 def to_dict(file: Any) -> dict[str, Any]:
