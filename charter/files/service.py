@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.events.audit import Attribution
-from charter.files import blobs, directories, paths
+from charter.files import blobs, directories, paths, stores
 from charter.files.uploads import Upload
-from charter.identity.principals import Actor
+from charter.identity.principals import Actor, Principal
 from charter.platform import runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Malformed, NotFound, PayloadTooLarge
@@ -38,7 +38,7 @@ log = logging.getLogger("charter")
 
 
 def store() -> blobs.BlobStore:
-    return blobs.store_for(runtime.current().settings)
+    return stores.store_for(runtime.current().settings)
 
 
 def to_dict(file: Any) -> dict[str, Any]:
@@ -167,6 +167,24 @@ async def save_upload(
     parent = paths.directory(directory, field="body.path")
     name = paths.file_name(upload.filename, field="body.file")
     path = paths.join(parent, name, field="body.path")
+    existing = await _file_to_overwrite(session, principal, path, overwrite=overwrite)
+    if existing is not None:
+        return await replace_version(session, actor, existing, upload)
+    now = utcnow()
+    await _check_quota(session, principal.organization_id, upload.blob.size, 0)
+    # `directory` is where the file goes: a file there (or above) cannot hold it
+    await directories.make_implicit(
+        session, principal, paths.ancestors(path), now, field="body.path"
+    )
+    file = await _add_file(session, principal, upload, path=path, parent=parent, name=name, now=now)
+    return await _announce_upload(session, actor, file, now)
+
+
+async def _file_to_overwrite(
+    session: AsyncSession, principal: Principal, path: str, *, overwrite: bool
+) -> File | None:
+    """The file at `path`, locked, that the upload replaces (None: nothing there); 409 for a
+    directory, or for a file without `overwrite`."""
     # The organization's row before the file's (the one order of every writer of files)
     await repo.lock_organization(session, principal.organization_id)
     existing = await repo.get_by_path(
@@ -183,14 +201,21 @@ async def save_upload(
             f"A file already exists at {path}; send overwrite=true to replace it",
             field="body.overwrite",
         )
-    if existing is not None:
-        return await replace_version(session, actor, existing, upload)
-    now = utcnow()
-    await _check_quota(session, principal.organization_id, upload.blob.size, 0)
-    # `directory` is where the file goes: a file there (or above) cannot hold it
-    await directories.make_implicit(
-        session, principal, paths.ancestors(path), now, field="body.path"
-    )
+    return existing
+
+
+async def _add_file(
+    session: AsyncSession,
+    principal: Principal,
+    upload: Upload,
+    *,
+    path: str,
+    parent: str,
+    name: str,
+    now: datetime,
+) -> File:
+    """A new file's row (version 1) naming the uploaded blob; 409 when a concurrent upload
+    created one at its path first."""
     file = await add(
         session,
         File(
@@ -216,7 +241,7 @@ async def save_upload(
         raise Conflict(
             f"A file already exists at {path}; send overwrite=true", field="body.overwrite"
         ) from None
-    return await _announce_upload(session, actor, file, now)
+    return file
 
 
 async def replace_version(

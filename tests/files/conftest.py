@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from charter.files import blobs
+from charter.files import stores
 from charter.platform import runtime
 from tests.conftest import free_port
 
@@ -71,7 +71,7 @@ def files_store(request, app, monkeypatch):
     """The blob store the app uses in this test: local disk, then S3."""
     if request.param == "s3":
         use_s3(monkeypatch, request.getfixturevalue("s3_server"))
-    store = blobs.store_for(runtime.current().settings)
+    store = stores.store_for(runtime.current().settings)
     assert store.kind == request.param
     return store
 

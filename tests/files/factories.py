@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 
-from charter.files import blobs
+from charter.files import blobs, stores
 from charter.platform import runtime
 from charter.platform.clock import new_id, utcnow
 from tests.factories import _save
@@ -17,7 +17,7 @@ def create_file(
     """A live-mode file at `parent/name` holding `content`; its id."""
     from storage.models import File
 
-    store = blobs.store_for(runtime.current().settings)
+    store = stores.store_for(runtime.current().settings)
 
     async def write() -> blobs.Blob:
         writer = store.writer()

@@ -11,14 +11,14 @@ import os
 
 import pytest
 
-from charter.files import blobs, writeback
+from charter.files import blobs, local_blobs, writeback
 
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.setattr(blobs, "CHUNK", 4096)  # many batches from a small body
-    monkeypatch.setattr(blobs, "DEPTH", 2)
-    return blobs.LocalBlobStore(tmp_path)
+    monkeypatch.setattr(local_blobs, "CHUNK", 4096)  # many batches from a small body
+    monkeypatch.setattr(local_blobs, "DEPTH", 2)
+    return local_blobs.LocalBlobStore(tmp_path)
 
 
 def _pieces(total: int) -> list[bytes]:
@@ -57,9 +57,11 @@ def test_disk_writes_start_while_streaming_and_fsync_still_precedes_the_commit(s
     events: list[tuple] = []
     monkeypatch.setattr(writeback, "start", lambda fd, at, size: events.append(("start", at, size)))
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(blobs.os, "fsync", lambda fd: (events.append(("fsync",)), real_fsync(fd)))
     monkeypatch.setattr(
-        blobs.os, "replace", lambda *a: (events.append(("replace",)), real_replace(*a))
+        local_blobs.os, "fsync", lambda fd: (events.append(("fsync",)), real_fsync(fd))
+    )
+    monkeypatch.setattr(
+        local_blobs.os, "replace", lambda *a: (events.append(("replace",)), real_replace(*a))
     )
     pieces = _pieces(1_000_000)
     asyncio.run(_upload(store, pieces))
@@ -74,7 +76,7 @@ def test_disk_writes_start_while_streaming_and_fsync_still_precedes_the_commit(s
 
 
 def test_a_failing_write_reaches_the_caller_and_leaves_no_file(store, monkeypatch):
-    real = blobs.LocalWriter._write_sync
+    real = local_blobs.LocalWriter._write_sync
     turns = []
 
     def failing(self, batches):
@@ -83,7 +85,7 @@ def test_a_failing_write_reaches_the_caller_and_leaves_no_file(store, monkeypatc
             raise OSError(errno.ENOSPC, "No space left on device")
         real(self, batches)
 
-    monkeypatch.setattr(blobs.LocalWriter, "_write_sync", failing)
+    monkeypatch.setattr(local_blobs.LocalWriter, "_write_sync", failing)
 
     async def run() -> None:
         writer = store.writer()

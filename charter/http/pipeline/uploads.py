@@ -97,62 +97,108 @@ async def _admit(scope: Scope, state: RequestState) -> CharterError | None:
 
 
 async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Read the upload into a blob, then let Connexion handle the request with the stand-in
+    body; the blob is released (and deleted unless a row names it) when the request ends."""
     state: RequestState = scope["charter"]
+    if await _answered_unread(app, scope, receive, send, state):
+        return
+    upload = await _receive_upload(scope, receive, send, state)
+    if upload is None:
+        return
+    replay = _replace_body(scope, receive, upload)
+    try:
+        await app(scope, replay, send)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await upload.writer.release()
+            # deleted unless a row names it: a failed upload's, and a replayed retry's too
+            await service.discard(upload.blob.key)
+
+
+async def _answered_unread(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, state: RequestState
+) -> bool:
+    """Answer, leaving the body unread, a media type the operation does not take, a share link
+    that may not upload, or a caller Connexion's security refuses; whether it was answered."""
     operation = state.operation
     assert operation is not None
-    content_type = scope["charter_headers"].get("content-type", "")
-    media = media_type(content_type)
+    media = media_type(scope["charter_headers"].get("content-type", ""))
     if not media or not accepts(operation, media):
         await send_error(scope, send, unsupported(operation, media))
-        return
+        return True
     if operation.public:
         refusal = await _admit(scope, state)
         if refusal is not None:
             refusal.headers.setdefault("Connection", "close")  # the body is unread
             await send_error(scope, send, refusal)
-            return
+            return True
     elif not state.may_call():
         scope["charter_body"] = b""
         await app(scope, receive, send)  # refused by Connexion's security, body unread
-        return
-    limit = body_limit(operation)
+        return True
+    return False
+
+
+async def _body(receive: Receive, limit: int) -> AsyncIterator[bytes]:
+    """The request body's chunks as they arrive, at most `limit` bytes in all."""
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Body larger than {limit} bytes")
+        yield chunk
+        if not message.get("more_body"):
+            return
+
+
+async def _receive_upload(
+    scope: Scope, receive: Receive, send: Send, state: RequestState
+) -> uploads.Upload | None:
+    """The body read into a committed, claimed blob; None when the client went away or the
+    upload failed (then answered here, the rest of the body unread)."""
+    assert state.operation is not None
+    content_type = scope["charter_headers"].get("content-type", "")
+    limit = body_limit(state.operation)
     settings = runtime.current().settings
-
-    async def chunks() -> AsyncIterator[bytes]:
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise _Disconnected
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                raise PayloadTooLarge(f"Body larger than {limit} bytes")
-            yield chunk
-            if not message.get("more_body"):
-                return
-
     scope[BODY_PENDING] = True
     try:
-        upload = await uploads.receive(
-            chunks(), content_type, service.store(), max_file_bytes=settings.max_file_bytes
+        return await uploads.receive(
+            _body(receive, limit),
+            content_type,
+            service.store(),
+            max_file_bytes=settings.max_file_bytes,
         )
     except _Disconnected:
         state.client_closed = True  # nothing to answer; not a server error
         state.status = CLIENT_CLOSED
-        return
+        return None
     except Exception as exc:  # noqa: BLE001 - rendered in the envelope, never a bare 500
         scope[BODY_PENDING] = False
-        if isinstance(exc, CharterError):
-            error = exc
-        else:  # the blob store failed (an S3 error, a full disk): retryable
-            log.error("storing an upload failed", exc_info=exc)
-            error = Unavailable("The file store failed; try the upload again")
-        error.headers.setdefault("Connection", "close")  # the rest of the body is unread
-        await send_error(scope, send, error)
-        return
+        await send_error(scope, send, _upload_error(exc))
+        return None
     finally:
         scope[BODY_PENDING] = False
+
+
+def _upload_error(exc: Exception) -> CharterError:
+    """The answer to an upload that failed: the domain's refusal, or a retryable 503 when the
+    blob store failed (an S3 error, a full disk)."""
+    if isinstance(exc, CharterError):
+        error = exc
+    else:
+        log.error("storing an upload failed", exc_info=exc)
+        error = Unavailable("The file store failed; try the upload again")
+    error.headers.setdefault("Connection", "close")  # the rest of the body is unread
+    return error
+
+
+def _replace_body(scope: Scope, receive: Receive, upload: uploads.Upload) -> Receive:
+    """Put the received upload and its stand-in body in the scope, with matching headers; the
+    `receive` that delivers that body (then the rest of the connection's messages)."""
     boundary, body = _stand_in(upload)
     scope[UPLOAD] = upload
     scope["charter_body"] = body
@@ -170,10 +216,4 @@ async def stream_upload(app: ASGIApp, scope: Scope, receive: Receive, send: Send
             return {"type": "http.request", "body": body, "more_body": False}
         return await receive()
 
-    try:
-        await app(scope, replay, send)
-    finally:
-        with anyio.CancelScope(shield=True):
-            await upload.writer.release()
-            # deleted unless a row names it: a failed upload's, and a replayed retry's too
-            await service.discard(upload.blob.key)
+    return replay
