@@ -20,9 +20,8 @@ from charter.identity.principals import (
     generate_api_key,
     hash_secret,
     require_scopes,
-    scopes_for_roles,
-    within,
 )
+from charter.identity.roles import scopes_for_roles, within
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page

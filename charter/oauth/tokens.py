@@ -25,8 +25,9 @@ import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
-from charter.identity.principals import Actor, Principal, forget_credentials, scopes_for_roles
-from charter.identity.principals import within as within_held
+from charter.identity.principals import Actor, Principal, forget_credentials
+from charter.identity.roles import scopes_for_roles
+from charter.identity.roles import within as within_held
 from charter.oauth import clients, keys
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
