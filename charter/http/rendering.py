@@ -238,7 +238,7 @@ def render(
     if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
         headers.setdefault("Cache-Control", "no-store")
         headers.setdefault("Pragma", "no-cache")
-    # A client that failed to authenticate is challenged by charter.oauth.tokens, with Basic
+    # A client that failed to authenticate is challenged by charter.oauth.client_auth, with Basic
     # only when it tried Basic (RFC 6749 5.2); Bearer would name no client authentication.
     if status == 401 and not (surface == "oauth" and code == "invalid_client"):
         headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
