@@ -136,6 +136,14 @@ async def exchange_code(
     grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)
     if not grants.covers(grant, list(row.scopes or [])):
         return InvalidGrant("The user revoked this application's access")
+    return await _issue_for_code(session, issuer, client, user, row)
+
+
+async def _issue_for_code(
+    session: AsyncSession, issuer: Issuer, client: OAuthClient, user: User, row: OAuthCode
+) -> dict[str, Any]:
+    """The tokens a valid code is exchanged for: an access token, a refresh token when the
+    client may refresh, and an ID token when `openid` was granted."""
     settings = runtime.current().settings
     with_refresh = "refresh_token" in (client.grant_types or [])
     lifetime = (
