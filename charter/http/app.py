@@ -34,8 +34,9 @@ from charter.http.pipeline import Pipeline
 from charter.http.pipeline import context as pipeline_context
 from charter.http.rendering import render, translate
 from charter.identity import principals
+from charter.oauth import access_tokens as oauth_access_tokens
 from charter.oauth import metadata as oauth_metadata
-from charter.oauth import tokens as oauth_tokens
+from charter.oauth.issuer import issuer_at
 from charter.platform import errors, runtime
 from charter.platform.logs import configure_logging
 from charter.platform.settings import Settings, get_settings
@@ -201,7 +202,9 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> con
     configure_logging(settings.log_level)
     rt = runtime.init(settings)
     # OAuth access tokens are credentials on every surface (charter.oauth issues them).
-    principals.register_token_kind(oauth_tokens.is_access_token, oauth_tokens.load_principal)
+    principals.register_token_kind(
+        oauth_access_tokens.is_access_token, oauth_access_tokens.load_principal
+    )
     if migrate:
         upgrade(rt.db.engine)
 
@@ -288,7 +291,7 @@ def _add_root_routes(app: connexion.AsyncApp, settings: Settings) -> None:
 
     async def serve_oauth_metadata(request: Request) -> Response:
         # RFC 8414 section 3: the metadata of the issuer `<base>/oauth` lives at the root.
-        issuer = oauth_tokens.issuer_at(pipeline_context.base_url(request.scope)).issuer
+        issuer = issuer_at(pipeline_context.base_url(request.scope)).issuer
         return Response(json.dumps(oauth_metadata.document(issuer)), media_type="application/json")
 
     routes.append(Route(OAUTH_ROOT_METADATA_PATH, serve_oauth_metadata, methods=["GET"]))

@@ -24,7 +24,7 @@ from charter.http import page_html
 from charter.http.pipeline import context as pipeline_context
 from charter.oauth import browser
 from charter.oauth.authorize import AuthorizationRequest, PageError, RedirectError, denied
-from charter.oauth.tokens import Issuer, issuer_at
+from charter.oauth.issuer import Issuer, issuer_at
 from charter.platform import crypto, runtime
 from charter.platform.errors import CharterError
 from charter.platform.spec import scope_catalog

@@ -198,16 +198,39 @@ def render(
         if items:
             body["errors"] = items
         content_type = "application/problem+json"
-    elif surface == "v1":
-        body = {"error": {"code": code, "message": error.message, "details": items}}
-        body["request_id"] = request_id
+    else:
+        body = _envelope(error, surface=surface, code=code, items=items, request_id=request_id)
         content_type = "application/json"
-    elif surface == "v2":
-        body = {"error": {"code": code, "message": error.message, "details": _v2_details(items)}}
-        body["request_id"] = request_id
-        content_type = "application/json"
-    elif surface == "ingestion":
-        body = {
+    retry_after = rate_limit_wait(error)
+    if retry_after is not None:
+        body["retry_after"] = retry_after
+    headers = dict(error.headers)
+    if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
+        headers.setdefault("Cache-Control", "no-store")
+        headers.setdefault("Pragma", "no-cache")
+    # A client that failed to authenticate is challenged by charter.oauth.client_auth, with Basic
+    # only when it tried Basic (RFC 6749 5.2); Bearer would name no client authentication.
+    if status == 401 and not (surface == "oauth" and code == "invalid_client"):
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
+    return Rendered(status, json.dumps(body).encode(), content_type, headers)
+
+
+def _envelope(
+    error: CharterError, *, surface: str, code: str, items: list[dict[str, Any]], request_id: str
+) -> dict[str, Any]:
+    """The error body in the surface's own envelope (v1, v2, ingestion, or OAuth's RFC 6749)."""
+    if surface == "v1":
+        return {
+            "error": {"code": code, "message": error.message, "details": items},
+            "request_id": request_id,
+        }
+    if surface == "v2":
+        return {
+            "error": {"code": code, "message": error.message, "details": _v2_details(items)},
+            "request_id": request_id,
+        }
+    if surface == "ingestion":
+        return {
             "success": False,
             "error": {
                 "code": code,
@@ -217,32 +240,18 @@ def render(
             "timestamp": isoformat(utcnow()),
             "request_id": request_id,
         }
-        content_type = "application/json"
-    else:
-        description = error.message
-        # Each item once: one the message already says is left out, one saying what the
-        # message says is named by its field alone.
-        parts = [
-            i["field"] if i["message"] == error.message else f"{i['field']}: {i['message']}"
-            for i in items
-            if f"{i['field']}: {i['message']}" not in error.message
-        ]
-        if parts:
-            description += ": " + "; ".join(parts)
-        body = {"error": code, "error_description": description}
-        content_type = "application/json"
-    retry_after = rate_limit_wait(error)
-    if retry_after is not None:
-        body["retry_after"] = retry_after
-    headers = dict(error.headers)
-    if surface == "oauth":  # RFC 6749 5.1/5.2: OAuth answers are never cached
-        headers.setdefault("Cache-Control", "no-store")
-        headers.setdefault("Pragma", "no-cache")
-    # A client that failed to authenticate is challenged by charter.oauth.tokens, with Basic
-    # only when it tried Basic (RFC 6749 5.2); Bearer would name no client authentication.
-    if status == 401 and not (surface == "oauth" and code == "invalid_client"):
-        headers.setdefault("WWW-Authenticate", 'Bearer realm="charter"')
-    return Rendered(status, json.dumps(body).encode(), content_type, headers)
+    return {"error": code, "error_description": _oauth_description(error, items)}
+
+
+def _oauth_description(error: CharterError, items: list[dict[str, Any]]) -> str:
+    """The message and its items in one `error_description`, each item once: one the message
+    already says is left out, one saying what the message says is named by its field alone."""
+    parts = [
+        i["field"] if i["message"] == error.message else f"{i['field']}: {i['message']}"
+        for i in items
+        if f"{i['field']}: {i['message']}" not in error.message
+    ]
+    return error.message + (": " + "; ".join(parts) if parts else "")
 
 
 def rate_limit_wait(error: CharterError) -> int | None:

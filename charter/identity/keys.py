@@ -20,9 +20,8 @@ from charter.identity.principals import (
     generate_api_key,
     hash_secret,
     require_scopes,
-    scopes_for_roles,
-    within,
 )
+from charter.identity.roles import scopes_for_roles, within
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import Conflict, Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page
@@ -172,6 +171,24 @@ async def get(session: AsyncSession, actor: Actor, key_id: str) -> dict[str, Any
     return to_dict(await _get_or_raise(session, actor, key_id))
 
 
+def _owner_and_mode(
+    actor: Actor, owner: tuple[str, str] | None, mode: str | None, is_superuser: bool
+) -> tuple[str, str | None, bool]:
+    """A new key's (organization, user, livemode): the system names them; any other caller gets
+    its own organization and user, in its own mode or, from a live credential, either."""
+    if actor.principal is None:
+        if owner is None:
+            raise Invalid("An owner is required", field="owner")
+        return owner[0], owner[1], mode != "test"
+    p = actor.require()
+    if owner is not None or is_superuser:
+        raise PermissionDenied("Only the platform operator may do this")
+    livemode = p.livemode if mode is None else mode == "live"
+    if livemode and not p.livemode:
+        raise PermissionDenied("A sandbox credential can only create sandbox (sk_test_) keys")
+    return p.organization_id, p.user_id, livemode
+
+
 async def create(
     session: AsyncSession,
     actor: Actor,
@@ -206,19 +223,7 @@ async def create(
     ranges = _check_ip_ranges(ip_ranges or [])
     if expires_at is not None and expires_at <= utcnow():
         raise Invalid("Expiry must be in the future", field="body.expires_at")
-    user_id: str | None
-    if actor.principal is None:
-        if owner is None:
-            raise Invalid("An owner is required", field="owner")
-        organization_id, user_id, livemode = owner[0], owner[1], mode != "test"
-    else:
-        p = actor.require()
-        if owner is not None or is_superuser:
-            raise PermissionDenied("Only the platform operator may do this")
-        organization_id, user_id = p.organization_id, p.user_id
-        livemode = p.livemode if mode is None else mode == "live"
-        if livemode and not p.livemode:
-            raise PermissionDenied("A sandbox credential can only create sandbox (sk_test_) keys")
+    organization_id, user_id, livemode = _owner_and_mode(actor, owner, mode, is_superuser)
     key, secret = new_api_key(
         organization_id=organization_id,
         user_id=user_id,

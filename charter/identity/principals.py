@@ -15,13 +15,14 @@ import secrets
 import threading
 import time
 import weakref
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import jwt
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from charter.identity.roles import scopes_for_roles, within
 from charter.platform import crypto, runtime
 from charter.platform.clock import utcnow
 from charter.platform.errors import PermissionDenied
@@ -30,47 +31,7 @@ from storage.db import on_commit
 from storage.repositories import identity as repo
 
 KEY_PREFIXES = ("sk_live_", "sk_test_")
-# Roles map to scopes in this one place.
-ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "admin": frozenset({"admin"}),
-    "editor": frozenset(
-        {
-            "users:read",
-            "organizations:read",
-            "read:data",
-            "write:data",
-            "files:read",
-            "files:write",
-            "webhooks:read",
-            "ingestion:read",
-            "analytics:read",
-            "grants:write",
-        }
-    ),
-    "user": frozenset(
-        {
-            "users:read",
-            "organizations:read",
-            "read:data",
-            "files:read",
-            "analytics:read",
-            "grants:write",
-        }
-    ),
-}
 LAST_USED_RESOLUTION_SECONDS = 60
-
-
-def within(scopes: frozenset[str], held: frozenset[str]) -> frozenset[str]:
-    """The part of `scopes` that a holder of `held` may exercise (`admin` holds every scope)."""
-    return scopes if "admin" in held else scopes & held - {"admin"}
-
-
-def scopes_for_roles(roles: Iterable[str] | None) -> frozenset[str]:
-    scopes: set[str] = set()
-    for role in roles or ():
-        scopes |= ROLE_SCOPES.get(role, frozenset())
-    return frozenset(scopes)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ from charter.events import outbox
 from charter.identity import lockout
 from charter.identity.mfa import check_second_factor
 from charter.identity.passwords import hash_password, hasher, verify_password
-from charter.identity.principals import Actor, forget_credentials, hash_secret, scopes_for_roles
+from charter.identity.principals import Actor, forget_credentials, hash_secret
+from charter.identity.roles import scopes_for_roles
 from charter.identity.users import record_event
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow

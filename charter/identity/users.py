@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.identity.passwords import hash_password
-from charter.identity.principals import Actor, forget_credentials, scopes_for_roles
+from charter.identity.principals import Actor, forget_credentials
+from charter.identity.roles import scopes_for_roles
 from charter.platform import crypto, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied

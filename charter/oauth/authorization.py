@@ -20,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from charter.events import audit
 from charter.identity.principals import Actor, forget_credentials
-from charter.oauth import grants, keys, tokens
+from charter.oauth import grants, issuance, keys
 from charter.oauth.authorize import PKCE, AuthorizationRequest, for_user, with_query
-from charter.oauth.tokens import Issuer
+from charter.oauth.issuer import Issuer, audience
+from charter.oauth.scopes import held
 from charter.platform import crypto, runtime
 from charter.platform.clock import new_id, utcnow
 from charter.platform.errors import (
@@ -66,7 +67,7 @@ async def issue_code(
         session,
         OAuthCode(
             id=new_id("cod"),
-            code_hash=tokens.hash_token(code),
+            code_hash=issuance.hash_token(code),
             client_id=request.client.id,
             user_id=user.id,
             redirect_uri=request.redirect_uri,
@@ -110,11 +111,11 @@ async def exchange_code(
 ) -> dict[str, Any] | CharterError:
     """Exchange a code for tokens, or the error to raise once the unit has committed (a replay
     revokes what the code issued, and that must be kept)."""
-    tokens.check_grant_type(client, "authorization_code")
+    issuance.check_grant_type(client, "authorization_code")
     if not code:
         return OAuthError("code is required", field="body.code")
     now = utcnow()
-    row = await repo.get_code_by_hash(session, tokens.hash_token(code))
+    row = await repo.get_code_by_hash(session, issuance.hash_token(code))
     if row is None or row.client_id != client.id:
         return InvalidGrant("Unknown authorization code")
     if row.used_at is not None:
@@ -135,6 +136,14 @@ async def exchange_code(
     grant = await repo.get_grant(session, user_id=row.user_id, client_id=client.id, for_update=True)
     if not grants.covers(grant, list(row.scopes or [])):
         return InvalidGrant("The user revoked this application's access")
+    return await _issue_for_code(session, issuer, client, user, row)
+
+
+async def _issue_for_code(
+    session: AsyncSession, issuer: Issuer, client: OAuthClient, user: User, row: OAuthCode
+) -> dict[str, Any]:
+    """The tokens a valid code is exchanged for: an access token, a refresh token when the
+    client may refresh, and an ID token when `openid` was granted."""
     settings = runtime.current().settings
     with_refresh = "refresh_token" in (client.grant_types or [])
     lifetime = (
@@ -142,19 +151,21 @@ async def exchange_code(
         if with_refresh
         else timedelta(seconds=settings.oauth_access_token_seconds)
     )
-    scopes = tokens.held(row.scopes or [], user.roles)
-    oauth_session = await tokens.open_session(
+    scopes = held(row.scopes or [], user.roles)
+    oauth_session = await issuance.open_session(
         session,
         client=client,
         user=user,
         grant_type="authorization_code",
         scopes=scopes,
-        aud=tokens.audience(issuer, row.resource),
+        aud=audience(issuer, row.resource),
         lifetime=lifetime,
     )
     row.session_id = oauth_session.id
-    refresh = await tokens.new_refresh_token(session, oauth_session, None) if with_refresh else None
-    body = await tokens.token_response(issuer, oauth_session, scopes, user, refresh)
+    refresh = (
+        await issuance.new_refresh_token(session, oauth_session, None) if with_refresh else None
+    )
+    body = await issuance.token_response(issuer, oauth_session, scopes, user, refresh)
     if "openid" in scopes:
         body["id_token"] = await id_token(issuer, client, user, row)
     return body
@@ -256,13 +267,13 @@ async def token(
             code_verifier=body.get("code_verifier"),
         )
     if grant_type == "client_credentials":
-        return await tokens.client_credentials(
+        return await issuance.client_credentials(
             session, issuer, client, scope=body.get("scope"), resource=body.get("resource")
         )
     if grant_type == "refresh_token":
         if not body.get("refresh_token"):
             return OAuthError("refresh_token is required", field="body.refresh_token")
-        return await tokens.refresh(
+        return await issuance.refresh(
             session,
             actor,
             issuer,

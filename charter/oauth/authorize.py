@@ -14,8 +14,8 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from charter.oauth import tokens
-from charter.oauth.tokens import Issuer
+from charter.oauth.issuer import Issuer, audience
+from charter.oauth.scopes import held, requested_scopes
 from charter.platform.errors import InvalidScope, OAuthError
 from storage.models import OAuthClient
 from storage.repositories import oauth as repo
@@ -172,14 +172,14 @@ async def check_request(
     if "authorization_code" not in (client.grant_types or []):
         raise fail("unauthorized_client", "This client may not use the code flow", state)
     try:
-        scopes = tokens.requested_scopes(client, values["scope"])
+        scopes = requested_scopes(client, values["scope"])
     except InvalidScope as exc:
         raise fail("invalid_scope", exc.message, state) from None
     challenge = _challenge(client, values, fail, state)
     try:
         resource = values["resource"]
         if resource is not None:
-            tokens.audience(issuer, resource)
+            audience(issuer, resource)
     except OAuthError as exc:
         raise fail("invalid_target", exc.message, state) from None
     prompt = set((values["prompt"] or "").split())
@@ -221,7 +221,7 @@ def _challenge(
 def for_user(request: AuthorizationRequest, roles: list[str] | None) -> AuthorizationRequest:
     """The request with its scopes cut to what the authorizing user holds: what the consent page
     shows, the grant remembers and the code and its tokens carry."""
-    return replace(request, scopes=tokens.held(request.scopes, roles))
+    return replace(request, scopes=held(request.scopes, roles))
 
 
 def denied(issuer: Issuer, request: AuthorizationRequest) -> str:

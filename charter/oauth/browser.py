@@ -15,7 +15,7 @@ from charter.identity import sessions
 from charter.identity.principals import Actor, Principal
 from charter.oauth import authorization, authorize, grants
 from charter.oauth.authorize import AuthorizationRequest
-from charter.oauth.tokens import Issuer
+from charter.oauth.issuer import Issuer
 from charter.platform import runtime
 from charter.platform.clock import utcnow
 from charter.platform.errors import CharterError

@@ -143,6 +143,23 @@ async def _get_or_raise(session: AsyncSession, actor: Actor, client_id: str) -> 
     return client
 
 
+def _registered_uris(redirect_uris: list[str] | None, redirect_uri: str | None) -> list[str]:
+    """The redirect URIs to register: seed 004's single `redirect_uri` first, then the list."""
+    uris = list(redirect_uris or [])
+    if redirect_uri is not None:
+        check_redirect_uris([redirect_uri], field="body.redirect_uri")
+        uris = [redirect_uri, *uris]
+    return check_redirect_uris(uris)
+
+
+def _default_grant_types(client_type: str, uris: list[str]) -> list[str]:
+    """Grants for a client that named none: the code flow, or (a confidential client without
+    redirect URIs) client_credentials."""
+    if client_type == "confidential" and not uris:
+        return ["client_credentials"]
+    return ["authorization_code", "refresh_token"]
+
+
 def _new_secret() -> str:
     return "cs_" + secrets.token_urlsafe(32)
 
@@ -160,15 +177,9 @@ async def create(
 ) -> tuple[dict[str, Any], str | None]:
     """Register a client: (client, secret). The secret (confidential clients) is shown once."""
     p = actor.require()
-    uris = list(redirect_uris or [])
-    if redirect_uri is not None:
-        check_redirect_uris([redirect_uri], field="body.redirect_uri")
-        uris = [redirect_uri, *uris]
-    uris = check_redirect_uris(uris)
+    uris = _registered_uris(redirect_uris, redirect_uri)
     if grant_types is None:
-        grant_types = ["authorization_code", "refresh_token"]
-        if client_type == "confidential" and not uris:
-            grant_types = ["client_credentials"]
+        grant_types = _default_grant_types(client_type, uris)
     grants = _check_grants(client_type, grant_types, uris)
     allowed = _check_scopes(actor, scopes)
     secret = _new_secret() if client_type == "confidential" else None
@@ -192,24 +203,31 @@ async def create(
         ),
     )
     result = to_dict(client)
+    await _announce_created(session, actor, client, result)
+    return result, secret
+
+
+async def _announce_created(
+    session: AsyncSession, actor: Actor, client: OAuthClient, result: dict[str, Any]
+) -> None:
+    """Audit a registration and announce it (`oauth.client.created`) in the same unit."""
     await audit.record(
         session,
         actor,
         action="oauth.client.created",
         resource_type="oauth_client",
         resource_id=client.id,
-        organization_id=p.organization_id,
-        details={"name": name, "client_type": client_type, "scopes": allowed},
-        livemode=p.livemode,
+        organization_id=client.organization_id,
+        details={"name": client.name, "client_type": client.client_type, "scopes": client.scopes},
+        livemode=client.livemode,
     )
     await outbox.enqueue(
         session,
         event_type="oauth.client.created",
-        organization_id=p.organization_id,
-        livemode=p.livemode,
+        organization_id=client.organization_id,
+        livemode=client.livemode,
         payload={k: result[k] for k in ("client_id", "name", "client_type", "scopes")},
     )
-    return result, secret
 
 
 async def get_all(session: AsyncSession, actor: Actor, *, limit: int, offset: int) -> Page:

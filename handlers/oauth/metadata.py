@@ -2,15 +2,16 @@
 
 from charter.http.context import base_url
 from charter.http.responses import json
-from charter.oauth import keys, metadata, tokens
+from charter.oauth import keys, metadata
+from charter.oauth.issuer import issuer_at
 
 
 async def get_server_metadata():
-    return json(metadata.document(tokens.issuer_at(base_url()).issuer))
+    return json(metadata.document(issuer_at(base_url()).issuer))
 
 
 async def get_openid_configuration():
-    return json(metadata.document(tokens.issuer_at(base_url()).issuer))
+    return json(metadata.document(issuer_at(base_url()).issuer))
 
 
 async def get_jwks():

@@ -4,18 +4,19 @@
 from charter.http.context import base_url, current_actor, header
 from charter.http.responses import json
 from charter.http.uow import raise_if_error, read, transaction
-from charter.oauth import authorization, keys, tokens
-from charter.oauth.tokens import Issuer
+from charter.oauth import authorization, introspection, issuance, keys, revocation
+from charter.oauth.client_auth import authenticate_client
+from charter.oauth.issuer import Issuer, issuer_at
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 def _issuer() -> Issuer:
-    return tokens.issuer_at(base_url())
+    return issuer_at(base_url())
 
 
 async def _client(session, body):
-    return await tokens.authenticate_client(
+    return await authenticate_client(
         session,
         authorization=header("authorization"),
         client_id=body.get("client_id"),
@@ -28,7 +29,7 @@ async def request_token(body):
     await keys.signing_key()
     async with transaction() as session:
         client = await _client(session, body)
-        await tokens.count_request(client, current_actor().ip)
+        await issuance.count_request(client, current_actor().ip)
         outcome = await authorization.token(session, current_actor(), _issuer(), client, body)
     return json(raise_if_error(outcome), 200, NO_STORE)
 
@@ -40,7 +41,7 @@ async def refresh_token(body):
 async def revoke_token(body):
     async with transaction() as session:
         client = await _client(session, body)
-        await tokens.revoke(
+        await revocation.revoke(
             session, current_actor(), client, token=body["token"], hint=body.get("token_type_hint")
         )
     return json({}, 200, NO_STORE)
@@ -49,7 +50,7 @@ async def revoke_token(body):
 async def introspect_token(body):
     async with read() as session:
         client = await _client(session, body)
-        result = await tokens.introspect(
+        result = await introspection.introspect(
             session, _issuer(), client, token=body["token"], hint=body.get("token_type_hint")
         )
     return json(result, 200, NO_STORE)

@@ -48,7 +48,7 @@ def test_admin_cannot_roll_or_touch_a_superuser_key(client, make_tenant):
 
 
 def test_users_write_cannot_take_over_admins_or_superusers(client, make_tenant):
-    from charter.identity.principals import ROLE_SCOPES
+    from charter.identity.roles import ROLE_SCOPES
 
     superuser = make_tenant(plan="unlimited", superuser=True)
     writer, _ = create_key(
@@ -297,7 +297,7 @@ def test_users_write_cannot_grant_scopes_it_lacks(client, make_tenant):
 
 
 def test_factor_checks_on_a_more_powerful_user_are_refused(client, make_tenant):
-    from charter.identity.principals import ROLE_SCOPES
+    from charter.identity.roles import ROLE_SCOPES
 
     superuser = make_tenant(plan="unlimited", superuser=True)
     writer, _ = create_key(

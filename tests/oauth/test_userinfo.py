@@ -56,10 +56,10 @@ def _resigned(token: str, header: dict, **changes) -> str:
 
 
 def _verified(token: str):
-    from charter.oauth import tokens as oauth_tokens
+    from charter.oauth import access_tokens
     from tests.oauth.helpers import run
 
-    return run(oauth_tokens.verify_access_token(token))
+    return run(access_tokens.verify_access_token(token))
 
 
 def test_only_an_access_token_of_this_issuer_is_verified(client, tokens):
