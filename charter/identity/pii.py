@@ -11,14 +11,37 @@ from typing import cast
 from sqlalchemy import select
 
 from charter.platform import crypto, runtime
-from storage.models import OneTimeCode, RefreshToken, User
+from storage.models import (
+    FileShare,
+    OAuthRefreshToken,
+    OneTimeCode,
+    RefreshToken,
+    User,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 
-_Encrypted = User | OneTimeCode | RefreshToken
+_Encrypted = (
+    User
+    | OneTimeCode
+    | RefreshToken
+    | OAuthRefreshToken
+    | FileShare
+    | WebhookEndpoint
+    | WebhookDelivery
+)
 ENCRYPTED_COLUMNS: dict[type[_Encrypted], tuple[str, ...]] = {
     User: ("email_enc", "phone_enc", "totp_secret_enc", "totp_pending_enc"),
     OneTimeCode: ("destination_enc",),
     RefreshToken: ("child_token_enc",),
+    OAuthRefreshToken: ("child_token_enc",),
+    FileShare: ("email_enc",),
+    WebhookEndpoint: ("secret_enc", "previous_secret_enc"),
+    WebhookDelivery: ("payload_enc",),
 }
+# Every other `*_enc` column is rewritten by its own domain: the OAuth signing keys by
+# charter.oauth.keys.reencrypt_private_keys (`tests/identity/test_users.py` checks the list).
+ROTATED_ELSEWHERE = {("oauth_signing_keys", "private_key_enc")}
 
 
 def rotate_all(batch: int = 500) -> int:

@@ -269,17 +269,3 @@ async def find_issuance(
                 if found is not None:
                     return found, kind, claims
     return None
-
-
-def reencrypt_child_tokens() -> int:
-    """Re-encrypt the kept children of used refresh tokens under the newest encryption key
-    (`charter rotate-pii`); returns the number of rows rewritten."""
-    from sqlalchemy import select
-
-    with runtime.current().db.sync_transaction() as session:
-        rows = session.scalars(
-            select(OAuthRefreshToken).where(OAuthRefreshToken.child_token_enc.is_not(None))
-        ).all()
-        for row in rows:
-            row.child_token_enc = crypto.rotate(row.child_token_enc)
-    return len(rows)

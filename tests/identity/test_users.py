@@ -281,6 +281,26 @@ def test_password_hash_is_upgraded_on_login(client, tenant):
     assert upgraded != weak and not hasher.check_needs_rehash(upgraded)
 
 
+def test_key_rotation_covers_every_encrypted_column():
+    """`charter rotate-pii` must rewrite every `*_enc` column, or dropping the old key after it
+    leaves webhook secrets, share emails or OAuth tokens that nothing can read."""
+    from charter.identity import pii
+    from storage.models import Base
+
+    rotated = {
+        (model.__tablename__, column)
+        for model, columns in pii.ENCRYPTED_COLUMNS.items()
+        for column in columns
+    }
+    encrypted = {
+        (table.name, column.name)
+        for table in Base.metadata.tables.values()
+        for column in table.columns
+        if column.name.endswith("_enc")
+    }
+    assert encrypted == rotated | pii.ROTATED_ELSEWHERE
+
+
 def test_pii_key_rotation(client, tenant, monkeypatch):
     from cryptography.fernet import Fernet
 
