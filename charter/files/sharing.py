@@ -90,13 +90,16 @@ async def create(
     # Without CHARTER_PUBLIC_URL the link's origin would come from the request's Host header,
     # which the caller chooses: an email from us carrying the caller's domain.
     runtime.current().settings.require_public_url("Sharing by email")
-    file = await service.get_file(session, actor, file_id)  # a directory is 400
     now = utcnow()
     expires_at = fields.get("expires_at")
     if expires_at is not None and expires_at <= now:
         raise Malformed("expires_at must be in the future", field="body.expires_at")
-    token = secrets.token_urlsafe(32)
     password = secrets.token_urlsafe(PASSWORD_BYTES) if fields.get("password_protected") else None
+    # Hashed before the first statement: on SQLite the transaction holds the one write lock
+    # from its first statement on.
+    password_hash = await passwords.hash_password(password) if password else None
+    file = await service.get_file(session, actor, file_id)  # a directory is 400
+    token = secrets.token_urlsafe(32)
     email = fields["email"].strip()
     share = await add(
         session,
@@ -109,7 +112,7 @@ async def create(
             email_enc=crypto.encrypt(email),
             permissions=fields.get("permissions", "view"),
             expires_at=expires_at,
-            password_hash=await passwords.hash_password(password) if password else None,
+            password_hash=password_hash,
             failed_attempts=0,
             locked_at=None,
             revoked_at=None,
