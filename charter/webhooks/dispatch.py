@@ -33,6 +33,7 @@ from charter.platform.errors import Invalid, Unavailable
 from charter.webhooks import fanout, signing
 from charter.webhooks.endpoints import live_secrets
 from storage.models import WebhookDelivery, WebhookEndpoint
+from storage.repositories import webhook_claims as claims
 from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
@@ -157,11 +158,11 @@ async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> 
     """Write each attempt to the log and its outcome to its delivery, while `owner` still holds
     the lease (otherwise another worker took the delivery and decides). Locks are taken in one
     order, deliveries by id then endpoints by id, as deleting an endpoint takes them."""
-    held = await repo.hold(session, owner, [outcome.delivery.id for outcome in outcomes])
-    await repo.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
+    held = await claims.hold(session, owner, [outcome.delivery.id for outcome in outcomes])
+    await claims.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
     settled = [(outcome, *_settlement(outcome)) for outcome in outcomes]
     mine = [item for item in settled if item[0].delivery.id in held]
-    await repo.settle(session, [(outcome.delivery.id, values) for outcome, _, _, values in mine])
+    await claims.settle(session, [(outcome.delivery.id, values) for outcome, _, _, values in mine])
     # Endpoints in id order (a stable sort keeps each one's outcomes in order).
     for outcome, error, status, _ in sorted(mine, key=lambda item: item[0].endpoint.id):
         delivery, now = outcome.delivery, outcome.attempted_at

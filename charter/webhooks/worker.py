@@ -27,6 +27,7 @@ from charter.platform.clock import new_id, utcnow
 from charter.webhooks import dispatch, fanout
 from storage.db import on_commit
 from storage.models import WebhookDelivery, WebhookEndpoint
+from storage.repositories import webhook_claims as claims
 from storage.repositories import webhooks as repo
 
 log = logging.getLogger("charter.webhooks")
@@ -124,7 +125,7 @@ class DeliveryWorker:
 
     async def _claimable(self, session: AsyncSession, free: int) -> list[str]:
         settings = runtime.current().settings
-        chosen = await repo.claimable(
+        chosen = await claims.claimable(
             session,
             now=utcnow(),
             limit=free,
@@ -137,11 +138,11 @@ class DeliveryWorker:
     async def _lease(self, session: AsyncSession, chosen: list[str]) -> list[Claimed]:
         settings = runtime.current().settings
         now = utcnow()
-        lease = timedelta(
+        until = now + timedelta(
             seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
         )
-        ids = await repo.lease(session, chosen, owner=self.owner, now=now, lease_until=now + lease)
-        return await repo.claimed(session, ids) if ids else []
+        ids = await claims.lease(session, chosen, owner=self.owner, now=now, lease_until=until)
+        return await claims.claimed(session, ids) if ids else []
 
     async def _claim_and_send(self) -> int:
         free = self._free()

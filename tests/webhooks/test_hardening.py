@@ -15,7 +15,7 @@ from charter.platform import clock as time_source
 from charter.platform import runtime
 from charter.webhooks import dispatch, fanout, signing
 from storage.models import WebhookDelivery
-from storage.repositories import webhooks as repo
+from storage.repositories import webhook_claims as claims
 from tests.webhooks.conftest import auth, create_record, deliver, register
 
 
@@ -33,7 +33,7 @@ def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, seco
     clock.advance(1)
     create_record(client, tenant, collection="fast")
 
-    async def claims() -> list[list[str]]:
+    async def claim_twice() -> list[list[str]]:
         db = runtime.current().db
         async with db.transaction() as session:
             await fanout.fan_out(session)
@@ -41,7 +41,7 @@ def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, seco
         for owner in ("w1", "w2"):
             now = time_source.utcnow()
             async with db.transaction() as session:
-                ids = await repo.claim(
+                ids = await claims.claim(
                     session,
                     owner=owner,
                     now=now,
@@ -49,11 +49,11 @@ def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, seco
                     limit=4,
                     per_endpoint=2,
                 )
-                rows = await repo.claimed(session, ids)
+                rows = await claims.claimed(session, ids)
             taken.append([endpoint.id for _, endpoint in rows])
         return taken
 
-    first, second = asyncio.run(claims())
+    first, second = asyncio.run(claim_twice())
     assert first.count(slow["id"]) == 2  # the slow endpoint's slots are now full
     assert fast["id"] in first + second
 

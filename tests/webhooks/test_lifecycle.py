@@ -15,6 +15,7 @@ from charter.platform import outbound, runtime
 from charter.webhooks import dispatch, fanout
 from charter.worker import maintenance
 from storage.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from storage.repositories import webhook_claims as claims
 from storage.repositories import webhooks as repo
 from tests.conftest import PG_URL
 from tests.webhooks.conftest import auth, create_record, deliver, deliveries, register
@@ -36,7 +37,7 @@ def test_concurrent_claims_never_exceed_the_per_endpoint_cap(client, tenant, rec
 
     async def claim(session, owner: str) -> list[str]:
         now = time_source.utcnow()
-        return await repo.claim(
+        return await claims.claim(
             session,
             owner=owner,
             now=now,
@@ -82,7 +83,7 @@ def test_one_organizations_backlog_leaves_slots_to_the_others(
     async def claim(owner: str) -> list[str]:
         now = time_source.utcnow()
         async with db.transaction() as session:
-            return await repo.claim(
+            return await claims.claim(
                 session,
                 owner=owner,
                 now=now,
@@ -165,7 +166,7 @@ def test_deleting_an_endpoint_while_its_attempts_are_recorded_never_deadlocks(
     async def scenario() -> None:
         now = time_source.utcnow()
         async with db.transaction() as session:
-            ids = await repo.claim(
+            ids = await claims.claim(
                 session,
                 owner="wkr_a",
                 now=now,
@@ -173,7 +174,7 @@ def test_deleting_an_endpoint_while_its_attempts_are_recorded_never_deadlocks(
                 limit=10,
                 per_endpoint=10,
             )
-            claimed = await repo.claimed(session, ids)
+            claimed = await claims.claimed(session, ids)
         assert len(claimed) == 3
         failed = outbound.Answer(status=500, headers={}, excerpt=b"", seconds=0.01)
         outcomes = [dispatch.Outcome(d, e, now, failed, None, 0.01) for d, e in claimed]
@@ -183,7 +184,7 @@ def test_deleting_an_endpoint_while_its_attempts_are_recorded_never_deadlocks(
                 await repo.delete_endpoint(session, created["id"])
 
         async with db.transaction() as recording:
-            await repo.hold(recording, "wkr_a", ids)  # the worker's first locks
+            await claims.hold(recording, "wkr_a", ids)  # the worker's first locks
             deleting = asyncio.create_task(delete())
             await asyncio.sleep(0.3)
             assert not deleting.done()  # waiting for the deliveries' locks

@@ -13,7 +13,7 @@ from charter.platform import clock as time_source
 from charter.platform import runtime
 from charter.webhooks import fanout
 from charter.webhooks.worker import DeliveryWorker
-from storage.repositories import webhooks as repo
+from storage.repositories import webhook_claims as claims
 from tests.webhooks.conftest import create_record, deliver, register
 
 
@@ -29,7 +29,7 @@ def test_a_killed_workers_claims_are_delivered_after_the_lease(client, tenant, r
             await fanout.fan_out(session)
         now = time_source.utcnow()
         async with db.transaction() as session:
-            return await repo.claim(
+            return await claims.claim(
                 session,
                 owner="wkr_dead",
                 now=now,
