@@ -9,7 +9,18 @@ import functools
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 
 from storage.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -18,9 +29,14 @@ Endpoint = WebhookEndpoint
 Delivery = WebhookDelivery
 
 
+# Written into the SQL, not bound: a prepared statement's generic plan can use the partial index
+# `WHERE status = 'pending'` only when the statement says 'pending' itself.
+_PENDING: ColumnElement[str] = literal_column("'pending'")
+
+
 def _claimable(now: Any) -> tuple[ColumnElement[bool], ...]:
     return (
-        Delivery.status == "pending",
+        Delivery.status == _PENDING,
         Delivery.next_attempt_at <= now,
         or_(Delivery.lease_until.is_(None), Delivery.lease_until <= now),
     )
@@ -105,8 +121,14 @@ async def claimable(
 
 @functools.cache
 def _candidates() -> Any:
-    """`claimable`'s statement, built once (its cache key alone cost more than running it):
-    the due deliveries in due order with the leases their endpoint and organization hold."""
+    """`claimable`'s statement, built once (its cache key alone cost more than running it).
+
+    Closed endpoints (their slots full, their organization's full, or not enabled) are left out
+    before the window is cut, so a backlog behind a full (slow or dead) endpoint or a busy tenant
+    never hides the others' rows. The window is then a walk of the pending partial index in due
+    order, stopped by its LIMIT, whatever the backlog (a join of the filters planned a scan and a
+    sort of every pending row: 8 ms a claim at 6,000, against 1.2 ms). Within the window each
+    endpoint's rows beyond its free slots are dropped by the database."""
     now = _now()
     leased = (Delivery.lease_until.is_not(None), Delivery.lease_until > now)
     # The leases held now, per endpoint and per organization: a partial index of the
@@ -125,42 +147,43 @@ def _candidates() -> Any:
         .group_by(Endpoint.organization_id)
         .cte("tenant_busy")
     )
-    held = func.coalesce(busy.c.n, 0)
-    tenant_held = func.coalesce(tenant_busy.c.n, 0)
+    closed = union_all(
+        select(busy.c.endpoint_id.label("id")).where(busy.c.n >= bindparam("b_per_endpoint")),
+        select(Endpoint.id).where(Endpoint.status != literal_column("'enabled'")),
+        select(Endpoint.id)
+        .join(tenant_busy, tenant_busy.c.organization_id == Endpoint.organization_id)
+        .where(tenant_busy.c.n >= bindparam("b_per_organization")),
+    ).cte("closed")
     window = (
         select(
             Delivery.id.label("id"),
             Delivery.endpoint_id.label("endpoint_id"),
             Delivery.next_attempt_at.label("due"),
-            held.label("held"),
-            Endpoint.organization_id.label("organization_id"),
-            tenant_held.label("tenant_held"),
         )
-        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
-        .outerjoin(busy, busy.c.endpoint_id == Delivery.endpoint_id)
-        .outerjoin(tenant_busy, tenant_busy.c.organization_id == Endpoint.organization_id)
-        # Endpoints and organizations whose slots are all taken are left out before the window
-        # is cut, so a backlog behind a full (slow or dead) endpoint or a busy tenant never
-        # hides the others' rows. The walk is the pending partial index in due order, stopped
-        # by the window's LIMIT.
-        .where(
-            *_claimable(now),
-            Endpoint.status == "enabled",
-            held < bindparam("b_per_endpoint"),
-            tenant_held < bindparam("b_per_organization"),
-        )
+        .where(*_claimable(now), Delivery.endpoint_id.not_in(select(closed.c.id)))
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(bindparam("b_window"))
         .subquery("candidates")
     )
-    # Within the window, each endpoint's rows beyond its free slots are dropped by the database:
-    # one busy endpoint's backlog fills the window, and those rows cost Python time for nothing.
-    rank = (
-        func.row_number()
-        .over(partition_by=window.c.endpoint_id, order_by=(window.c.due, window.c.id))
-        .label("rank")
+    rank = func.row_number().over(
+        partition_by=window.c.endpoint_id, order_by=(window.c.due, window.c.id)
     )
-    ranked = select(window, rank).subquery("ranked")
+    ranked = (
+        select(
+            window.c.id,
+            window.c.endpoint_id,
+            window.c.due,
+            func.coalesce(busy.c.n, 0).label("held"),
+            Endpoint.organization_id.label("organization_id"),
+            func.coalesce(tenant_busy.c.n, 0).label("tenant_held"),
+            rank.label("rank"),
+        )
+        .select_from(window)
+        .join(Endpoint, Endpoint.id == window.c.endpoint_id)
+        .outerjoin(busy, busy.c.endpoint_id == window.c.endpoint_id)
+        .outerjoin(tenant_busy, tenant_busy.c.organization_id == Endpoint.organization_id)
+        .subquery("ranked")
+    )
     return (
         select(
             ranked.c.id,

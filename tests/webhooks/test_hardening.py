@@ -58,6 +58,42 @@ def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, seco
     assert fast["id"] in first + second
 
 
+def test_a_disabled_endpoints_backlog_does_not_hide_the_others(
+    client, tenant, receiver, second_receiver, clock
+):
+    """Its due rows come first, and a window of one row would hold only them if they were left
+    out after the window is cut rather than before."""
+    paused = register(client, tenant, receiver.url, collections=["paused"])
+    live = register(client, tenant, second_receiver.url, collections=["live"])
+    for _ in range(5):
+        create_record(client, tenant, collection="paused")
+    clock.advance(1)
+    create_record(client, tenant, collection="live")
+    disabled = client.patch(
+        f"/v2/webhooks/{paused['id']}", json={"status": "disabled"}, headers=auth(tenant)
+    )
+    assert disabled.status_code == 200
+
+    async def claim_one() -> list[str]:
+        db = runtime.current().db
+        async with db.transaction() as session:
+            await fanout.fan_out(session)
+        now = time_source.utcnow()
+        async with db.transaction() as session:
+            ids = await claims.claim(
+                session,
+                owner="w1",
+                now=now,
+                lease_until=now + timedelta(seconds=90),
+                limit=1,
+                per_endpoint=1,
+            )
+            rows = await claims.claimed(session, ids)
+        return [endpoint.id for _, endpoint in rows]
+
+    assert asyncio.run(claim_one()) == [live["id"]]
+
+
 def test_a_retry_after_of_non_ascii_digits_is_ignored(app):
     now = time_source.utcnow()
     assert dispatch.retry_after("\u00b2", now) is None
