@@ -25,6 +25,28 @@ def _deliveries(webhook_id: str) -> list[WebhookDelivery]:
         return list(session.scalars(query).all())
 
 
+async def _fan_out_and_claim(owners: list[str], limit: int, per_endpoint: int) -> list[list[str]]:
+    """Fan the outbox out, then one claim per owner in turn: the endpoint ids each one leased."""
+    db = runtime.current().db
+    async with db.transaction() as session:
+        await fanout.fan_out(session)
+    taken = []
+    for owner in owners:
+        now = time_source.utcnow()
+        async with db.transaction() as session:
+            ids = await claims.claim(
+                session,
+                owner=owner,
+                now=now,
+                lease_until=now + timedelta(seconds=90),
+                limit=limit,
+                per_endpoint=per_endpoint,
+            )
+            rows = await claims.claimed(session, ids)
+        taken.append([endpoint.id for _, endpoint in rows])
+    return taken
+
+
 def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, second_receiver, clock):
     slow = register(client, tenant, receiver.url, collections=["slow"])
     fast = register(client, tenant, second_receiver.url, collections=["fast"])
@@ -33,27 +55,7 @@ def test_a_full_endpoint_does_not_hide_the_others(client, tenant, receiver, seco
     clock.advance(1)
     create_record(client, tenant, collection="fast")
 
-    async def claim_twice() -> list[list[str]]:
-        db = runtime.current().db
-        async with db.transaction() as session:
-            await fanout.fan_out(session)
-        taken = []
-        for owner in ("w1", "w2"):
-            now = time_source.utcnow()
-            async with db.transaction() as session:
-                ids = await claims.claim(
-                    session,
-                    owner=owner,
-                    now=now,
-                    lease_until=now + timedelta(seconds=90),
-                    limit=4,
-                    per_endpoint=2,
-                )
-                rows = await claims.claimed(session, ids)
-            taken.append([endpoint.id for _, endpoint in rows])
-        return taken
-
-    first, second = asyncio.run(claim_twice())
+    first, second = asyncio.run(_fan_out_and_claim(["w1", "w2"], limit=4, per_endpoint=2))
     assert first.count(slow["id"]) == 2  # the slow endpoint's slots are now full
     assert fast["id"] in first + second
 
@@ -74,24 +76,7 @@ def test_a_disabled_endpoints_backlog_does_not_hide_the_others(
     )
     assert disabled.status_code == 200
 
-    async def claim_one() -> list[str]:
-        db = runtime.current().db
-        async with db.transaction() as session:
-            await fanout.fan_out(session)
-        now = time_source.utcnow()
-        async with db.transaction() as session:
-            ids = await claims.claim(
-                session,
-                owner="w1",
-                now=now,
-                lease_until=now + timedelta(seconds=90),
-                limit=1,
-                per_endpoint=1,
-            )
-            rows = await claims.claimed(session, ids)
-        return [endpoint.id for _, endpoint in rows]
-
-    assert asyncio.run(claim_one()) == [live["id"]]
+    assert asyncio.run(_fan_out_and_claim(["w1"], limit=1, per_endpoint=1)) == [[live["id"]]]
 
 
 def test_a_retry_after_of_non_ascii_digits_is_ignored(app):
