@@ -183,7 +183,7 @@ class Database:
     # units of work -----------------------------------------------------------------------------
 
     def transaction(
-        self, deadline: float | None = None
+        self, deadline: float | None = None, *, opened_in: str | None = None
     ) -> AbstractAsyncContextManager[AsyncSession]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
@@ -192,7 +192,8 @@ class Database:
         cancellation so the connection goes back to the pool clean.
         """
         session = self.session(deadline)
-        session.info["opened_in"] = sys._getframe(1).f_code.co_qualname
+        # Named in the slow-transaction log: the caller, or whom the caller names (a handler).
+        session.info["opened_in"] = opened_in or sys._getframe(1).f_code.co_qualname
         return _unit(session)
 
     def read(self, deadline: float | None = None) -> AbstractAsyncContextManager[AsyncSession]:

@@ -9,6 +9,8 @@ response then commit together, before the first byte of the response is sent.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sys
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass
@@ -50,12 +52,21 @@ def _shared() -> SharedUnit | None:
     return state.shared_unit if state is not None else None
 
 
+def _handler() -> str:
+    """The function whose `async with transaction()` this is (past contextlib's frames)."""
+    frame = sys._getframe(2)
+    while frame.f_back is not None and frame.f_code.co_filename == contextlib.__file__:
+        frame = frame.f_back
+    return frame.f_code.co_qualname
+
+
 @asynccontextmanager
 async def transaction() -> AsyncIterator[AsyncSession]:
     """The request's transaction: commits when the block ends, rolls back if it raises."""
     shared = _shared()
     if shared is None:
-        async with runtime.current().db.transaction(deadline=_deadline()) as session:
+        db = runtime.current().db
+        async with db.transaction(deadline=_deadline(), opened_in=_handler()) as session:
             yield session
         return
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -37,7 +38,7 @@ FANOUT_SECONDS = 0.05  # while busy, the outbox is read at most this often
 
 MAX_BATCH = 200  # outcomes written per transaction
 Claimed = tuple[WebhookDelivery, WebhookEndpoint]
-Refill = Callable[[int], Callable[[AsyncSession], Awaitable[None]]]
+Refill = Callable[[int, AsyncSession], Awaitable[None]]
 
 
 class Recorder:
@@ -65,7 +66,7 @@ class Recorder:
         try:
             while self.waiting:
                 batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
-                then = self.refill(len(batch)) if self.refill is not None else None
+                then = functools.partial(self.refill, len(batch)) if self.refill else None
                 try:
                     await dispatch.record_all([outcome for outcome, _ in batch], self.owner, then)
                 except Exception as exc:  # noqa: BLE001 - each waiter learns it
@@ -158,18 +159,14 @@ class DeliveryWorker:
         self._send(claimed)
         return len(claimed)
 
-    def _refill(self, ending: int) -> Callable[[AsyncSession], Awaitable[None]]:
-        """What the recorder runs in its transaction after writing `ending` outcomes: lease the
+    async def _refill(self, ending: int, session: AsyncSession) -> None:
+        """Run by the recorder in its transaction after writing `ending` outcomes: lease the
         deliveries the freed slots can take; they are sent once it has committed."""
-
-        async def lease_next(session: AsyncSession) -> None:
-            free = self._free(ending)
-            chosen = await self._claimable(session, free) if free > 0 else []
-            if chosen:
-                claimed = await self._lease(session, chosen)
-                on_commit(session, lambda: self._send(claimed))
-
-        return lease_next
+        free = self._free(ending)
+        chosen = await self._claimable(session, free) if free > 0 else []
+        if chosen:
+            claimed = await self._lease(session, chosen)
+            on_commit(session, lambda: self._send(claimed))
 
     def _send(self, claimed: list[Claimed]) -> None:
         for delivery, endpoint in claimed:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import time
 
+import pytest
 from sqlalchemy import literal, select, text
 
+from charter.platform import runtime
+from storage import db as db_module
 from storage.db import Database
 
 
@@ -55,3 +59,62 @@ def test_an_ended_loops_connections_are_closed_when_the_next_loop_starts(new_dat
         assert all(_closes(driver) for driver in second)
     finally:
         gc.enable()
+
+
+def test_a_long_transaction_is_logged_with_its_opener(new_database, monkeypatch, caplog):
+    """On SQLite a transaction holds the one write lock from its first statement to its end:
+    one held too long is named in the log, a quick one is not."""
+    monkeypatch.setattr(db_module, "SLOW_TRANSACTION_SECONDS", 0.05)
+    db = Database(new_database())
+
+    async def hold_then_hurry() -> None:
+        async with db.transaction() as session:
+            await session.execute(text("SELECT 1"))
+            await asyncio.sleep(0.1)
+        async with db.transaction() as session:
+            await session.execute(text("SELECT 1"))
+
+    try:
+        with caplog.at_level(logging.WARNING, logger="charter.db"):
+            asyncio.run(hold_then_hurry())
+    finally:
+        db.dispose()
+    slow = [record for record in caplog.records if record.getMessage() == "slow transaction"]
+    assert [record.fields["opened_in"] for record in slow] == [
+        "test_a_long_transaction_is_logged_with_its_opener.<locals>.hold_then_hurry"
+    ]
+    assert slow[0].fields["seconds"] >= 0.1
+
+
+def test_a_request_transaction_is_logged_under_its_handler(
+    client, make_tenant, monkeypatch, caplog
+):
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    monkeypatch.setattr(db_module, "SLOW_TRANSACTION_SECONDS", -1.0)  # every one is "slow"
+    with caplog.at_level(logging.WARNING, logger="charter.db"):
+        created = client.post(
+            "/v2/data/logged", json={"data": {"n": 1}}, headers={"X-API-Key": tenant.key}
+        )
+    assert created.status_code == 201
+    openers = {record.fields["opened_in"] for record in caplog.records if hasattr(record, "fields")}
+    assert "create_record" in openers  # the handler, not the unit-of-work helper
+    assert "transaction" not in openers
+
+
+def test_the_webhook_queue_tables_are_vacuumed_early(app):
+    """Migration 0013: each delivery is updated twice and neither update is HOT."""
+    db = runtime.current().db
+    if db.dialect != "postgresql":
+        pytest.skip("autovacuum settings are PostgreSQL's")
+    with db.sync_transaction() as session:
+        options = dict(
+            session.execute(
+                text(
+                    "SELECT relname, array_to_string(reloptions, ',') FROM pg_class "
+                    "WHERE relname IN ('webhook_deliveries', 'outbox_events')"
+                )
+            ).all()
+        )
+    for table in ("webhook_deliveries", "outbox_events"):
+        assert "autovacuum_vacuum_scale_factor=0.01" in options[table]
+        assert "autovacuum_analyze_scale_factor=0.02" in options[table]
