@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engin
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.reads import RawPool, ReadSession
+from storage.writes import WriteSession
 
 log = logging.getLogger("charter.db")
 # A transaction open longer than this is logged with where it was opened: on SQLite it holds
@@ -205,11 +206,13 @@ class Database:
         held across pipeline stages), or `transaction()` and `read()` do."""
         engine = self.async_engine(reads=reads)
         raw = self._engines[asyncio.get_running_loop()].raw if reads else None
-        session = (
-            ReadSession(engine, raw, engine.sync_engine, expire_on_commit=False)
-            if raw is not None
-            else AsyncSession(engine, expire_on_commit=False)
-        )
+        session: AsyncSession
+        if raw is not None:
+            session = ReadSession(engine, raw, engine.sync_engine, expire_on_commit=False)
+        elif self.dialect == "postgresql" and not reads:
+            session = WriteSession(engine, engine.sync_engine, expire_on_commit=False)
+        else:
+            session = AsyncSession(engine, expire_on_commit=False)
         session.info["deadline"] = deadline
         return session
 

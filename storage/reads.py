@@ -110,6 +110,44 @@ def _prepare(entry: _Compiled, key: Any, params: dict[str, Any] | None) -> tuple
     }
 
 
+async def run_select(
+    conn: psycopg.AsyncConnection[Any],
+    engine: Engine,
+    statement: Select[Any],
+    params: dict[str, Any] | None,
+) -> Result[Any]:
+    """Run a plain SELECT (see `runnable`) on a driver connection, as the engine would: the
+    dialect's SQL, its bind and result processors, its `before_cursor_execute` listeners, and
+    driver errors raised as SQLAlchemy's."""
+    entry, key = _compile(statement, engine.dialect)
+    sql, values = _prepare(entry, key, params)
+    if engine.dispatch.before_cursor_execute:
+        engine.dispatch.before_cursor_execute(None, None, sql, values, None, False)
+    try:
+        cursor = await conn.execute(sql, values)
+        rows: Sequence[Any] = await cursor.fetchall()  # a SELECT always has a result
+        result = cursor.pgresult
+        assert result is not None  # noqa: S101 - executed: psycopg keeps its result
+        metadata = entry.metadata or entry.result_metadata(
+            engine.dialect, [result.ftype(i) for i in range(result.nfields)]
+        )
+    except psycopg.Error as error:
+        raise driver_error(sql, values, error, conn) from error
+    return IteratorResult(metadata, iter(rows))
+
+
+def driver_error(
+    sql: str, values: Any, error: psycopg.Error, conn: psycopg.AsyncConnection[Any]
+) -> sa_exc.DBAPIError:
+    """A psycopg error as SQLAlchemy raises it (IntegrityError for a unique violation, ...)."""
+    return cast(
+        "sa_exc.DBAPIError",
+        sa_exc.DBAPIError.instance(
+            sql, values, error, psycopg.Error, connection_invalidated=conn.broken
+        ),
+    )
+
+
 class RawPool:
     """Autocommit psycopg connections of one event loop, handed out last-in first-out, at most
     `size` open; a request waits up to `timeout` seconds for one (as the engine's pool does)."""
@@ -187,7 +225,7 @@ class RawPool:
         return self._opened, self._opened - len(self._idle)
 
 
-def _direct(statement: Any, params: Any, kw: dict[str, Any]) -> bool:
+def direct(statement: Any, params: Any, kw: dict[str, Any]) -> bool:
     """Does this call run on the driver (a plain SELECT, dict or no parameters, no options)?"""
     return not kw and runnable(statement) and (params is None or isinstance(params, dict))
 
@@ -205,47 +243,29 @@ class ReadSession(AsyncSession):
     async def execute(  # type: ignore[override]
         self, statement: Any, params: Any = None, **kw: Any
     ) -> Result[Any]:
-        if not _direct(statement, params, kw):
+        if not direct(statement, params, kw):
             self._used_session = True
             return await super().execute(statement, params, **kw)
         return await self._run(statement, params)
 
     async def scalar(self, statement: Any, params: Any = None, **kw: Any) -> Any:
-        if not _direct(statement, params, kw):
+        if not direct(statement, params, kw):
             self._used_session = True
             return await super().scalar(statement, params, **kw)
         return (await self._run(statement, params)).scalar()
 
     async def scalars(self, statement: Any, params: Any = None, **kw: Any) -> Any:
-        if not _direct(statement, params, kw):
+        if not direct(statement, params, kw):
             self._used_session = True
             return await super().scalars(statement, params, **kw)
         return (await self._run(statement, params)).scalars()
 
     async def _run(self, statement: Select[Any], params: dict[str, Any] | None) -> Result[Any]:
-        entry, key = _compile(statement, self._engine.dialect)
-        sql, values = _prepare(entry, key, params)
         if self._raw is None:
             self._raw = await self._pool.acquire()
             if self._engine.dispatch.begin:
                 self._engine.dispatch.begin(None)
-        conn = self._raw[0]
-        dispatch = self._engine.dispatch
-        if dispatch.before_cursor_execute:
-            dispatch.before_cursor_execute(None, None, sql, values, None, False)
-        try:
-            cursor = await conn.execute(sql, values)
-            rows: Sequence[Any] = await cursor.fetchall()  # a SELECT always has a result
-            result = cursor.pgresult
-            assert result is not None  # noqa: S101 - executed: psycopg keeps its result
-            metadata = entry.metadata or entry.result_metadata(
-                self._engine.dialect, [result.ftype(i) for i in range(result.nfields)]
-            )
-        except psycopg.Error as error:
-            raise sa_exc.DBAPIError.instance(
-                sql, values, error, psycopg.Error, connection_invalidated=conn.broken
-            ) from error
-        return IteratorResult(metadata, iter(rows))
+        return await run_select(self._raw[0], self._engine, statement, params)
 
     @property
     def in_use(self) -> bool:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.writes import WriteSession
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import CursorResult, Result, Row
 
@@ -16,8 +18,12 @@ _Row = TypeVar("_Row")
 
 async def add(session: AsyncSession, row: _Row) -> _Row:
     """Stage a new row; it is written with the unit's next flush (a query or the commit), so
-    a change and its audit and outbox rows go to the database in one flush."""
-    session.add(row)
+    a change and its audit and outbox rows go to the database together. On PostgreSQL a row
+    still staged at the commit is written on the driver with it (storage/writes.py)."""
+    if isinstance(session, WriteSession):
+        session.stage(row)
+    else:
+        session.add(row)
     return row
 
 

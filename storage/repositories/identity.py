@@ -61,8 +61,9 @@ async def delete_organization(session: Session, organization: Organization) -> N
     await session.flush()
 
 
-async def get_plan(session: Session, name: str) -> Plan | None:
-    return await session.get(Plan, name)
+async def get_plan(session: Session, name: str) -> Any:
+    """The plan as a read-only row, or None."""
+    return await read_row(session, Plan, name=name)
 
 
 async def superuser_exists(session: Session) -> bool:
