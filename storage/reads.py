@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -75,7 +76,22 @@ def runnable(statement: Any) -> bool:
     return True
 
 
+# The statements seen, by identity: one built once (a module constant, a cached builder's) skips
+# generating its cache key on every execution, about 0.1 ms of CPU for a small SELECT. An entry
+# goes when its statement is collected.
+_SEEN: dict[int, tuple[weakref.ref[Any], _Compiled, Any]] = {}
+
+
+def _forget(identity: int, seen: dict[int, Any] = _SEEN) -> Callable[[weakref.ref[Any]], None]:
+    # `seen` is bound now: at interpreter exit the module's globals may be gone before the
+    # statements are collected.
+    return lambda _ref: seen.pop(identity, None)
+
+
 def _compile(statement: Select[Any], dialect: Dialect) -> tuple[_Compiled, Any]:
+    seen = _SEEN.get(id(statement))
+    if seen is not None and seen[0]() is statement:
+        return seen[1], seen[2]
     key = statement._generate_cache_key()
     entry = _COMPILED.get(key.key) if key is not None else None
     if entry is None:
@@ -87,6 +103,8 @@ def _compile(statement: Select[Any], dialect: Dialect) -> tuple[_Compiled, Any]:
         )
         if key is not None:
             _COMPILED[key.key] = entry
+    if key is not None:
+        _SEEN[id(statement)] = (weakref.ref(statement, _forget(id(statement))), entry, key)
     return entry, key
 
 

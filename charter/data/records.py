@@ -277,7 +277,8 @@ async def query(
     rows, total = await repo.query_records(
         session,
         now=utcnow(),
-        conditions=[record_query.condition(c, dialect) for c in clauses],
+        conditions=lambda: [record_query.condition(c, dialect) for c in clauses],
+        filter_text=filter or "",
         sort=key,
         after=start,
         limit=limit + 1,

@@ -29,7 +29,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, delete, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 from sqlalchemy.sql import visitors
@@ -85,16 +95,21 @@ async def get_collection(
     return (await session.scalars(query)).one_or_none()
 
 
+# Asked on every record write and filtered read: built once (storage/reads.py keys its compiled
+# form by the statement's identity).
+_DEFINITION_VERSION = select(Collection.id, Collection.version).where(
+    Collection.organization_id == bindparam("organization_id"),
+    Collection.livemode == bindparam("livemode"),
+    Collection.name == bindparam("name"),
+)
+
+
 async def definition_version(
     session: Session, *, organization_id: str, livemode: bool, collection: str
 ) -> tuple[str, int] | None:
     """(id, version) of the collection's declaration, without its schema; None if undeclared."""
-    query = select(Collection.id, Collection.version).where(
-        Collection.organization_id == organization_id,
-        Collection.livemode == livemode,
-        Collection.name == collection,
-    )
-    row = (await session.execute(query)).one_or_none()
+    params = {"organization_id": organization_id, "livemode": livemode, "name": collection}
+    row = (await session.execute(_DEFINITION_VERSION, params)).one_or_none()
     return (row[0], row[1]) if row is not None else None
 
 

@@ -4,13 +4,15 @@ record_query. Every query is scoped to (organization, mode, collection) and skip
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, bindparam, delete, func, or_, select
+from sqlalchemy import ColumnElement, Executable, Integer, bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ClauseElement
+from sqlalchemy.util import LRUCache
 
 from storage.models import OutboxEvent, Record
 from storage.repositories.common import rowcount
@@ -77,6 +79,37 @@ async def get_record(
     return (await session.scalars(query)).one_or_none()
 
 
+# The live records of one (organization, mode, collection) at `now`, as bound parameters, so a
+# page statement is built once per filter and sort and executed with each request's values.
+_LIVE_BOUND = [
+    Record.organization_id == bindparam("organization_id"),
+    Record.livemode == bindparam("livemode"),
+    Record.collection == bindparam("collection"),
+    or_(Record.expires_at.is_(None), Record.expires_at > bindparam("now")),
+]
+_PAGES: LRUCache[Any, tuple[Any, Any]] = LRUCache(512)
+
+
+def _page_statements(
+    conditions: list[ColumnElement[bool]], sort: SortKey, after: Key | None, counted: bool
+) -> tuple[Any, Any]:
+    """The page's statement and its total's, with the scope, `now`, `limit` and `offset` bound.
+    An exact total rides on each row of the page: an uncorrelated scalar subquery, which both
+    databases run once per statement, so the page and its count cost one round trip."""
+    where = [*_LIVE_BOUND, *conditions]
+    page = [*where, sort.after(*after)] if after is not None else where
+    total_of = select(func.count()).select_from(Record).where(*where)
+    extra = [total_of.scalar_subquery().label("_total")] if counted else []
+    query = (
+        select(*_READ_COLUMNS, *sort.values(), *extra)
+        .where(*page)
+        .order_by(*sort.order_by())
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
+    return query, total_of
+
+
 async def query_records(
     session: Session,
     *,
@@ -84,7 +117,8 @@ async def query_records(
     livemode: bool,
     collection: str,
     now: datetime,
-    conditions: list[ColumnElement[bool]],
+    conditions: Callable[[], list[ColumnElement[bool]]],
+    filter_text: str,
     sort: SortKey,
     after: Key | None,
     limit: int,
@@ -93,18 +127,44 @@ async def query_records(
 ) -> tuple[list[tuple[Any, Key]], int | None]:
     """Up to `limit` rows in `sort` order from `offset`, or after the row keyed `after`, each
     with its key; and the total of the matching rows as `count` asks: "exact", "estimated"
-    (PostgreSQL's planner estimate; exact on SQLite) or "none" (None)."""
-    where = [*_live(organization_id, livemode, collection, now), *conditions]
-    page = [*where, sort.after(*after)] if after is not None else where
-    query = select(*_READ_COLUMNS, *sort.values()).where(*page).order_by(*sort.order_by())
-    rows = (await session.execute(query.limit(limit).offset(offset))).all()
-    width = len(_READ_COLUMNS)
-    keyed = [(row, (list(row[width:]), row.id)) for row in rows]
+    (PostgreSQL's planner estimate; exact on SQLite) or "none" (None).
+
+    `conditions` builds the filter's conditions; `filter_text` is the filter they come from. A
+    first page's statements are kept by (filter text, sort, count) and reused (storage/reads.py
+    then skips compiling them too): a client asking the same question again pays for none of
+    it. A keyset page's, whose condition holds the previous page's last key, are built each time.
+    """
+    estimated = count == "estimated" and session.get_bind().dialect.name == "postgresql"
+    counted = count != "none" and not estimated
+    if after is None:
+        shape = (filter_text, sort, counted)
+        statements = _PAGES.get(shape)
+        if statements is None:
+            statements = _PAGES[shape] = _page_statements(conditions(), sort, None, counted)
+    else:
+        statements = _page_statements(conditions(), sort, after, counted)
+    query, total_of = statements
+    params = {
+        "organization_id": organization_id,
+        "livemode": livemode,
+        "collection": collection,
+        "now": now,
+        "limit": limit,
+        "offset": offset,
+    }
+    rows = (await session.execute(query, params)).all()
+    width, end = len(_READ_COLUMNS), len(_READ_COLUMNS) + sort.arity()
+    keyed = [(row, (list(row[width:end]), row.id)) for row in rows]
     total = None
-    if count == "estimated" and session.get_bind().dialect.name == "postgresql":
-        total = await _estimate(session, select(Record.id).where(*where))
-    elif count != "none":
-        total = await session.scalar(select(func.count()).select_from(Record).where(*where)) or 0
+    if estimated:
+        total = await _estimate(session, select(Record.id).where(total_of.whereclause), params)
+    elif counted:
+        if rows:
+            total = rows[0]._total
+        elif offset == 0 and after is None:
+            total = 0  # the first page is empty: nothing matches
+        else:  # a page past the end has no row to carry the total
+            total = await session.scalar(total_of, params) or 0
     return keyed, total
 
 
@@ -122,10 +182,10 @@ def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
     return "EXPLAIN (FORMAT JSON) " + str(compiler.process(element.query, **kw))
 
 
-async def _estimate(session: Session, query: Any) -> int:
+async def _estimate(session: Session, query: Any, params: dict[str, Any]) -> int:
     """The planner's row estimate for `query` (not `pg_class.reltuples`: the table holds every
     organization's collections, and only the planner's statistics narrow it to one)."""
-    plan = (await session.execute(_Explain(query))).scalar_one()
+    plan = (await session.execute(_Explain(query), params)).scalar_one()
     if isinstance(plan, str):
         plan = json.loads(plan)
     return int(plan[0]["Plan"]["Plan Rows"])
