@@ -8,7 +8,9 @@ one; tests and embedded servers run several).
 Costs a request pays, by design: no pre-ping on checkout (a dead connection fails one request
 and is discarded), pools sized to the concurrency with no overflow (steady load opens no new
 connections), the statement timeout set once per connection rather than per transaction, and
-reads in autocommit (one round trip for a one-statement read on PostgreSQL: no BEGIN/COMMIT).
+reads in autocommit (one round trip for a one-statement read on PostgreSQL: no BEGIN/COMMIT),
+and on PostgreSQL transaction units that begin only when they must, their new rows written as one
+statement (storage/writes.py).
 """
 
 from __future__ import annotations
@@ -205,14 +207,14 @@ class Database:
         """A session on this loop's engine; the caller commits and closes it (a unit of work
         held across pipeline stages), or `transaction()` and `read()` do."""
         engine = self.async_engine(reads=reads)
-        raw = self._engines[asyncio.get_running_loop()].raw if reads else None
+        raw = self._engines[asyncio.get_running_loop()].raw
         session: AsyncSession
-        if raw is not None:
-            session = ReadSession(engine, raw, engine.sync_engine, expire_on_commit=False)
-        elif self.dialect == "postgresql" and not reads:
-            session = WriteSession(engine, engine.sync_engine, expire_on_commit=False)
-        else:
+        if raw is None:
             session = AsyncSession(engine, expire_on_commit=False)
+        elif reads:
+            session = ReadSession(engine, raw, engine.sync_engine, expire_on_commit=False)
+        else:
+            session = WriteSession(engine, engine.sync_engine, raw, expire_on_commit=False)
         session.info["deadline"] = deadline
         return session
 

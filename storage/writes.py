@@ -1,35 +1,40 @@
-"""Transactions on PostgreSQL with their new rows written on the driver: one statement, then the
-COMMIT.
+"""Transaction units on PostgreSQL whose new rows are written on the driver, as one statement.
 
 Why: a create through the ORM (a plan check, then the organization, its audit row and its outbox
-event) cost about 2.8 ms of CPU and six round trips on this machine; on the session's own psycopg
-connection, with the three INSERTs as one statement, it costs about 0.9 ms and four (BEGIN, the
-plan check, the INSERTs, COMMIT). Most of the difference is the unit-of-work flush (state
-tracking, dependency sort, one execution context per statement) and the engine's per-statement
-machinery; neither is needed for rows that are only inserted. (psycopg's pipeline mode would save
-a round trip, but its asyncio loop polls the socket for writing while it waits for the answer: a
-whole request cost 2.8 ms of CPU with it, 1.6 ms without.)
+event) cost about 2.8 ms of CPU and six round trips (BEGIN, the check, three INSERTs, COMMIT) on
+this machine; a whole in-process request 3.2 ms. Most of it was the unit-of-work flush (state
+tracking, dependency sort, an execution context per statement) and the engine's per-statement
+machinery, neither needed for rows that are only inserted. With this module the request costs
+about 1.1 ms and two round trips: the check, then the three INSERTs as one statement. (psycopg's
+pipeline mode would save round trips elsewhere, but its asyncio loop polls the socket for writing
+while it waits for the answer: a request cost 2.8 ms of CPU with it, 1.6 ms without.)
 
-The rule, which keeps the ORM's meaning whatever a service does:
+The rules, which keep the ORM's meaning whatever a service does:
 
 - `storage.repositories.common.add` stages a new row here instead of in the ORM session.
-- At commit, when the ORM session has nothing of its own to flush, the staged rows are INSERTed on
-  the session's connection by one statement (data-modifying CTEs: foreign keys are checked at its
-  end), then the COMMIT is sent. Their column defaults and the version counter are applied
-  as the ORM's flush would, and generated keys come back with RETURNING.
-- Before anything else touches the database or the ORM session (a statement, `flush`, `get`,
-  `refresh`, `delete`, `merge`, `connection`), the staged rows join the ORM session, exactly as
-  `session.add` would have put them there, so its autoflush, its ordering and its change tracking
-  apply to them from then on. Only plain SELECTs run straight on the driver (storage/reads.py),
-  and only while nothing is staged or pending.
+- Until the unit needs a transaction, its plain SELECTs (storage/reads.py's `runnable`, without
+  FOR UPDATE) run as statements of their own on a pooled autocommit connection. Under READ
+  COMMITTED every statement of a transaction takes its own snapshot anyway, so they see what they
+  would have seen inside one; a locking read begins the transaction.
+- At commit, when the ORM session has nothing of its own to flush, the staged rows are INSERTed by
+  one statement (data-modifying CTEs, whose foreign keys are checked at the statement's end):
+  atomic on its own in autocommit, or followed by the COMMIT of a transaction already begun.
+  Column defaults and the version counter are applied as the ORM's flush would apply them, and
+  generated keys come back with RETURNING.
+- Before anything else touches the database or the ORM session (another statement, `flush`,
+  `get`, `refresh`, `delete`, `merge`, `connection`), the staged rows join the ORM session exactly
+  as `session.add` would have put them there, and the unit becomes an ordinary ORM transaction:
+  autoflush, ordering and change tracking apply to the rows from then on.
 
-SQLite keeps the ordinary session: its cost is the driver's thread hop, not the flush.
+SQLite keeps the ordinary session: its cost is the driver's thread hop, not the flush, and its
+units take the write lock at their first statement (BEGIN IMMEDIATE).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +47,7 @@ from sqlalchemy.orm import Mapper
 from sqlalchemy.orm.attributes import instance_dict
 
 from storage.models.base import Base
-from storage.reads import direct, driver_error, run_select
+from storage.reads import RawPool, direct, driver_error, run_select
 
 # Tables in foreign-key order: a parent's rows go in before its children's.
 _TABLE_ORDER = {table: index for index, table in enumerate(Base.metadata.sorted_tables)}
@@ -174,11 +179,13 @@ def _combined(plans: tuple[_InsertPlan, ...]) -> str:
 class WriteSession(AsyncSession):
     """A transaction unit's session on PostgreSQL (see the module's docstring)."""
 
-    def __init__(self, bind: Any, engine: Engine, **kw: Any) -> None:
+    def __init__(self, bind: Any, engine: Engine, pool: RawPool, **kw: Any) -> None:
         super().__init__(bind, **kw)
-        self._engine = engine
+        self._engine, self._pool = engine, pool
         self._staged: list[Any] = []
-        self._driver: psycopg.AsyncConnection[Any] | None = None
+        self._driver: psycopg.AsyncConnection[Any] | None = None  # the ORM transaction's
+        self._raw: tuple[psycopg.AsyncConnection[Any], float] | None = None  # autocommit
+        self._orm = False  # has the ORM session been used (so it commits, rolls back, closes)?
 
     def stage(self, row: Any) -> None:
         """Write `row` with the commit (or hand it to the ORM session first, see above)."""
@@ -188,29 +195,57 @@ class WriteSession(AsyncSession):
             self._staged.append(row)
 
     def _to_orm(self) -> None:
+        self._begin_orm()
         if self._staged:
             staged, self._staged = self._staged, []
             self.add_all(staged)
 
+    def _begin_orm(self) -> None:
+        """From now on the unit is the ORM session's: the autocommit connection goes back."""
+        self._orm = True
+        raw, self._raw = self._raw, None
+        if raw is not None:
+            self._pool.release(*raw)
+
+    def _orm_needed(self) -> bool:
+        """Has the ORM session begun, or does it hold rows of its own (`session.add`)?"""
+        return self._orm or not self.sync_session._is_clean()
+
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
-        """The session's own driver connection (checked out, and the transaction begun, by the
-        session as for any statement)."""
+        """The ORM transaction's driver connection (checked out, and the transaction begun, by
+        the session as for any statement)."""
         if self._driver is None:
+            self._begin_orm()
             connection = await AsyncSession.connection(self)
             self._driver = (await connection.get_raw_connection()).driver_connection
         assert self._driver is not None  # noqa: S101 - a checked-out connection has its driver
         return self._driver
 
-    def _clean(self) -> bool:
-        return not self._staged and self.sync_session._is_clean()
+    async def _autocommit(self) -> psycopg.AsyncConnection[Any]:
+        """A pooled autocommit connection, for a unit that has begun no transaction."""
+        if self._raw is None:
+            self._raw = await self._pool.acquire()
+            self.info.setdefault("begun", time.monotonic())  # timed as a transaction would be
+        return self._raw[0]
 
     # statements: plain SELECTs on the driver while nothing waits to be flushed ----------------
 
     async def execute(  # type: ignore[override]
         self, statement: Any, params: Any = None, **kw: Any
     ) -> Result[Any]:
-        if self._clean() and direct(statement, params, kw):
-            return await run_select(await self._connection(), self._engine, statement, params)
+        if not self._staged and direct(statement, params, kw):
+            if not self._orm_needed() and statement._for_update_arg is None:
+                # Nothing begun: the read is its own statement, as every statement of a READ
+                # COMMITTED transaction sees its own snapshot anyway (a locking read is not).
+                conn = await self._autocommit()
+            elif self.sync_session._is_clean():
+                conn = await self._connection()
+            else:
+                return await self._orm_execute(statement, params, **kw)
+            return await run_select(conn, self._engine, statement, params)
+        return await self._orm_execute(statement, params, **kw)
+
+    async def _orm_execute(self, statement: Any, params: Any, **kw: Any) -> Result[Any]:
         self._to_orm()
         return await super().execute(statement, params, **kw)
 
@@ -261,15 +296,17 @@ class WriteSession(AsyncSession):
     # the end of the unit ------------------------------------------------------------------------
 
     async def commit(self) -> None:
+        if self._staged and self._orm_needed() and not self.sync_session._is_clean():
+            self._to_orm()  # the ORM orders them among its own rows
         if self._staged:
-            if self.sync_session._is_clean():
-                await self._write_staged()
-            else:
-                self._to_orm()  # the ORM orders them among its own rows
-        await super().commit()
+            await self._write_staged()
+        if self._orm_needed():
+            await super().commit()
 
     async def _write_staged(self) -> None:
-        """INSERT the staged rows (one statement per ROWS_PER_STATEMENT), then COMMIT."""
+        """INSERT the staged rows (one statement per ROWS_PER_STATEMENT) and commit them: with
+        the ORM transaction's COMMIT when one has begun, else in autocommit (one statement is
+        atomic on its own; several are wrapped in a transaction)."""
         dialect = self._engine.dialect
         staged, self._staged = self._staged, []
         planned = sorted(
@@ -279,15 +316,24 @@ class WriteSession(AsyncSession):
         chunks = [
             planned[i : i + ROWS_PER_STATEMENT] for i in range(0, len(planned), ROWS_PER_STATEMENT)
         ]
-        conn = await self._connection()
+        begun = self._orm_needed()
+        conn = await (self._connection() if begun else self._autocommit())
+        if not begun and self._engine.dispatch.begin:
+            # The unit's one transaction, as listeners count them: its reads before it ran as
+            # statements of their own (see `execute`).
+            self._engine.dispatch.begin(None)
         cursors = []
         sql, values = "", dict[str, Any]()
         try:
+            if not begun and len(chunks) > 1:
+                sql, values = "BEGIN", {}
+                await conn.execute("BEGIN")
             for chunk in chunks:
                 sql, values = self._statement(chunk)
                 cursors.append(await conn.execute(sql, values))
-            sql, values = "COMMIT", {}
-            await conn.commit()
+            if begun or len(chunks) > 1:
+                sql, values = "COMMIT", {}
+                await conn.execute("COMMIT") if not begun else await conn.commit()
             for chunk, cursor in zip(chunks, cursors, strict=True):
                 keys = iter(await cursor.fetchone() or ())
                 for plan, row in chunk:
@@ -306,10 +352,17 @@ class WriteSession(AsyncSession):
         return sql, values
 
     async def rollback(self) -> None:
+        # An autocommit connection left in a failed transaction (a write of several statements)
+        # is closed, not reused, when it goes back to the pool (RawPool.release).
         self._staged.clear()
-        await super().rollback()
+        if self._orm_needed():
+            await super().rollback()
 
     async def close(self) -> None:
         self._staged.clear()
         self._driver = None
-        await super().close()
+        raw, self._raw = self._raw, None
+        if raw is not None:
+            self._pool.release(*raw)
+        if self._orm_needed():
+            await super().close()

@@ -8,7 +8,7 @@ import asyncio
 
 import pytest
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from charter.events import outbox
 from charter.identity.organizations import new_organization
@@ -157,3 +157,36 @@ def test_rows_the_orm_also_holds_are_ordered_by_the_orm(db):
     asyncio.run(unit())
     assert len(_read(db, Organization, id=org.id)) == 1
     assert len(_read(db, AuditEvent, organization_id=org.id)) == 1
+
+
+def _open_transactions(db) -> int:
+    """Backends of this database other than the asking one that sit inside a transaction."""
+    with db.sync_transaction() as session:
+        return session.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+        )
+
+
+def test_reads_before_the_writes_hold_no_transaction_open(db):
+    """Until a unit needs one, its plain reads run as statements of their own (READ COMMITTED
+    gives each statement its own snapshot anyway) and its new rows go in as one statement: no
+    transaction sits open while the service works. A locking read does begin one."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite units begin at their first statement (BEGIN IMMEDIATE)")
+    org = new_organization(name="No transaction")
+    seen: list[int] = []
+
+    async def unit():
+        async with db.transaction() as session:
+            await session.scalar(select(Organization.id).limit(1))
+            await add(session, org)
+            seen.append(await asyncio.to_thread(_open_transactions, db))
+            await session.scalar(select(Organization.id).limit(1).with_for_update())
+            seen.append(await asyncio.to_thread(_open_transactions, db))
+
+    asyncio.run(unit())
+    assert seen == [0, 1]
+    assert [row.name for row in _read(db, Organization, id=org.id)] == ["No transaction"]
