@@ -7,7 +7,8 @@ deadlines, access log), no error rendering.
 - GET /v1/organizations/{id}: the API key found by SHA-256 (cached in-process for
   CHARTER_KEY_CACHE_SECONDS, as Charter does), then the organization by primary key.
 - POST /v1/organizations: superuser keys only; the plan checked, the organization inserted with
-  its audit row and outbox event, in one transaction (the same rows Charter writes).
+  its audit row and outbox event, in one unit of work (the same rows Charter writes, through the
+  same `add`: on PostgreSQL one statement, storage/writes.py).
 - GET /v1/keys?limit=&offset=: the caller's organization's keys, newest first, with the total.
 
 Served by `uvicorn bench.baseline_app:app`, configured by the same CHARTER_* variables.
@@ -30,6 +31,7 @@ from starlette.routing import Route
 
 from storage.db import Database
 from storage.models import ApiKey, AuditEvent, Organization, OutboxEvent, Plan
+from storage.repositories.common import add, read_row
 
 
 def _sqlalchemy_url(url: str) -> str:
@@ -133,12 +135,12 @@ async def create_organization(request: Request) -> Response:
     name, plan = body["name"].strip(), body.get("plan", "free")
     now = datetime.now(UTC)
     async with db.transaction() as session:
-        if await session.get(Plan, plan) is None:
+        if await read_row(session, Plan, name=plan) is None:
             return reply({"error": {"code": "VALIDATION_ERROR", "message": "Unknown plan"}}, 400)
         org = Organization(id=new_id("org"), name=name, plan=plan, created_at=now, updated_at=now)
-        session.add(org)
-        await session.flush()
-        session.add(
+        await add(session, org)
+        await add(
+            session,
             AuditEvent(
                 id=new_id("aud"),
                 organization_id=org.id,
@@ -152,10 +154,10 @@ async def create_organization(request: Request) -> Response:
                 request_id=None,
                 details={"name": name, "plan": plan},
                 created_at=now,
-            )
+            ),
         )
-        await session.flush()
-        session.add(
+        await add(
+            session,
             OutboxEvent(
                 event_id=new_id("evt"),
                 organization_id=org.id,
@@ -164,9 +166,8 @@ async def create_organization(request: Request) -> Response:
                 payload={"organization": organization_dict(org)},
                 created_at=now,
                 published_at=None,
-            )
+            ),
         )
-        await session.flush()
         result = organization_dict(org)
     return Response(
         json.dumps({"data": result}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
+from sqlalchemy import ColumnElement, Integer, Select, Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.writes import WriteSession
@@ -46,21 +46,43 @@ async def read_row(session: AsyncSession, model: Any, **equal: Any) -> Row[Any] 
 
 
 async def page_rows(
-    session: AsyncSession, statement: Select[Any], *, limit: int, offset: int
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    limit: int,
+    offset: int,
+    params: dict[str, Any] | None = None,
 ) -> tuple[list[Row[Any]], int]:
     """A page of `statement`'s rows (read-only) and the total it would return unpaged, in one
     round trip: the total rides on each row as a window count. A page past the end has no row
-    to carry it, so only then is it counted on its own."""
-    counted = statement.add_columns(func.count().over().label("_total")).limit(limit)
-    rows = list((await session.execute(counted.offset(offset))).all())
+    to carry it, so only then is it counted on its own.
+
+    With `params`, `statement` is one built once with those bound parameters (a cached
+    builder's): its paged form is built once too, with the limit and offset bound, so a request
+    builds no SQL and storage/reads.py skips compiling it."""
+    if params is None:
+        counted = statement.add_columns(func.count().over().label("_total")).limit(limit)
+        rows = list((await session.execute(counted.offset(offset))).all())
+    else:
+        params = {**params, "page_limit": limit, "page_offset": offset}
+        rows = list((await session.execute(_paged(statement), params)).all())
     if rows:
         return rows, int(rows[0]._total)
     if offset == 0:
         return [], 0
     total = await session.scalar(
-        select(func.count()).select_from(statement.order_by(None).subquery())
+        select(func.count()).select_from(statement.order_by(None).subquery()), params
     )
     return [], total or 0
+
+
+@functools.lru_cache(maxsize=256)
+def _paged(statement: Select[Any]) -> Select[Any]:
+    return (
+        statement.add_columns(func.count().over().label("_total"))
+        .limit(bindparam("page_limit", type_=Integer))
+        .offset(bindparam("page_offset", type_=Integer))
+    )
 
 
 def rowcount(result: Result[*tuple[Any, ...]]) -> int:

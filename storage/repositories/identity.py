@@ -4,10 +4,11 @@ factors, API keys. They take a session and keyword arguments and return rows; no
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 
 from storage.models import (
@@ -200,6 +201,14 @@ async def invalidate_one_time_codes(
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _key_page(by_mode: bool, sort: str, order: str) -> Select[Any]:
+    conditions = [ApiKey.organization_id == bindparam("organization_id")]
+    if by_mode:
+        conditions.append(ApiKey.livemode == bindparam("livemode"))
+    return select(ApiKey.__table__).where(*conditions).order_by(*ordering(ApiKey, sort, order))
+
+
 async def list_api_keys(
     session: Session,
     *,
@@ -214,6 +223,11 @@ async def list_api_keys(
     now: datetime | None = None,
 ) -> tuple[list[Any], int]:
     """A page of the organization's keys as read-only rows, and the total."""
+    if (status is None or now is None) and not name_prefix:
+        # The usual page (no filter): its statement is built once per mode, sort and order.
+        params = {"organization_id": organization_id, "livemode": livemode}
+        statement = _key_page(livemode is not None, sort, order)
+        return await page_rows(session, statement, limit=limit, offset=offset, params=params)
     conditions = [ApiKey.organization_id == organization_id]
     if livemode is not None:
         conditions.append(ApiKey.livemode == livemode)
