@@ -64,8 +64,12 @@ class _DecorateOnce(StarletteDecorator):
 
         @functools.wraps(function)
         async def wrapper(*_args: Any, **_kwargs: Any) -> Any:
+            # The scope and receive themselves, not Connexion's context proxies: the request
+            # reads the scope a dozen times, each through werkzeug's LocalProxy otherwise.
             request = self.framework.get_request(
-                uri_parser=self.uri_parser, scope=cx.scope, receive=cx.receive
+                uri_parser=self.uri_parser,
+                scope=cx.scope._get_current_object(),
+                receive=cx.receive._get_current_object(),
             )
             return await decorated(request)
 

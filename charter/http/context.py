@@ -11,8 +11,15 @@ from charter.http.state import RequestState
 from charter.identity.principals import Actor
 
 
+def _scope() -> dict[str, Any]:
+    """The request's ASGI scope itself (one lookup, where each use of Connexion's `cx.scope`
+    proxy is one)."""
+    scope: dict[str, Any] = cx.scope._get_current_object()
+    return scope
+
+
 def _state() -> RequestState:
-    return cx.scope["charter"]
+    return _scope()["charter"]
 
 
 def current_actor() -> Actor:
@@ -32,7 +39,7 @@ def request_id() -> str:
 
 def header(name: str) -> str | None:
     """A request header by its lower-case name (headers the spec declares as parameters)."""
-    return cx.scope["charter_headers"].get(name)
+    return _scope()["charter_headers"].get(name)
 
 
 def credential() -> str:
