@@ -56,19 +56,22 @@ class _DecorateOnce(StarletteDecorator):
     """Connexion's decorator, with the handler wrapped once instead of on every request.
 
     Connexion 3.3 builds the decorator and inspects the handler's signature per request
-    (`AsyncOperation.fn` is a property); nothing in it depends on the request but the request
-    itself, which is still read per call.
+    (`AsyncOperation.fn` is a property), and a URI parser too; nothing in them depends on the
+    request but the request itself, which is still read per call.
     """
 
     def __call__(self, function: Any) -> Any:
         decorated = self.decorate(function)
+        parsers: list[Any] = []  # the operation's URI parser (stateless), built at first use
 
         @functools.wraps(function)
         async def wrapper(*_args: Any, **_kwargs: Any) -> Any:
+            if not parsers:
+                parsers.append(self.uri_parser)  # reads the operation from the request context
             # The scope and receive themselves, not Connexion's context proxies: the request
             # reads the scope a dozen times, each through werkzeug's LocalProxy otherwise.
             request = self.framework.get_request(
-                uri_parser=self.uri_parser,
+                uri_parser=parsers[0],
                 scope=cx.scope._get_current_object(),
                 receive=cx.receive._get_current_object(),
             )
