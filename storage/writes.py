@@ -32,6 +32,7 @@ units take the write lock at their first statement (BEGIN IMMEDIATE).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import re
 import time
@@ -39,11 +40,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
+import anyio.to_thread
 import psycopg
 from sqlalchemy import inspect
 from sqlalchemy.engine import Dialect, Engine, Result
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapper
+from sqlalchemy.orm import Mapper, make_transient_to_detached
 from sqlalchemy.orm.attributes import instance_dict
 
 from storage.models.base import Base
@@ -60,8 +63,11 @@ class _InsertPlan:
 
     order: int
     sql: str
-    # (attribute key, bind name, bind processor or None, default: None or a zero-argument callable)
-    columns: tuple[tuple[str, str, Callable[[Any], Any] | None, Callable[[], Any] | None], ...]
+    # (attribute key, bind name, bind processor or None, default: None or a zero-argument
+    # callable, does the type store None as a value (JSON's null) rather than SQL NULL)
+    columns: tuple[
+        tuple[str, str, Callable[[Any], Any] | None, Callable[[], Any] | None, bool], ...
+    ]
     version: tuple[str, Callable[[Any], Any]] | None  # the version counter's attribute
     returned: str | None  # the attribute a generated key (RETURNING) is set on
 
@@ -136,6 +142,7 @@ def _build_plan(mapper: Mapper[Any], dialect: Dialect) -> _InsertPlan:
                 escaped.get(column.key, column.key),
                 processors.get(column.key),  # type: ignore[arg-type]
                 _default(column),
+                bool(column.type.should_evaluate_none),
             )
             for key, column in written
         ),
@@ -145,17 +152,23 @@ def _build_plan(mapper: Mapper[Any], dialect: Dialect) -> _InsertPlan:
 
 
 def _values(plan: _InsertPlan, row: Any) -> dict[str, Any]:
-    """The row's bound values, filling the object in as the ORM's flush would: a column's
-    default where the object has no value, and the version counter's first value."""
+    """The row's bound values, decided as the ORM's flush decides them, and set on the object as
+    the flush sets them: a value the object carries is written (None as SQL NULL, or as JSON
+    null for a type that stores None as a value); a column it has no value for, or None for a
+    type that does not, takes the column's default, else NULL; the version counter starts."""
     state = instance_dict(row)
     if plan.version is not None:
         state[plan.version[0]] = plan.version[1](None)
     values = {}
-    for key, name, process, default in plan.columns:
+    for key, name, process, default, none_is_value in plan.columns:
         value = state.get(key)
-        if value is None and default is not None:
-            value = state[key] = default()
-        values[name] = value if process is None or value is None else process(value)
+        if value is None and not (none_is_value and key in state):
+            value = default() if default is not None else None
+            state[key] = value
+            if value is None:
+                values[name] = None
+                continue
+        values[name] = value if process is None else process(value)
     return values
 
 
@@ -188,9 +201,13 @@ class WriteSession(AsyncSession):
         self._orm = False  # has the ORM session been used (so it commits, rolls back, closes)?
 
     def stage(self, row: Any) -> None:
-        """Write `row` with the commit (or hand it to the ORM session first, see above)."""
-        if _plan(type(row), self._engine.dialect) is None:
+        """Write `row` with the commit (or hand it to the ORM session first, see above). Once the
+        unit is the ORM's (a savepoint among its work, say), its rows are the ORM's too."""
+        plan = _plan(type(row), self._engine.dialect)
+        if plan is None or self._orm_needed():
             self.add(row)
+        elif plan.returned is not None and instance_dict(row).get(plan.returned) is not None:
+            self.add(row)  # a key given by the caller, where the plan lets the database make it
         else:
             self._staged.append(row)
 
@@ -203,13 +220,18 @@ class WriteSession(AsyncSession):
     def _begin_orm(self) -> None:
         """From now on the unit is the ORM session's: the autocommit connection goes back."""
         self._orm = True
+        self._release_autocommit()
+
+    def _release_autocommit(self) -> None:
         raw, self._raw = self._raw, None
         if raw is not None:
+            if self.info.get("driver") is raw[0]:
+                del self.info["driver"]  # no longer this unit's to cancel
             self._pool.release(*raw)
 
     def _orm_needed(self) -> bool:
         """Has the ORM session begun, or does it hold rows of its own (`session.add`)?"""
-        return self._orm or not self.sync_session._is_clean()
+        return self._orm or not self.sync_session._is_clean() or self.sync_session.in_transaction()
 
     async def _connection(self) -> psycopg.AsyncConnection[Any]:
         """The ORM transaction's driver connection (checked out, and the transaction begun, by
@@ -226,6 +248,9 @@ class WriteSession(AsyncSession):
         if self._raw is None:
             self._raw = await self._pool.acquire()
             self.info.setdefault("begun", time.monotonic())  # timed as a transaction would be
+            # A cancelled unit (its request's deadline passed) cancels the statement in flight
+            # (storage/db.py `interrupt`): an INSERT must not commit after the 504 went out.
+            self.info["driver"] = self._raw[0]
         return self._raw[0]
 
     # statements: plain SELECTs on the driver while nothing waits to be flushed ----------------
@@ -293,6 +318,20 @@ class WriteSession(AsyncSession):
         self._to_orm()
         return await super().connection(*args, **kw)
 
+    def begin_nested(self) -> Any:
+        # The ORM flushes its pending rows before the SAVEPOINT: the staged ones are among them,
+        # so a savepoint rolled back later never takes rows staged before it.
+        self._to_orm()
+        return super().begin_nested()
+
+    def begin(self) -> Any:
+        self._to_orm()
+        return super().begin()
+
+    async def run_sync(self, *args: Any, **kw: Any) -> Any:
+        self._to_orm()
+        return await super().run_sync(*args, **kw)
+
     # the end of the unit ------------------------------------------------------------------------
 
     async def commit(self) -> None:
@@ -302,6 +341,7 @@ class WriteSession(AsyncSession):
             await self._write_staged()
         if self._orm_needed():
             await super().commit()
+        self._driver, self._orm = None, False  # the next use of the session starts afresh
 
     async def _write_staged(self) -> None:
         """INSERT the staged rows (one statement per ROWS_PER_STATEMENT) and commit them: with
@@ -324,6 +364,10 @@ class WriteSession(AsyncSession):
             self._engine.dispatch.begin(None)
         cursors = []
         sql, values = "", dict[str, Any]()
+        # In autocommit a statement commits where it ends, even after its connection is gone: a
+        # unit cancelled mid-write (its request's deadline passed, the client told 504) cancels
+        # it on the server through this handle, which works whatever became of the connection.
+        canceller = None if begun else conn.pgconn.get_cancel()
         try:
             if not begun and len(chunks) > 1:
                 sql, values = "BEGIN", {}
@@ -341,6 +385,17 @@ class WriteSession(AsyncSession):
                         instance_dict(row)[plan.returned] = next(keys)
         except psycopg.Error as error:
             raise driver_error(sql, values, error, conn) from error
+        except BaseException as exc:
+            if canceller is not None and isinstance(
+                exc, asyncio.CancelledError | anyio.get_cancelled_exc_class()
+            ):
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(canceller.cancel)
+            raise
+        for _, row in planned:
+            # Written: detached with its identity, as the ORM leaves a committed row, so a later
+            # unit that adds or merges it updates it instead of inserting it again.
+            make_transient_to_detached(row)
 
     def _statement(self, chunk: list[tuple[_InsertPlan, Any]]) -> tuple[str, dict[str, Any]]:
         sql = _combined(tuple(plan for plan, _ in chunk))
@@ -357,12 +412,11 @@ class WriteSession(AsyncSession):
         self._staged.clear()
         if self._orm_needed():
             await super().rollback()
+        self._driver, self._orm = None, False
 
     async def close(self) -> None:
         self._staged.clear()
-        self._driver = None
-        raw, self._raw = self._raw, None
-        if raw is not None:
-            self._pool.release(*raw)
+        self._release_autocommit()
         if self._orm_needed():
             await super().close()
+        self._driver, self._orm = None, False

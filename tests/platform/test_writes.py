@@ -5,7 +5,10 @@ same tests hold on SQLite, whose units keep the ORM session)."""
 from __future__ import annotations
 
 import asyncio
+import time
+import uuid
 
+import anyio
 import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select, text
@@ -190,3 +193,122 @@ def test_reads_before_the_writes_hold_no_transaction_open(db):
     asyncio.run(unit())
     assert seen == [0, 1]
     assert [row.name for row in _read(db, Organization, id=org.id)] == ["No transaction"]
+
+
+def test_a_rolled_back_savepoint_takes_only_its_own_rows(db):
+    """The ORM flushes what is pending before a SAVEPOINT; staged rows are pending rows."""
+    before, inside = new_organization(name="Before the savepoint"), new_organization(name="In it")
+
+    class Refused(Exception):
+        pass
+
+    async def unit():
+        async with db.transaction() as session:
+            await add(session, before)
+            try:
+                async with session.begin_nested():
+                    await add(session, inside)
+                    raise Refused
+            except Refused:
+                pass
+
+    asyncio.run(unit())
+    assert len(_read(db, Organization, id=before.id)) == 1
+    assert _read(db, Organization, id=inside.id) == []
+
+
+def test_none_is_written_as_the_orm_writes_it(db):
+    """Explicit None in a JSON column is JSON null (the type stores None as a value); a column
+    the object has no value for takes its default."""
+    org = new_organization(name="Nulls")
+    event = _audit(org.id)
+    event.details = None
+
+    async def unit():
+        async with db.transaction() as session:
+            await add(session, org)
+            await add(session, event)
+
+    asyncio.run(unit())
+    with db.sync_transaction() as session:
+        sql_null, livemode = session.execute(
+            text("SELECT details IS NULL, livemode FROM audit_events WHERE id = :id"),
+            {"id": event.id},
+        ).one()
+    assert not sql_null  # JSON null, not SQL NULL
+    assert livemode in (True, 1)  # the column's default
+    assert event.livemode is True
+
+
+def test_a_key_the_caller_gives_is_kept(db):
+    event = OutboxEvent(
+        id=2_000_000_000 + int(new_organization(name="x").id[-6:], 36) % 100_000_000,
+        event_id=f"evt_{new_organization(name='x').id[4:]}",
+        organization_id=None,
+        event_type="test.key",
+        payload={},
+        created_at=new_organization(name="x").created_at,
+    )
+    wanted = event.id
+
+    async def unit():
+        async with db.transaction() as session:
+            await add(session, event)
+
+    asyncio.run(unit())
+    assert event.id == wanted
+    assert [row.id for row in _read(db, OutboxEvent, event_id=event.event_id)] == [wanted]
+
+
+def test_a_cancelled_unit_writes_nothing(db):
+    """A unit cancelled while its INSERT waits (its request's deadline passed: the client got
+    a 504) must not write afterwards: the statement in flight is cancelled."""
+    if db.dialect != "postgresql":
+        pytest.skip("a second writer waits on SQLite's lock before its first statement")
+    import psycopg
+
+    org = new_organization(name="Cancelled")
+    # The INSERT's foreign-key check waits for this lock on the plan row.
+    locker = psycopg.connect(db.url.replace("postgresql+psycopg://", "postgresql://"))
+    locker.execute("SELECT name FROM plans WHERE name = 'free' FOR UPDATE")
+
+    async def unit() -> bool:
+        with anyio.move_on_after(0.5) as scope:
+            async with db.transaction() as session:
+                await add(session, org)
+        return scope.cancelled_caught
+
+    try:
+        assert asyncio.run(unit())
+    finally:
+        locker.rollback()
+        locker.close()
+    time.sleep(0.5)
+    assert _read(db, Organization, id=org.id) == []
+
+
+def test_a_batch_item_refused_in_its_savepoint_keeps_the_items_before_it(client, make_tenant, db):
+    """`POST /v1/users/batch` writes each item in a savepoint: a refused item (409) rolls back
+    its own rows only, never the audit row and event of an item created before it."""
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    headers = {"X-API-Key": tenant.key}
+    taken = f"taken{uuid.uuid4().hex[:8]}"
+    password = "a long enough password"
+    first = {"username": taken, "email": f"{taken}@example.com", "password": password}
+    assert client.post("/v1/users", headers=headers, json=first).status_code == 201
+    fresh = f"fresh{uuid.uuid4().hex[:8]}"
+    items = [
+        {"username": fresh, "email": f"{fresh}@example.com", "password": password},
+        {"username": taken, "email": f"other{taken}@example.com", "password": password},
+    ]
+    response = client.post("/v1/users/batch", headers=headers, json={"users": items})
+    assert response.status_code == 200, response.text
+    created = response.json()["data"][0]["data"]["id"]
+    assert response.json()["data"][1]["status"] == 409
+    audits = _read(db, AuditEvent, resource_id=created, action="user.created")
+    events = [
+        event
+        for event in _read(db, OutboxEvent, organization_id=tenant.organization_id)
+        if event.event_type == "user.created" and event.payload.get("user_id") == created
+    ]
+    assert len(audits) == 1 and len(events) == 1
