@@ -159,7 +159,7 @@ def _values(plan: _InsertPlan, row: Any) -> dict[str, Any]:
     state = instance_dict(row)
     if plan.version is not None:
         state[plan.version[0]] = plan.version[1](None)
-    values = {}
+    values: dict[str, Any] = {}
     for key, name, process, default, none_is_value in plan.columns:
         value = state.get(key)
         if value is None and not (none_is_value and key in state):
