@@ -42,16 +42,19 @@ async def list_organizations(
     sort: str = "created_at",
     order: str = "desc",
 ) -> tuple[list[Any], int]:
-    """A page of organizations as read-only rows, and the total, in one statement."""
+    """A page of organizations as read-only rows, and the total, in one statement (built once
+    per sort and order)."""
+    statement = _organization_page(only_id is not None, sort, order)
+    params = {"only_id": only_id}
+    return await page_rows(session, statement, limit=limit, offset=offset, params=params)
+
+
+@functools.lru_cache(maxsize=64)
+def _organization_page(one: bool, sort: str, order: str) -> Select[Any]:
     query = select(Organization.__table__)
-    if only_id is not None:
-        query = query.where(Organization.id == only_id)
-    return await page_rows(
-        session,
-        query.order_by(*ordering(Organization, sort, order)),
-        limit=limit,
-        offset=offset,
-    )
+    if one:
+        query = query.where(Organization.id == bindparam("only_id"))
+    return query.order_by(*ordering(Organization, sort, order))
 
 
 async def delete_organization(session: Session, organization: Organization) -> None:
