@@ -225,8 +225,6 @@ class WriteSession(AsyncSession):
     def _release_autocommit(self) -> None:
         raw, self._raw = self._raw, None
         if raw is not None:
-            if self.info.get("driver") is raw[0]:
-                del self.info["driver"]  # no longer this unit's to cancel
             self._pool.release(*raw)
 
     def _orm_needed(self) -> bool:
@@ -248,9 +246,6 @@ class WriteSession(AsyncSession):
         if self._raw is None:
             self._raw = await self._pool.acquire()
             self.info.setdefault("begun", time.monotonic())  # timed as a transaction would be
-            # A cancelled unit (its request's deadline passed) cancels the statement in flight
-            # (storage/db.py `interrupt`): an INSERT must not commit after the 504 went out.
-            self.info["driver"] = self._raw[0]
         return self._raw[0]
 
     # statements: plain SELECTs on the driver while nothing waits to be flushed ----------------
@@ -335,7 +330,7 @@ class WriteSession(AsyncSession):
     # the end of the unit ------------------------------------------------------------------------
 
     async def commit(self) -> None:
-        if self._staged and self._orm_needed() and not self.sync_session._is_clean():
+        if self._staged and not self.sync_session._is_clean():
             self._to_orm()  # the ORM orders them among its own rows
         if self._staged:
             await self._write_staged()
@@ -367,6 +362,8 @@ class WriteSession(AsyncSession):
         # In autocommit a statement commits where it ends, even after its connection is gone: a
         # unit cancelled mid-write (its request's deadline passed, the client told 504) cancels
         # it on the server through this handle, which works whatever became of the connection.
+        # (storage/db.py `interrupt` cannot: psycopg closes a connection whose wait is cancelled
+        # before the unit gets to it; inside a transaction that close is a rollback, here not.)
         canceller = None if begun else conn.pgconn.get_cancel()
         try:
             if not begun and len(chunks) > 1:

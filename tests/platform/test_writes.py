@@ -81,20 +81,31 @@ def test_staged_rows_are_written_with_the_commit_in_one_statement(db, statements
     assert event.payload == {"a": 1}
 
 
-def test_a_generated_key_comes_back_to_the_object(db):
-    event = OutboxEvent(
+def _outbox_event(**given) -> OutboxEvent:
+    return OutboxEvent(
         event_id=f"evt_{new_organization(name='x').id[4:]}",
         organization_id=None,
         event_type="test.key",
         payload={},
         created_at=new_organization(name="x").created_at,
+        **given,
     )
+
+
+def _write(db, *rows) -> None:
+    """One unit of work that adds `rows` and commits."""
 
     async def unit():
         async with db.transaction() as session:
-            await add(session, event)
+            for row in rows:
+                await add(session, row)
 
     asyncio.run(unit())
+
+
+def test_a_generated_key_comes_back_to_the_object(db):
+    event = _outbox_event()
+    _write(db, event)
     assert isinstance(event.id, int)
     (stored,) = _read(db, OutboxEvent, event_id=event.event_id)
     assert stored.id == event.id
@@ -122,15 +133,9 @@ def test_a_failed_commit_writes_nothing_and_raises_the_orms_error(db):
     twin = new_organization(name="Twin")
     twin.id = first.id
 
-    async def write(org, with_audit):
-        async with db.transaction() as session:
-            if with_audit:
-                await add(session, _audit(org.id))
-            await add(session, org)
-
-    asyncio.run(write(first, with_audit=False))
+    _write(db, first)
     with pytest.raises(sa_exc.IntegrityError):
-        asyncio.run(write(twin, with_audit=True))
+        _write(db, _audit(twin.id), twin)
     assert [row.name for row in _read(db, Organization, id=first.id)] == ["First"]
     assert _read(db, AuditEvent, organization_id=first.id) == []  # all or nothing
 
@@ -223,13 +228,7 @@ def test_none_is_written_as_the_orm_writes_it(db):
     org = new_organization(name="Nulls")
     event = _audit(org.id)
     event.details = None
-
-    async def unit():
-        async with db.transaction() as session:
-            await add(session, org)
-            await add(session, event)
-
-    asyncio.run(unit())
+    _write(db, org, event)
     with db.sync_transaction() as session:
         sql_null, livemode = session.execute(
             text("SELECT details IS NULL, livemode FROM audit_events WHERE id = :id"),
@@ -254,20 +253,8 @@ def _next_outbox_position(db) -> int:
 
 def test_a_key_the_caller_gives_is_kept(db):
     wanted = _next_outbox_position(db)
-    event = OutboxEvent(
-        id=wanted,
-        event_id=f"evt_{new_organization(name='x').id[4:]}",
-        organization_id=None,
-        event_type="test.key",
-        payload={},
-        created_at=new_organization(name="x").created_at,
-    )
-
-    async def unit():
-        async with db.transaction() as session:
-            await add(session, event)
-
-    asyncio.run(unit())
+    event = _outbox_event(id=wanted)
+    _write(db, event)
     assert event.id == wanted
     assert [row.id for row in _read(db, OutboxEvent, event_id=event.event_id)] == [wanted]
 
