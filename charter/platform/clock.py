@@ -13,11 +13,13 @@ def utcnow() -> datetime:
 
 
 def isoformat(value: datetime | None) -> str | None:
+    """RFC 3339 in UTC to the second, `2024-02-07T10:30:00Z`; a naive value is taken as UTC."""
     if value is None:
         return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if value.tzinfo is not None and value.utcoffset():
+        value = value.astimezone(UTC)
+    # datetime.isoformat is C; strftime was a fifth of a 20-key list's rendering.
+    return value.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def new_id(prefix: str, length: int = 16) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -21,18 +22,21 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        from datetime import UTC
-
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        from datetime import UTC
-
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Callable[[Any], Any] | None:
+        # PostgreSQL's timestamptz (every column of this type, see the migrations) reaches
+        # psycopg aware already: no call per value. SQLite stores naive text.
+        if dialect.name == "postgresql":
+            return None
+        return super().result_processor(dialect, coltype)
 
 
 class Base(DeclarativeBase):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Integer, Select, Table, bindparam, func, select
@@ -52,28 +54,49 @@ async def page_rows(
     limit: int,
     offset: int,
     params: dict[str, Any] | None = None,
-) -> tuple[list[Row[Any]], int]:
-    """A page of `statement`'s rows (read-only) and the total it would return unpaged, in one
-    round trip: the total rides on each row as a window count. A page past the end has no row
-    to carry it, so only then is it counted on its own.
+) -> tuple[list[Any], int]:
+    """A page of `statement`'s rows (read-only, as named tuples) and the total it would return
+    unpaged, in one round trip: the total rides on each row as a window count. A page past the
+    end has no row to carry it, so only then is it counted on its own.
 
     With `params`, `statement` is one built once with those bound parameters (a cached
     builder's): its paged form is built once too, with the limit and offset bound, so a request
     builds no SQL and storage/reads.py skips compiling it."""
     if params is None:
         counted = statement.add_columns(func.count().over().label("_total")).limit(limit)
-        rows = list((await session.execute(counted.offset(offset))).all())
+        rows = (await session.execute(counted.offset(offset))).all()
     else:
         params = {**params, "page_limit": limit, "page_offset": offset}
-        rows = list((await session.execute(_paged(statement), params)).all())
+        rows = (await session.execute(_paged(statement), params)).all()
     if rows:
-        return rows, int(rows[0]._total)
+        return _plain_rows(rows), int(rows[0][-1])
     if offset == 0:
         return [], 0
     total = await session.scalar(
         select(func.count()).select_from(statement.order_by(None).subquery()), params
     )
     return [], total or 0
+
+
+def _plain_rows(rows: Sequence[Row[Any]]) -> list[Any]:
+    """A page's rows as named tuples of their columns, without the `_total` column.
+
+    Reading a column of a SQLAlchemy Row by attribute costs about 0.7 us (SQLAlchemy 2.1 asks
+    the class whether it has the name, a failed lookup, before each read); a named tuple's
+    field is a C descriptor, about 30 ns. A 20-key list reads 200 of them: 7% of its CPU."""
+    make = _row_type(rows[0]._fields[:-1])
+    if make is None:
+        return list(rows)
+    return [make(row[:-1]) for row in rows]
+
+
+@functools.lru_cache(maxsize=256)
+def _row_type(fields: tuple[str, ...]) -> Callable[[Sequence[Any]], Any] | None:
+    try:
+        row_type: Any = collections.namedtuple("PageRow", fields)  # type: ignore[misc]
+    except ValueError:  # a label no named tuple takes (a leading underscore, a repeat)
+        return None
+    return cast("Callable[[Sequence[Any]], Any]", row_type._make)
 
 
 @functools.lru_cache(maxsize=256)

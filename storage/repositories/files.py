@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import File, FileCount, FileShare, Organization, Plan
@@ -93,7 +92,7 @@ async def children(
     descending: bool,
     limit: int,
     offset: int,
-) -> tuple[list[Row[Any]], int]:
+) -> tuple[list[Any], int]:
     """A page of a directory's entries and their total. The total is the directory's row of
     `file_counts` (kept by triggers on `files`), where counting the rows read every index entry
     of the directory (100,000 entries: most of the listing's time)."""
@@ -174,7 +173,7 @@ async def share_by_token(session: AsyncSession, token_hash: str) -> FileShare | 
 
 async def shares_of(
     session: AsyncSession, *, file_id: str, limit: int, offset: int
-) -> tuple[list[Row[Any]], int]:
+) -> tuple[list[Any], int]:
     statement = (
         select(FileShare.__table__)
         .where(FileShare.file_id == file_id)
