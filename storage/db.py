@@ -32,6 +32,7 @@ import anyio
 import anyio.to_thread
 from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -278,6 +279,28 @@ class _LoopEngines:
             # where no event loop is current, it asks for no answer; an answer to a loop that
             # has ended meanwhile would fail in that thread.
             threading.Thread(target=lambda: [d.stop() for d in threads], daemon=True).start()
+
+
+def names_constraints(session: AsyncSession) -> bool:
+    """Does the session's database name the constraint a failed write broke (PostgreSQL does;
+    SQLite's messages do not)? Where it does, a service may leave a check to a constraint."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def violated_constraint(exc: BaseException) -> str | None:
+    """The constraint an IntegrityError broke, where the database names it (PostgreSQL)."""
+    if not isinstance(exc, IntegrityError):
+        return None
+    diag = getattr(exc.orig, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+def unique_violation(exc: IntegrityError) -> bool:
+    """Did the write break a unique constraint, rather than a foreign key or a check?"""
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate is not None:  # PostgreSQL
+        return bool(sqlstate == "23505")
+    return str(exc.orig).startswith("UNIQUE constraint failed")  # SQLite
 
 
 def on_commit(session: AsyncSession, action: Callable[[], Any]) -> None:

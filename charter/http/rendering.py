@@ -20,6 +20,7 @@ from charter.http import validation
 from charter.platform import errors
 from charter.platform.clock import isoformat, utcnow
 from charter.platform.errors import CharterError
+from storage.db import violated_constraint
 
 # kind -> code, per surface. A kind missing from a surface falls back to its nearest generic code.
 CODES: dict[str, dict[str, str]] = {
@@ -330,6 +331,9 @@ def translate(exc: BaseException) -> CharterError:
         return _from_http(exc)
     if isinstance(exc, UnicodeDecodeError):
         return errors.Malformed("Request body is not valid UTF-8", field="body")
+    constraint_error = errors.CONSTRAINT_ERRORS.get(violated_constraint(exc) or "")
+    if constraint_error is not None:
+        return constraint_error()
     if isinstance(exc, TimeoutError) or _is_cancelled_query(exc):
         return errors.Timeout("The request exceeded its time limit; its changes were rolled back")
     if database_unavailable(exc):

@@ -19,6 +19,7 @@ from charter.platform import crypto, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page
+from storage.db import unique_violation
 from storage.models import User
 from storage.repositories import identity as repo
 from storage.repositories.common import add
@@ -210,7 +211,9 @@ async def create(
         async with session.begin_nested():
             await add(session, user)
             await session.flush()  # a racing duplicate fails here, as a 409
-    except IntegrityError:
+    except IntegrityError as exc:
+        if not unique_violation(exc):
+            raise  # a foreign key (the organization's plan, say): not a duplicate
         raise Conflict("Username or email is taken") from None
     await _announce(
         session, actor, user, "user.created", {"username": user.username, "roles": roles}
@@ -240,7 +243,9 @@ async def update(
     try:
         async with session.begin_nested():
             await session.flush()  # a racing duplicate fails here, as a 409
-    except IntegrityError:
+    except IntegrityError as exc:
+        if not unique_violation(exc):
+            raise  # a foreign key (the organization's plan, say): not a duplicate
         raise Conflict("Username or email is taken") from None
     if "status" in changed:
         if user.status != "active":

@@ -6,6 +6,7 @@ renders the same exception in its own envelope and vocabulary (`charter.http.ren
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -203,3 +204,9 @@ class InvalidToken(OAuthError):
     """RFC 6750 3.1: a bearer token missing, expired or revoked at a resource (userinfo)."""
 
     kind, status, default_message = "invalid_token", 401, "The access token is invalid"
+
+
+# What a broken database constraint means, for the checks a service leaves to the database where
+# it names the constraint (storage.db.names_constraints): constraint name -> the error to raise.
+# Each service registers its own; charter.http.rendering.translate looks them up.
+CONSTRAINT_ERRORS: dict[str, Callable[[], CharterError]] = {}

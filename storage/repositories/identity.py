@@ -65,6 +65,10 @@ async def delete_organization(session: Session, organization: Organization) -> N
     await session.flush()
 
 
+# The foreign key from an organization to its plan (named by PostgreSQL's convention).
+PLAN_FOREIGN_KEY = "organizations_plan_fkey"
+
+
 async def get_plan(session: Session, name: str) -> Any:
     """The plan as a read-only row, or None."""
     return await read_row(session, Plan, name=name)

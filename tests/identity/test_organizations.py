@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from charter.platform import runtime
 from tests import db as testdb
 
@@ -207,3 +209,50 @@ def test_a_tenant_admin_cannot_create_organizations_with_admins(client, make_ten
     body["admin"]["password"] = PASSWORD
     assert client.post("/v1/organizations", headers=tenant, json=body).status_code == 403
     assert testdb.count_organizations("Side") == 0
+
+
+# common/schemas.yaml PlanName, least used first.
+SPEC_PLANS = ["cloudsync-enterprise", "cloudsync-professional", "cloudsync-basic", "enterprise"]
+
+
+def test_a_plan_gone_from_the_database_is_refused_and_nothing_is_written(client, make_tenant):
+    """The spec's plan names are rows the migrations add; one an operator has since removed is
+    an unknown plan (422 on body.plan; on PostgreSQL the organization's foreign key answers at
+    the write itself, with no lookup before it), with or without a first admin, and nothing is
+    written."""
+    headers = {"X-API-Key": make_tenant(plan="unlimited", superuser=True).key}
+    db = runtime.current().db
+    with db.sync_transaction() as session:
+        used = set(session.scalars(text("SELECT DISTINCT plan FROM organizations")))
+        name = next(plan for plan in SPEC_PLANS if plan not in used)
+        row = dict(
+            session.execute(text("SELECT * FROM plans WHERE name = :n"), {"n": name}).one()._mapping
+        )
+        session.execute(text("DELETE FROM plans WHERE name = :n"), {"n": name})
+    try:
+        before = client.get("/v1/organizations?limit=1", headers=headers).json()["total"]
+        admin = {
+            "username": "gone-plan-admin",
+            "email": "gone@example.com",
+            "password": "correct horse battery",
+        }
+        for body in (
+            {"name": "Gone Plan Co", "plan": name},
+            {"name": "Gone Plan Co", "plan": name, "admin": admin},
+        ):
+            response = client.post("/v1/organizations", json=body, headers=headers)
+            assert response.status_code == 422, response.text
+            assert response.json()["error"]["details"][0]["field"] == "body.plan"
+            assert (
+                client.get("/v1/organizations?limit=1", headers=headers).json()["total"] == before
+            )
+        with db.sync_transaction() as session:
+            users = session.scalar(
+                text("SELECT count(*) FROM users WHERE username = 'gone-plan-admin'")
+            )
+        assert users == 0
+    finally:
+        with db.sync_transaction() as session:
+            columns = ", ".join(row)
+            values = ", ".join(f":{column}" for column in row)
+            session.execute(text(f"INSERT INTO plans ({columns}) VALUES ({values})"), row)  # noqa: S608

@@ -118,3 +118,27 @@ def test_the_webhook_queue_tables_are_vacuumed_early(app):
     for table in ("webhook_deliveries", "outbox_events"):
         assert "autovacuum_vacuum_scale_factor=0.01" in options[table]
         assert "autovacuum_analyze_scale_factor=0.02" in options[table]
+
+
+def test_a_broken_write_is_told_apart_by_the_constraint_it_broke(app):
+    """Unique violations (a taken name) are told from foreign keys (a missing plan); where the
+    database names the constraint (PostgreSQL), the name is read off the error."""
+    from sqlalchemy.exc import IntegrityError
+
+    db = runtime.current().db
+    broken = {}
+    for kind, statement in {
+        "unique": "INSERT INTO plans (name, description) VALUES ('free', 'again')",
+        "foreign key": "INSERT INTO organizations (id, name, plan, created_at, updated_at) "
+        "VALUES ('org_constraint_test', 'x', 'no-such-plan', '2024-01-01', '2024-01-01')",
+    }.items():
+        with pytest.raises(IntegrityError) as caught, db.sync_transaction() as session:
+            session.execute(text(statement))
+        broken[kind] = caught.value
+    assert db_module.unique_violation(broken["unique"])
+    assert not db_module.unique_violation(broken["foreign key"])
+    if db.dialect == "postgresql":
+        assert db_module.violated_constraint(broken["unique"]) == "plans_pkey"
+        assert db_module.violated_constraint(broken["foreign key"]) == "organizations_plan_fkey"
+    else:
+        assert db_module.violated_constraint(broken["foreign key"]) is None
