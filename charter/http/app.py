@@ -14,6 +14,7 @@ from connexion import context as cx
 from connexion.apps.asynchronous import AsyncApi, AsyncOperation
 from connexion.decorators import StarletteDecorator
 from connexion.exceptions import ProblemException
+from connexion.http_facts import FORM_CONTENT_TYPES
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.middleware import ConnexionMiddleware, MiddlewarePosition
 from connexion.middleware.response_validation import ResponseValidationMiddleware
@@ -70,14 +71,32 @@ class _DecorateOnce(StarletteDecorator):
                 parsers.append(self.uri_parser)  # reads the operation from the request context
             # The scope and receive themselves, not Connexion's context proxies: the request
             # reads the scope a dozen times, each through werkzeug's LocalProxy otherwise.
-            request = self.framework.get_request(
+            request = _Request(
+                cx.scope._get_current_object(),
+                cx.receive._get_current_object(),
                 uri_parser=parsers[0],
-                scope=cx.scope._get_current_object(),
-                receive=cx.receive._get_current_object(),
             )
             return await decorated(request)
 
         return wrapper
+
+
+_NOT_PARSED = object()
+
+
+class _Request(ConnexionRequest):
+    """Connexion's request, without the work its parameter decorator repeats on every call: the
+    JSON body the validator parsed is handed on instead of read and parsed again, and a body
+    that is no form is not given to Starlette's form parser to look for files."""
+
+    async def json(self) -> Any:
+        body = self.scope.get(validation.PARSED_JSON, _NOT_PARSED)
+        return await super().json() if body is _NOT_PARSED else body
+
+    async def files(self) -> Any:
+        if self._files is None and self.mimetype not in FORM_CONTENT_TYPES:
+            return {}
+        return await super().files()
 
 
 _body_definition = OpenAPIOperation.body_definition

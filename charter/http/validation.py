@@ -256,13 +256,19 @@ def _raise_described(validator: Draft4Validator, schema: Any, body: Any) -> None
         raise failed([FieldError(".".join(["body", *path]), message)])
 
 
+# The scope key under which the validated JSON body is kept for the handler.
+PARSED_JSON = "charter_json"
+
+
 class JSONBodyValidator(JSONRequestBodyValidator):
     """Connexion's JSON body validation: bounded parsing, described errors, one validator per
     schema."""
 
     async def _parse(self, stream: Any, scope: Any) -> Any:
         text = decode(b"".join([message async for message in stream]), self._encoding)
-        return parse_json(text) if text else None
+        body = parse_json(text) if text else None
+        scope[PARSED_JSON] = body  # the handler's `body` (charter.http.app), not parsed again
+        return body
 
     def _validate(self, body: Any) -> dict | None:
         if not self._nullable and body is None:

@@ -15,7 +15,7 @@ from sqlalchemy.sql.expression import ClauseElement
 from sqlalchemy.util import LRUCache
 
 from storage.models import OutboxEvent, Record
-from storage.repositories.common import rowcount
+from storage.repositories.common import plain_rows, rowcount
 from storage.repositories.record_keyset import SortKey
 
 Key = tuple[list[Any], str]  # a row's sort key values and its id
@@ -154,13 +154,16 @@ async def query_records(
     }
     rows = (await session.execute(query, params)).all()
     width, end = len(_READ_COLUMNS), len(_READ_COLUMNS) + sort.arity()
-    keyed = [(row, (list(row[width:end]), row.id)) for row in rows]
+    keyed = [
+        (record, (list(row[width:end]), record.id))
+        for record, row in zip(plain_rows(rows, width), rows, strict=True)
+    ]
     total = None
     if estimated:
         total = await _estimate(session, select(Record.id).where(total_of.whereclause), params)
     elif counted:
         if rows:
-            total = rows[0]._total
+            total = rows[0][-1]  # the _total column
         elif offset == 0 and after is None:
             total = 0  # the first page is empty: nothing matches
         else:  # a page past the end has no row to carry the total
