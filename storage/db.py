@@ -158,6 +158,9 @@ class Database:
     def _engine_options(self, *, pool_size: int) -> dict[str, Any]:
         if self.dialect == "sqlite":
             return {
+                # A failed statement's error (logged with a 500) shows its SQL, never its values:
+                # they are password hashes, encrypted emails, tokens' digests.
+                "hide_parameters": True,
                 "connect_args": {"timeout": 30, "check_same_thread": False},
                 "pool_size": pool_size,
                 "max_overflow": 0,
@@ -166,6 +169,7 @@ class Database:
         # prepare_threshold=None: prepared statements get generic plans that are slow for JSONB
         # filters (DESIGN.md). The statement timeout is a connection setting, sent once.
         return {
+            "hide_parameters": True,  # as above
             "connect_args": {
                 "prepare_threshold": None,
                 "options": f"-c statement_timeout={self.statement_timeout_ms}",

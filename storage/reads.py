@@ -163,7 +163,12 @@ def driver_error(
     return cast(
         "sa_exc.DBAPIError",
         sa_exc.DBAPIError.instance(
-            sql, values, error, psycopg.Error, connection_invalidated=conn.broken
+            sql,
+            values,
+            error,
+            psycopg.Error,
+            hide_parameters=True,  # its values stay out of logs, as the engines' (storage/db.py)
+            connection_invalidated=conn.broken,
         ),
     )
 

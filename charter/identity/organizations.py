@@ -96,12 +96,17 @@ async def get(session: AsyncSession, actor: Actor, organization_id: str) -> dict
 
 async def check_plan(session: AsyncSession, plan: str, field: str = "body.plan") -> None:
     if await repo.get_plan(session, plan) is None:
-        raise Invalid(f"Unknown plan {plan!r}", field=field)
+        raise _unknown_plan(field)
+
+
+def _unknown_plan(field: str = "body.plan") -> Invalid:
+    # The same words whether the lookup or the foreign key found it (the field names the plan).
+    return Invalid("Unknown plan", field=field)
 
 
 # A new organization's plan is checked by its foreign key where the database names it: the
 # create's one round trip is its write (charter.http.rendering maps the violation to this).
-errors.CONSTRAINT_ERRORS[repo.PLAN_FOREIGN_KEY] = lambda: Invalid("Unknown plan", field="body.plan")
+errors.CONSTRAINT_ERRORS[repo.PLAN_FOREIGN_KEY] = _unknown_plan
 
 
 async def create(

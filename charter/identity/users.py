@@ -19,7 +19,7 @@ from charter.platform import crypto, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page
-from storage.db import unique_violation
+from storage.db import unique_violation, violated_constraint
 from storage.models import User
 from storage.repositories import identity as repo
 from storage.repositories.common import add
@@ -212,9 +212,13 @@ async def create(
             await add(session, user)
             await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError as exc:
-        if not unique_violation(exc):
-            raise  # a foreign key (the organization's plan, say): not a duplicate
-        raise Conflict("Username or email is taken") from None
+        if unique_violation(exc):
+            raise Conflict("Username or email is taken") from None
+        if violated_constraint(exc) in (None, repo.USER_ORGANIZATION_FOREIGN_KEY):
+            # A user's one foreign key: its organization was deleted meanwhile (by another
+            # process, while a credential of it was still cached there).
+            raise NotFound("Organization not found") from None
+        raise  # another row of the unit (a new organization's plan): translate maps it
     await _announce(
         session, actor, user, "user.created", {"username": user.username, "roles": roles}
     )
@@ -245,7 +249,7 @@ async def update(
             await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError as exc:
         if not unique_violation(exc):
-            raise  # a foreign key (the organization's plan, say): not a duplicate
+            raise  # not a duplicate (the flush writes the unit's other rows too)
         raise Conflict("Username or email is taken") from None
     if "status" in changed:
         if user.status != "active":

@@ -87,17 +87,13 @@ def plain_rows(rows: Sequence[Row[Any]], columns: int) -> list[Any]:
     if not rows:
         return []
     make = _row_type(rows[0]._fields[:columns])
-    if make is None:
-        return list(rows)
     return [make(row[:columns]) for row in rows]
 
 
 @functools.lru_cache(maxsize=256)
-def _row_type(fields: tuple[str, ...]) -> Callable[[Sequence[Any]], Any] | None:
-    try:
-        row_type: Any = collections.namedtuple("PageRow", fields)  # type: ignore[misc]
-    except ValueError:  # a label no named tuple takes (a leading underscore, a repeat)
-        return None
+def _row_type(fields: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
+    # rename: a label no field may have (a leading underscore, a repeat) becomes `_<position>`.
+    row_type: Any = collections.namedtuple("PageRow", fields, rename=True)  # type: ignore[misc]
     return cast("Callable[[Sequence[Any]], Any]", row_type._make)
 
 

@@ -65,8 +65,9 @@ async def delete_organization(session: Session, organization: Organization) -> N
     await session.flush()
 
 
-# The foreign key from an organization to its plan (named by PostgreSQL's convention).
+# Foreign keys a service leaves the database to check (named by PostgreSQL's convention).
 PLAN_FOREIGN_KEY = "organizations_plan_fkey"
+USER_ORGANIZATION_FOREIGN_KEY = "users_organization_id_fkey"
 
 
 async def get_plan(session: Session, name: str) -> Any:

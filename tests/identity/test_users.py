@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from sqlalchemy import func, select, text
 
@@ -356,3 +358,35 @@ def _rotate_back_to_the_configured_key(settings, monkeypatch, new):
     monkeypatch.setattr(settings, "encryption_keys", f"{primary},{new},{configured}".rstrip(","))
     pii.rotate_all()
     monkeypatch.undo()
+
+
+def test_a_user_for_an_organization_deleted_meanwhile_is_404_not_a_duplicate(
+    client, make_tenant, caplog
+):
+    """Another process deletes the organization while this one still has the caller's key
+    cached (up to a second): the user's insert breaks its foreign key. That is "organization
+    not found" (for each batch item too, the batch answering), not "username taken", and not a
+    500 whose log would carry the row's password hash."""
+    tenant = make_tenant(plan="enterprise", scopes=["admin"])
+    headers = {"X-API-Key": tenant.key}
+    assert client.get("/v1/users", headers=headers).status_code == 200  # the key is cached
+    with runtime.current().db.sync_transaction() as session:
+        session.execute(
+            text("DELETE FROM organizations WHERE id = :id"), {"id": tenant.organization_id}
+        )
+    caplog.set_level(logging.INFO, logger="charter")
+    user = {"username": "ghost.one", "email": "g1@example.com", "password": "SecurePassword123!"}
+    single = client.post("/v1/users", json=user, headers=headers)
+    batch = client.post(
+        "/v1/users/batch",
+        json={"users": [user | {"username": "ghost.two", "email": "g2@example.com"}]},
+        headers=headers,
+    )
+    assert single.status_code == 404, single.text
+    assert single.json()["error"]["message"] == "Organization not found"
+    assert batch.status_code == 200, batch.text
+    assert [item["status"] for item in batch.json()["data"]] == [404]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    with runtime.current().db.sync_transaction() as session:
+        ghosts = session.scalar(text("SELECT count(*) FROM users WHERE username LIKE 'ghost.%'"))
+    assert ghosts == 0

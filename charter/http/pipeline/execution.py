@@ -137,9 +137,12 @@ class Idempotency(Stage):
                 await idempotency.release(owner, key)
             if not isinstance(exc, Exception):
                 raise
-            # Outside Connexion's error handlers: render here, in the surface's envelope.
-            log.error("idempotent request failed", exc_info=exc)
-            await send_error(scope, send, translate(exc))
+            # Outside Connexion's error handlers: render here, in the surface's envelope; logged
+            # as they log, only when it is the server's fault (a client's error is no alert).
+            error = translate(exc)
+            if error.status >= 500 and type(error) is CharterError:
+                log.error("idempotent request failed", exc_info=exc)
+            await send_error(scope, send, error)
             return
         finally:
             state.shared_unit = None
