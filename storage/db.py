@@ -299,12 +299,15 @@ def violated_constraint(exc: BaseException) -> str | None:
     return getattr(diag, "constraint_name", None)
 
 
-def unique_violation(exc: IntegrityError) -> bool:
-    """Did the write break a unique constraint, rather than a foreign key or a check?"""
+def violation(exc: IntegrityError) -> str:
+    """What a failed write broke: "unique", "foreign_key", or "other" (a NOT NULL, a CHECK)."""
     sqlstate = getattr(exc.orig, "sqlstate", None)
     if sqlstate is not None:  # PostgreSQL
-        return bool(sqlstate == "23505")
-    return str(exc.orig).startswith("UNIQUE constraint failed")  # SQLite
+        return {"23505": "unique", "23503": "foreign_key"}.get(sqlstate, "other")
+    message = str(exc.orig)  # SQLite
+    if message.startswith("UNIQUE constraint failed"):
+        return "unique"
+    return "foreign_key" if message.startswith("FOREIGN KEY constraint failed") else "other"
 
 
 def on_commit(session: AsyncSession, action: Callable[[], Any]) -> None:

@@ -19,7 +19,7 @@ from charter.platform import crypto, runtime
 from charter.platform.clock import isoformat, new_id, utcnow
 from charter.platform.errors import CharterError, Conflict, Invalid, NotFound, PermissionDenied
 from charter.platform.paging import Page
-from storage.db import unique_violation, violated_constraint
+from storage.db import violated_constraint, violation
 from storage.models import User
 from storage.repositories import identity as repo
 from storage.repositories.common import add
@@ -212,9 +212,13 @@ async def create(
             await add(session, user)
             await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError as exc:
-        if unique_violation(exc):
+        broke = violation(exc)
+        if broke == "unique":
             raise Conflict("Username or email is taken") from None
-        if violated_constraint(exc) in (None, repo.USER_ORGANIZATION_FOREIGN_KEY):
+        if broke == "foreign_key" and violated_constraint(exc) in (
+            None,  # SQLite names none; the plan of a new organization is looked up first there
+            repo.USER_ORGANIZATION_FOREIGN_KEY,
+        ):
             # A user's one foreign key: its organization was deleted meanwhile (by another
             # process, while a credential of it was still cached there).
             raise NotFound("Organization not found") from None
@@ -248,7 +252,7 @@ async def update(
         async with session.begin_nested():
             await session.flush()  # a racing duplicate fails here, as a 409
     except IntegrityError as exc:
-        if not unique_violation(exc):
+        if violation(exc) != "unique":
             raise  # not a duplicate (the flush writes the unit's other rows too)
         raise Conflict("Username or email is taken") from None
     if "status" in changed:

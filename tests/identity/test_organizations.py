@@ -7,6 +7,7 @@ import logging
 from sqlalchemy import text
 
 from charter.platform import runtime
+from charter.platform.spec import bundled_spec
 from tests import db as testdb
 
 
@@ -213,10 +214,6 @@ def test_a_tenant_admin_cannot_create_organizations_with_admins(client, make_ten
     assert testdb.count_organizations("Side") == 0
 
 
-# common/schemas.yaml PlanName, least used first.
-SPEC_PLANS = ["cloudsync-enterprise", "cloudsync-professional", "cloudsync-basic", "enterprise"]
-
-
 def test_a_plan_gone_from_the_database_is_refused_and_nothing_is_written(
     client, make_tenant, caplog
 ):
@@ -229,7 +226,8 @@ def test_a_plan_gone_from_the_database_is_refused_and_nothing_is_written(
     db = runtime.current().db
     with db.sync_transaction() as session:
         used = set(session.scalars(text("SELECT DISTINCT plan FROM organizations")))
-        name = next(plan for plan in SPEC_PLANS if plan not in used)
+        spec_plans = bundled_spec("v1")["components"]["schemas"]["PlanName"]["enum"]
+        name = next(plan for plan in reversed(spec_plans) if plan not in used)
         row = dict(
             session.execute(text("SELECT * FROM plans WHERE name = :n"), {"n": name}).one()._mapping
         )

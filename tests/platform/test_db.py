@@ -121,7 +121,8 @@ def test_the_webhook_queue_tables_are_vacuumed_early(app):
 
 
 def test_a_broken_write_is_told_apart_by_the_constraint_it_broke(app):
-    """Unique violations (a taken name) are told from foreign keys (a missing plan); where the
+    """Unique violations (a taken name) are told from foreign keys (a missing plan) and from the
+    rest (a NOT NULL); where the
     database names the constraint (PostgreSQL), the name is read off the error; and the error
     never shows the values bound to the statement."""
     from sqlalchemy.exc import IntegrityError
@@ -130,18 +131,21 @@ def test_a_broken_write_is_told_apart_by_the_constraint_it_broke(app):
     broken = {}
     for kind, statement in {
         "unique": "INSERT INTO plans (name, description) VALUES ('free', :secret)",
-        "foreign key": "INSERT INTO organizations (id, name, plan, created_at, updated_at) "
+        "foreign_key": "INSERT INTO organizations (id, name, plan, created_at, updated_at) "
         "VALUES ('org_constraint_test', 'x', 'no-such-plan', '2024-01-01', '2024-01-01')",
+        "other": "INSERT INTO organizations (id, name, plan, created_at, updated_at) "
+        "VALUES ('org_constraint_test', NULL, 'free', '2024-01-01', '2024-01-01')",
     }.items():
         with pytest.raises(IntegrityError) as caught, db.sync_transaction() as session:
             session.execute(text(statement), {"secret": "hash-of-a-secret"})
         broken[kind] = caught.value
         # The error, as a 500 logs it, shows the SQL but no value bound to it.
         assert "hash-of-a-secret" not in str(caught.value)
-    assert db_module.unique_violation(broken["unique"])
-    assert not db_module.unique_violation(broken["foreign key"])
+    assert {kind: db_module.violation(error) for kind, error in broken.items()} == {
+        kind: kind for kind in broken
+    }
     if db.dialect == "postgresql":
         assert db_module.violated_constraint(broken["unique"]) == "plans_pkey"
-        assert db_module.violated_constraint(broken["foreign key"]) == "organizations_plan_fkey"
+        assert db_module.violated_constraint(broken["foreign_key"]) == "organizations_plan_fkey"
     else:
-        assert db_module.violated_constraint(broken["foreign key"]) is None
+        assert db_module.violated_constraint(broken["foreign_key"]) is None
