@@ -241,6 +241,13 @@ class WriteSession(AsyncSession):
         assert self._driver is not None  # noqa: S101 - a checked-out connection has its driver
         return self._driver
 
+    async def driver(self) -> psycopg.AsyncConnection[Any]:
+        """The transaction's psycopg connection, for a repository's own SQL (rows staged or
+        pending in the ORM session are written first, so the SQL sees them)."""
+        if self._staged or not self.sync_session._is_clean():
+            await self.flush()
+        return await self._connection()
+
     async def _autocommit(self) -> psycopg.AsyncConnection[Any]:
         """A pooled autocommit connection, for a unit that has begun no transaction."""
         if self._raw is None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, replace
-from functools import cache
-from urllib.parse import urlsplit, urlunsplit
+from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 import httpx
 
-from charter.platform import runtime
+from charter.platform import http1, runtime
 from charter.platform.errors import Invalid, Unavailable
 
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
@@ -152,16 +152,14 @@ async def send(
 
 class Session:
     """Outbound calls that keep their connections open between calls (a delivery worker holds
-    one for its life): one httpx client per scheme, host name, checked address and port, so a
-    connection is only ever reused for the name it was opened and (https) verified for, at the
-    address the guard checked. At most MAX_CLIENTS are kept, the least recently used closed."""
+    one for its life), pooled per scheme, host name, checked address and port, so a connection
+    is only ever reused for the name it was opened and (https) verified for, at the address the
+    guard checked. At most MAX_CLIENTS destinations are kept, the least recently used closed."""
 
     MAX_CLIENTS = 256
 
     def __init__(self) -> None:
-        self._clients: OrderedDict[tuple[str, str, str, int | None], httpx.AsyncClient] = (
-            OrderedDict()
-        )
+        self._pool = http1.Pool(self.MAX_CLIENTS)
 
     async def __aenter__(self) -> Session:
         return self
@@ -170,9 +168,7 @@ class Session:
         await self.aclose()
 
     async def aclose(self) -> None:
-        clients, self._clients = list(self._clients.values()), OrderedDict()
-        for client in clients:
-            await client.aclose()
+        self._pool.close()
 
     async def send(
         self,
@@ -191,84 +187,91 @@ class Session:
         try:
             async with asyncio.timeout(timeout):  # the name lookup counts against it too
                 address = await resolve_checked(url)
-                answer = await self._post(url, address, body, headers, timeout, excerpt_bytes)
+                answer = await self._post(url, address, body, headers, excerpt_bytes)
         except TimeoutError:
             raise Unavailable(f"No answer within {timeout:g} s") from None
         return replace(answer, seconds=time.monotonic() - started)
 
-    def _client(self, key: tuple[str, str, str, int | None]) -> httpx.AsyncClient:
-        client = self._clients.get(key)
-        if client is not None:
-            self._clients.move_to_end(key)
-            return client
-        client = httpx.AsyncClient(follow_redirects=False, verify=_tls(), trust_env=False)
-        self._clients[key] = client
-        if len(self._clients) > self.MAX_CLIENTS:
-            _, oldest = self._clients.popitem(last=False)
-            task = asyncio.get_running_loop().create_task(oldest.aclose())
-            _closing.add(task)
-            task.add_done_callback(_closing.discard)
-        return client
-
     async def _post(
-        self,
-        url: str,
-        address: str,
-        body: bytes,
-        headers: dict[str, str],
-        timeout: float,
-        excerpt_bytes: int,
+        self, url: str, address: str, body: bytes, headers: dict[str, str], excerpt_bytes: int
     ) -> Answer:
-        parts = urlsplit(url)
-        host = f"[{address}]" if ":" in address else address
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
         try:
-            target = httpx.URL(url)
-            # Host as httpx spells it: IDNA-encoded, never a user name or password.
-            host_header = target.netloc.decode("ascii")
-            server_name = target.raw_host.decode("ascii")
-            client = self._client((parts.scheme, server_name, address, parts.port))
-            request = client.build_request(
-                "POST",
-                pinned,
-                content=body,
-                headers={
-                    "Content-Type": "application/json",
-                    "Accept-Encoding": "identity",  # the excerpt is raw bytes: no decompression
-                    "Host": host_header,
-                    **headers,
-                },
-                timeout=timeout,
-                extensions={"sni_hostname": server_name} if parts.scheme == "https" else {},
-            )
-            response = await client.send(request, stream=True)
-            try:
-                excerpt = await _read_some(response, excerpt_bytes)
-            finally:
-                await response.aclose()
-        except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
-            raise Unavailable(f"Delivery failed: {type(exc).__name__}") from None
-        return Answer(
-            status=response.status_code,
-            headers={k.lower(): v for k, v in response.headers.items()},
-            excerpt=excerpt,
-            seconds=0.0,
-        )
+            target = _target(url)
+            head = _head(target, body, headers)
+        except (ValueError, UnicodeError):
+            raise Unavailable("Delivery failed: the request cannot be written") from None
+        key = (target.scheme, target.server_name, address, target.port)
+        tls = _tls() if target.scheme == "https" else None
+        try:
+            reply = await self._pool.send(key, head + body, max(excerpt_bytes, 0), tls)
+        except ssl.SSLError as exc:
+            raise Unavailable(f"Delivery failed: TLS: {exc.reason or type(exc).__name__}") from None
+        except (OSError, http1.ProtocolFailure) as exc:
+            raise Unavailable(f"Delivery failed: {_failure(exc)}") from None
+        return Answer(status=reply.status, headers=reply.headers, excerpt=reply.body, seconds=0.0)
 
 
-_closing: set[asyncio.Task[None]] = set()  # evicted clients being closed
+@dataclass(frozen=True)
+class _Target:
+    scheme: str
+    host_header: str  # IDNA-encoded, with the port when the URL names one
+    server_name: str  # for SNI and the certificate check
+    port: int
+    path: str  # percent-encoded path and query
 
 
-async def _read_some(response: httpx.Response, limit: int) -> bytes:
-    """Up to `limit` bytes of the body; the rest is never read."""
-    if limit <= 0:
-        return b""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_raw():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= limit:
-            break
-    return b"".join(chunks)[:limit]
+@lru_cache(maxsize=1024)
+def _target(url: str) -> _Target:
+    """The parts of a request to `url`, spelled as httpx spells them (IDNA host names,
+    percent-encoded paths); a worker sends to the same few URLs over and over."""
+    parsed = httpx.URL(url)
+    scheme = parsed.scheme
+    port = parsed.port or (443 if scheme == "https" else 80)
+    return _Target(
+        scheme=scheme,
+        host_header=parsed.netloc.decode("ascii"),
+        server_name=parsed.raw_host.decode("ascii"),
+        port=port,
+        path=parsed.raw_path.decode("ascii") or "/",
+    )
+
+
+_FORBIDDEN = re.compile(r"[\r\n\0]")
+USER_AGENT = "Charter"
+_FIXED = {"Content-Type": "application/json", "Accept-Encoding": "identity"}
+_OURS = {"host", "user-agent", "content-length", "connection", "transfer-encoding"}
+
+
+def _head(target: _Target, body: bytes, headers: dict[str, str]) -> bytes:
+    """The request line and headers, names spelled as given (a receiver's code may look them up
+    with a case-sensitive key); a CR, LF or NUL in a header is refused (ValueError)."""
+    given = {name.lower() for name in headers}
+    fields = {name: value for name, value in _FIXED.items() if name.lower() not in given}
+    fields.update(headers)
+    lines = [
+        f"POST {target.path} HTTP/1.1",
+        f"Host: {target.host_header}",
+        f"User-Agent: {USER_AGENT}",
+        f"Content-Length: {len(body)}",
+    ]
+    for name, value in fields.items():
+        if name.lower() in _OURS:
+            continue
+        if _FORBIDDEN.search(name) or _FORBIDDEN.search(value):
+            raise ValueError(f"header {name} holds a line break or NUL")
+        lines.append(f"{name}: {value}")
+    text = "\r\n".join(lines)
+    return (text + "\r\n\r\n").encode("latin-1")
+
+
+def _failure(exc: BaseException) -> str:
+    """What went wrong, in words, without any bytes the other side sent."""
+    if isinstance(exc, http1.ProtocolFailure):
+        return str(exc)
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, ConnectionResetError):
+        return "connection reset"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return type(exc).__name__

@@ -158,11 +158,14 @@ async def record(session: AsyncSession, outcomes: list[Outcome], owner: str) -> 
     """Write each attempt to the log and its outcome to its delivery, while `owner` still holds
     the lease (otherwise another worker took the delivery and decides). Locks are taken in one
     order, deliveries by id then endpoints by id, as deleting an endpoint takes them."""
-    held = await claims.hold(session, owner, [outcome.delivery.id for outcome in outcomes])
-    await claims.add_attempts(session, [_attempt_row(outcome) for outcome in outcomes])
     settled = [(outcome, *_settlement(outcome)) for outcome in outcomes]
+    held = await claims.record(
+        session,
+        owner,
+        [_attempt_row(outcome) for outcome in outcomes],
+        [(outcome.delivery.id, values) for outcome, _, _, values in settled],
+    )
     mine = [item for item in settled if item[0].delivery.id in held]
-    await claims.settle(session, [(outcome.delivery.id, values) for outcome, _, _, values in mine])
     # Endpoints in id order (a stable sort keeps each one's outcomes in order).
     for outcome, error, status, _ in sorted(mine, key=lambda item: item[0].endpoint.id):
         delivery, now = outcome.delivery, outcome.attempted_at

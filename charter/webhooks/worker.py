@@ -142,8 +142,9 @@ class DeliveryWorker:
         until = now + timedelta(
             seconds=settings.webhook_timeout_seconds + settings.webhook_lease_margin_seconds
         )
-        ids = await claims.lease(session, chosen, owner=self.owner, now=now, lease_until=until)
-        return await claims.claimed(session, ids) if ids else []
+        return await claims.lease_claimed(
+            session, chosen, owner=self.owner, now=now, lease_until=until
+        )
 
     async def _claim_and_send(self) -> int:
         free = self._free()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import collections
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Integer, Select, Table, bindparam, func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapper, make_transient_to_detached
 
 from storage.writes import WriteSession
 
@@ -138,3 +140,23 @@ def like_ascii(
     pattern = ("" if prefix else "%") + escaped.translate(str.maketrans(UPPER, LOWER)) + "%"
     folded = func.translate(text, UPPER, LOWER) if dialect == "postgresql" else func.lower(text)
     return folded.like(pattern, escape="\\")
+
+
+M = TypeVar("M")
+
+
+def detached(cls: type[M], columns: dict[str, Any]) -> M:
+    """An instance of `cls` as a query would have loaded it from a row (`columns` by column
+    name) and a closed session left it: detached, with its identity, no history. For rows a
+    raw statement returned (storage.repositories.webhook_claims)."""
+    names = _attribute_names(cast("Hashable", cls))
+    row = cls(**{names[name]: value for name, value in columns.items()})
+    make_transient_to_detached(row)
+    return row
+
+
+@functools.cache
+def _attribute_names(cls: Hashable) -> dict[str, str]:
+    """Column name -> attribute name."""
+    mapper: Mapper[Any] = sa_inspect(cls)
+    return {column.name: mapper.get_property_by_column(column).key for column in mapper.columns}

@@ -9,6 +9,7 @@ import functools
 from datetime import datetime
 from typing import Any, cast
 
+import psycopg
 from sqlalchemy import (
     ColumnElement,
     Table,
@@ -24,6 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession as Session
 
 from storage.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from storage.reads import driver_error
+from storage.repositories.common import detached
 
 Endpoint = WebhookEndpoint
 Delivery = WebhookDelivery
@@ -306,3 +309,135 @@ async def add_attempts(session: Session, rows: list[dict[str, Any]]) -> None:
     """The attempts' log rows, one executemany (sent as multi-row INSERTs)."""
     if rows:
         await session.execute(_ATTEMPTS, rows)
+
+
+# The worker's two hot statements, whole, on PostgreSQL ------------------------------------------
+#
+# A busy worker runs one transaction per group of attempts: write their outcomes, then lease the
+# deliveries the freed slots take. Through the ORM that was ten statements for two attempts
+# (the lock, an INSERT and an UPDATE per attempt, the claim, the lease, the load) and about 4 ms
+# of the worker's CPU; here, on the transaction's driver connection, it is three (the outcomes,
+# the claim, the lease with its load). SQLite keeps the statements above (one writer, a local
+# file: no round trips to save).
+
+_DELIVERY_COLUMNS = [column.key for column in _deliveries.columns]
+_ENDPOINT_COLUMNS = [column.key for column in cast(Table, Endpoint.__table__).columns]
+
+_RECORD_SQL = """
+WITH held AS MATERIALIZED (
+    SELECT id FROM webhook_deliveries
+    WHERE id = ANY(%(ids)s::varchar[]) AND lease_owner = %(owner)s
+    ORDER BY id FOR UPDATE
+), logged AS (
+    INSERT INTO webhook_attempts
+        (id, delivery_id, attempted_at, status_code, duration_ms, error, response_excerpt)
+    SELECT * FROM unnest(%(a_id)s::varchar[], %(a_delivery)s::varchar[],
+        %(a_at)s::timestamptz[], %(a_status)s::int[], %(a_ms)s::int[], %(a_error)s::varchar[],
+        %(a_excerpt)s::text[])
+), settled AS (
+    UPDATE webhook_deliveries AS d SET
+        lease_owner = NULL, lease_until = NULL, status = v.status, attempts = v.attempts,
+        last_status_code = v.last_status_code, last_error = v.last_error,
+        next_attempt_at = v.next_attempt_at,
+        delivered_at = coalesce(v.delivered_at, d.delivered_at), updated_at = v.updated_at
+    FROM unnest(%(s_id)s::varchar[], %(s_status)s::varchar[], %(s_attempts)s::int[],
+        %(s_last_status_code)s::int[], %(s_last_error)s::varchar[],
+        %(s_next_attempt_at)s::timestamptz[], %(s_delivered_at)s::timestamptz[],
+        %(s_updated_at)s::timestamptz[])
+        AS v(id, status, attempts, last_status_code, last_error, next_attempt_at, delivered_at,
+             updated_at)
+    WHERE d.id = v.id AND d.id IN (SELECT id FROM held)
+    RETURNING d.id
+)
+SELECT id FROM settled
+"""
+
+_ATTEMPT_FIELDS = (
+    ("a_id", "id"),
+    ("a_delivery", "delivery_id"),
+    ("a_at", "attempted_at"),
+    ("a_status", "status_code"),
+    ("a_ms", "duration_ms"),
+    ("a_error", "error"),
+    ("a_excerpt", "response_excerpt"),
+)
+
+# The column names are the model's, not input.
+_LEASE_SQL = f"""
+WITH locked AS (
+    SELECT id FROM webhook_deliveries
+    WHERE id = ANY(%(ids)s::varchar[]) AND status = 'pending' AND next_attempt_at <= %(now)s
+        AND (lease_until IS NULL OR lease_until <= %(now)s)
+    FOR UPDATE SKIP LOCKED
+), leased AS (
+    UPDATE webhook_deliveries AS d SET lease_owner = %(owner)s, lease_until = %(until)s
+    FROM locked WHERE d.id = locked.id
+    RETURNING {", ".join(f"d.{name}" for name in _DELIVERY_COLUMNS)}
+)
+SELECT {", ".join(f"leased.{name}" for name in _DELIVERY_COLUMNS)},
+    {", ".join(f"e.{name}" for name in _ENDPOINT_COLUMNS)}
+FROM leased JOIN webhook_endpoints AS e ON e.id = leased.endpoint_id
+ORDER BY leased.next_attempt_at, leased.id
+"""  # noqa: S608
+
+
+async def _driver(session: Session) -> Any:
+    """The transaction's psycopg connection on PostgreSQL (storage.writes.WriteSession), else
+    None."""
+    driver = getattr(session, "driver", None)
+    return await driver() if driver is not None else None
+
+
+async def _run(conn: Any, sql: str, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+    try:
+        cursor = await conn.execute(sql, values)
+        return list(await cursor.fetchall())
+    except psycopg.Error as error:
+        raise driver_error(sql, values, error, conn) from error
+
+
+async def record(
+    session: Session,
+    owner: str,
+    attempts: list[dict[str, Any]],
+    outcomes: list[tuple[str, dict[str, Any]]],
+) -> set[str]:
+    """Log `attempts` and write `outcomes` (delivery id, the SETTLED values) to those of the
+    deliveries `owner` still holds the lease of, locked first in id order (see `hold`); their
+    ids. One statement on PostgreSQL."""
+    conn = await _driver(session)
+    if conn is None:
+        held = await hold(session, owner, [delivery_id for delivery_id, _ in outcomes])
+        await add_attempts(session, attempts)
+        await settle(session, [(key, values) for key, values in outcomes if key in held])
+        return held
+    values: dict[str, Any] = {"ids": [key for key, _ in outcomes], "owner": owner}
+    for param, name in _ATTEMPT_FIELDS:
+        values[param] = [row[name] for row in attempts]
+    values["s_id"] = [key for key, _ in outcomes]
+    for name in SETTLED:
+        values[f"s_{name}"] = [settled[name] for _, settled in outcomes]
+    return {row[0] for row in await _run(conn, _RECORD_SQL, values)}
+
+
+async def lease_claimed(
+    session: Session, chosen: list[str], *, owner: str, now: datetime, lease_until: datetime
+) -> list[tuple[WebhookDelivery, WebhookEndpoint]]:
+    """`lease`, then `claimed` of those leased: one statement on PostgreSQL. The rows come back
+    as detached instances, in due order."""
+    if not chosen:
+        return []
+    conn = await _driver(session)
+    if conn is None:
+        ids = await lease(session, chosen, owner=owner, now=now, lease_until=lease_until)
+        return await claimed(session, ids) if ids else []
+    values = {"ids": chosen, "now": now, "owner": owner, "until": lease_until}
+    rows = await _run(conn, _LEASE_SQL, values)
+    split = len(_DELIVERY_COLUMNS)
+    return [
+        (
+            detached(Delivery, dict(zip(_DELIVERY_COLUMNS, row[:split], strict=True))),
+            detached(Endpoint, dict(zip(_ENDPOINT_COLUMNS, row[split:], strict=True))),
+        )
+        for row in rows
+    ]
