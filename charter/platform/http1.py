@@ -64,6 +64,7 @@ class _Connection(asyncio.Protocol):
         self._headers: dict[str, str] = {}
         self._headers_done = False
         self._body = bytearray()
+        self._overflow = False
 
     # asyncio.Protocol --------------------------------------------------------------------------
 
@@ -82,6 +83,8 @@ class _Connection(asyncio.Protocol):
             self._finish(reusable=False)
         except httptools.HttpParserError:
             self._fail(ProtocolFailure("malformed answer"))
+        if self._overflow:  # the answer did not end within what arrived: the rest is not read
+            self._finish(reusable=False)
 
     def eof_received(self) -> bool:
         self._ended()
@@ -106,8 +109,8 @@ class _Connection(asyncio.Protocol):
         room = self._limit - len(self._body)
         if room > 0:
             self._body += body[:room]
-        if len(body) >= room:  # the bound is reached: the rest is not read
-            self._finish(reusable=False)
+        if len(body) > room:  # more than the bound: once what arrived is parsed, no more is read
+            self._overflow = True
 
     def on_message_complete(self) -> None:
         if 100 <= self._status < 200 and self._status != 101:  # interim: the answer follows
@@ -126,7 +129,7 @@ class _Connection(asyncio.Protocol):
         self._parser = httptools.HttpResponseParser(self)
         self._limit, self._received = limit, False
         self._status, self._headers, self._headers_done = 0, {}, False
-        self._body = bytearray()
+        self._body, self._overflow = bytearray(), False
         self.transport.write(data)
         try:
             return await self._waiter
@@ -145,12 +148,17 @@ class _Connection(asyncio.Protocol):
     def _ended(self) -> None:
         """The peer closed the connection (or it was lost)."""
         self.closed = True
-        if self._headers_done:  # an answer delimited by the end of the connection
+        if self._headers_done and self._until_close():  # its body ends with the connection
             self._finish(reusable=False)
         elif self._received:
             self._fail(ProtocolFailure("connection closed in the middle of the answer"))
         else:
             self._fail(_ClosedIdle("connection closed before an answer"))
+
+    def _until_close(self) -> bool:
+        """Is the body delimited by the end of the connection (neither a length nor chunks)?"""
+        framing = self._headers.get("transfer-encoding", "").lower()
+        return "content-length" not in self._headers and "chunked" not in framing
 
     def _finish(self, *, reusable: bool) -> None:
         waiter = self._waiter
