@@ -78,7 +78,10 @@ def cmd_worker(_args) -> int:
     from charter.platform import runtime
     from charter.worker import maintenance
 
-    runtime.init(_settings_or_exit())
+    settings = _settings_or_exit()
+    runtime.init(settings)
+    if settings.worker_nice and hasattr(os, "nice"):
+        os.nice(settings.worker_nice)  # API processes on the same machine come first
     stop = threading.Event()
     try:
         asyncio.run(maintenance.loop(stop))

@@ -11,10 +11,12 @@ pipelines: one request at a time per connection.
 - A connection is reused only when the answer said keep-alive and was read to its end within
   `limit`; otherwise it is closed (the rest of a long body is never read).
 - A pooled connection the server closed while it sat idle is noticed (end of stream) and
-  dropped. If the server closes a reused connection after the request was sent and before any
-  byte of an answer (it timed the idle connection out as the request left), the request is sent
-  once more on a new connection, as Go's net/http does (`errServerClosedIdle`): the server
-  started nothing it answered.
+  dropped, and one idle for IDLE_SECONDS is not reused (servers commonly time idle connections
+  out after 5 s). A request is never sent twice: a connection closed after the request left and
+  before any answer is a failure (a POST is not replayable; Go's net/http does not resend one
+  either), which a webhook's retry schedule takes care of.
+- An answer's head may hold at most MAX_HEAD_BYTES (h11, which httpx used, allows 16 KiB): a
+  receiver streaming headers forever fails the request instead of filling memory.
 - Cancellation (the caller's timeout) closes the connection.
 """
 
@@ -28,17 +30,14 @@ from dataclasses import dataclass
 
 import httptools
 
-IDLE_SECONDS = 60.0  # a pooled connection unused this long is closed rather than reused
+IDLE_SECONDS = 4.0  # a pooled connection unused this long is closed rather than reused
+MAX_HEAD_BYTES = 64 * 1024
 MAX_IDLE_PER_HOST = 32
 
 
 class ProtocolFailure(Exception):
     """The connection failed or the answer was not HTTP/1.1 as it should be; `str()` says how,
     without any of the bytes received."""
-
-
-class _ClosedIdle(ProtocolFailure):
-    """A connection was closed before any byte of an answer arrived."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,9 @@ class _Connection(asyncio.Protocol):
         self._limit = 0
         self._received = False
         self._status = 0
-        self._headers: dict[str, str] = {}
+        self._headers: dict[str, list[str]] = {}
         self._headers_done = False
+        self._head_bytes = 0
         self._body = bytearray()
         self._overflow = False
 
@@ -85,6 +85,10 @@ class _Connection(asyncio.Protocol):
             self._fail(ProtocolFailure("malformed answer"))
         if self._overflow:  # the answer did not end within what arrived: the rest is not read
             self._finish(reusable=False)
+        elif not self._headers_done:  # a read is at most 256 KiB: checked after each
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES:
+                self._fail(ProtocolFailure("the answer's headers are too large"))
 
     def eof_received(self) -> bool:
         self._ended()
@@ -96,10 +100,14 @@ class _Connection(asyncio.Protocol):
 
     # httptools callbacks -----------------------------------------------------------------------
 
+    def on_message_begin(self) -> None:
+        waiter = self._waiter
+        if waiter is None or waiter.done():  # a second answer to one request: never reused
+            self.close()
+
     def on_header(self, name: bytes, value: bytes) -> None:
         key = name.decode("latin-1").lower()
-        text = value.decode("latin-1")
-        self._headers[key] = f"{self._headers[key]}, {text}" if key in self._headers else text
+        self._headers.setdefault(key, []).append(value.decode("latin-1"))
 
     def on_headers_complete(self) -> None:
         self._status = self._parser.get_status_code()  # type: ignore[union-attr]
@@ -115,6 +123,7 @@ class _Connection(asyncio.Protocol):
     def on_message_complete(self) -> None:
         if 100 <= self._status < 200 and self._status != 101:  # interim: the answer follows
             self._status, self._headers, self._headers_done = 0, {}, False
+            self._head_bytes = 0
             return
         keep = self._parser.should_keep_alive() and self._status != 101  # type: ignore[union-attr]
         self._finish(reusable=keep)
@@ -124,11 +133,12 @@ class _Connection(asyncio.Protocol):
     async def request(self, data: bytes, limit: int) -> Reply:
         """Send `data` (a whole request) and wait for the answer."""
         if self.closed or self.transport is None or self.transport.is_closing():
-            raise _ClosedIdle("connection closed")
+            raise ProtocolFailure("connection closed")
         self._waiter = asyncio.get_running_loop().create_future()
         self._parser = httptools.HttpResponseParser(self)
         self._limit, self._received = limit, False
         self._status, self._headers, self._headers_done = 0, {}, False
+        self._head_bytes = 0
         self._body, self._overflow = bytearray(), False
         self.transport.write(data)
         try:
@@ -153,18 +163,19 @@ class _Connection(asyncio.Protocol):
         elif self._received:
             self._fail(ProtocolFailure("connection closed in the middle of the answer"))
         else:
-            self._fail(_ClosedIdle("connection closed before an answer"))
+            self._fail(ProtocolFailure("connection closed before an answer"))
 
     def _until_close(self) -> bool:
         """Is the body delimited by the end of the connection (neither a length nor chunks)?"""
-        framing = self._headers.get("transfer-encoding", "").lower()
+        framing = ",".join(self._headers.get("transfer-encoding", ())).lower()
         return "content-length" not in self._headers and "chunked" not in framing
 
     def _finish(self, *, reusable: bool) -> None:
         waiter = self._waiter
         if waiter is None or waiter.done():
             return
-        reply = Reply(self._status, self._headers, bytes(self._body), reusable and not self.closed)
+        headers = {name: ", ".join(values) for name, values in self._headers.items()}
+        reply = Reply(self._status, headers, bytes(self._body), reusable and not self.closed)
         waiter.set_result(reply)
 
     def _fail(self, exc: Exception) -> None:
@@ -185,23 +196,13 @@ class Pool:
         self._idle: OrderedDict[Key, list[_Connection]] = OrderedDict()
 
     async def send(self, key: Key, data: bytes, limit: int, tls: ssl.SSLContext | None) -> Reply:
-        for _ in range(2):
-            connection = self._checkout(key)
-            reused = connection is not None
-            if connection is None:
-                connection = await self._connect(key, tls)
-            try:
-                reply = await connection.request(data, limit)
-            except _ClosedIdle:
-                if reused:
-                    continue  # the server timed the idle connection out: once more, on a new one
-                raise
-            if reply.reusable:
-                self._checkin(key, connection)
-            else:
-                connection.close()
-            return reply
-        raise _ClosedIdle("connection closed before an answer")  # not reached: the second is new
+        connection = self._checkout(key) or await self._connect(key, tls)
+        reply = await connection.request(data, limit)
+        if reply.reusable:
+            self._checkin(key, connection)
+        else:
+            connection.close()
+        return reply
 
     def close(self) -> None:
         idle, self._idle = self._idle, OrderedDict()

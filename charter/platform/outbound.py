@@ -198,7 +198,7 @@ class Session:
         try:
             target = _target(url)
             head = _head(target, body, headers)
-        except (ValueError, UnicodeError):
+        except (ValueError, UnicodeError, httpx.InvalidURL):
             raise Unavailable("Delivery failed: the request cannot be written") from None
         key = (target.scheme, target.server_name, address, target.port)
         tls = _tls() if target.scheme == "https" else None

@@ -52,13 +52,13 @@ def _data(event: OutboxEvent, users: dict[str, User]) -> dict[str, Any]:
 
 async def fan_out(session: AsyncSession, limit: int = BATCH) -> int:
     """Turn up to `limit` outbox events into deliveries; the number of events taken."""
-    events = await repo.unpublished_events(session, limit)
-    if not events:
+    event_ids = await repo.unpublished_event_ids(session, limit)
+    if not event_ids:
         return 0
     now = utcnow()
-    pairs = await repo.subscriptions(session, [e.id for e in events], RECORD_EVENTS)
-    by_id = {event.id: event for event in events}
+    pairs = await repo.subscriptions(session, event_ids, RECORD_EVENTS)
     matched = {outbox_id for outbox_id, _ in pairs}
+    by_id = {event.id: event for event in await repo.events_by_id(session, sorted(matched))}
     user_ids = [
         str(by_id[i].payload.get("user_id"))
         for i in matched
@@ -81,8 +81,8 @@ async def fan_out(session: AsyncSession, limit: int = BATCH) -> int:
         for i, endpoint_id in pairs
     ]
     await repo.insert_deliveries(session, rows)
-    await repo.mark_published(session, list(by_id), now)
-    return len(events)
+    await repo.mark_published(session, event_ids, now)
+    return len(event_ids)
 
 
 def new_delivery(

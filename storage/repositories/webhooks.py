@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     and_,
+    bindparam,
     delete,
     exists,
     func,
@@ -169,24 +170,33 @@ async def purge_finished_deliveries(session: Session, before: datetime, limit: i
 # fan-out ---------------------------------------------------------------------------------------
 
 
-async def unpublished_events(session: Session, limit: int) -> list[OutboxEvent]:
-    """The oldest outbox events no fan-out has taken yet, locked against other workers."""
-    query = (
-        select(OutboxEvent)
-        .where(OutboxEvent.published_at.is_(None))
-        .order_by(OutboxEvent.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
+async def unpublished_event_ids(session: Session, limit: int) -> list[int]:
+    """The oldest outbox events no fan-out has taken yet, locked against other workers: their
+    row ids only (most events have no subscriber, and need no more than marking)."""
+    return list((await session.scalars(_UNPUBLISHED, {"b_limit": limit})).all())
+
+
+async def events_by_id(session: Session, event_ids: list[int]) -> list[OutboxEvent]:
+    if not event_ids:
+        return []
+    query = select(OutboxEvent).where(OutboxEvent.id.in_(event_ids))
     return list((await session.scalars(query)).all())
 
 
 async def has_unpublished_events(session: Session) -> bool:
     """Whether any outbox event waits for a fan-out (a read: no write lock when there is none)."""
-    found = await session.scalar(
-        select(OutboxEvent.id).where(OutboxEvent.published_at.is_(None)).limit(1)
-    )
-    return found is not None
+    return await session.scalar(_ANY_UNPUBLISHED) is not None
+
+
+# Built once: a worker asks these many times a second.
+_UNPUBLISHED = (
+    select(OutboxEvent.id)
+    .where(OutboxEvent.published_at.is_(None))
+    .order_by(OutboxEvent.id)
+    .limit(bindparam("b_limit"))
+    .with_for_update(skip_locked=True)
+)
+_ANY_UNPUBLISHED = select(OutboxEvent.id).where(OutboxEvent.published_at.is_(None)).limit(1)
 
 
 async def subscriptions(

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from charter.platform import outbound, runtime
+from charter.platform import http1, outbound, runtime
 from charter.platform.errors import Unavailable
 
 from .test_outbound import _Resolver
@@ -171,9 +171,10 @@ def test_connection_close_is_honoured(private):
     run(test)
 
 
-def test_a_reused_connection_closed_before_an_answer_is_tried_once_more(private):
-    """The server timed out the idle connection as the request left: sent again, on a new
-    connection (what Go's net/http does); a new connection closed so is a failure."""
+def test_a_request_is_never_sent_twice(private):
+    """A reused connection closed after the request left and before any answer: the server may
+    have acted on it (a POST is not replayable), so it is a failure, not a resend; the next
+    request gets a new connection."""
 
     async def test(session: outbound.Session) -> None:
         def second_unanswered(n: int, _request: bytes) -> bytes | None:
@@ -181,14 +182,60 @@ def test_a_reused_connection_closed_before_an_answer_is_tried_once_more(private)
 
         async with Server(second_unanswered) as server:
             assert (await session.send(server.url(), b"{}", {})).status == 200
-            assert (await session.send(server.url(), b"{}", {})).status == 200
-            assert server.connections == 2
-            assert len(server.requests) == 3  # the second request twice
-
-        async with Server(lambda _n, _r: None) as server:
             with pytest.raises(Unavailable, match="closed before an answer"):
                 await session.send(server.url(), b"{}", {})
-            assert len(server.requests) == 1  # a new connection: not sent again
+            assert len(server.requests) == 2
+            assert (await session.send(server.url(), b"{}", {})).status == 200
+            assert (server.connections, len(server.requests)) == (2, 3)
+
+    run(test)
+
+
+def test_an_idle_connection_is_not_kept_past_the_usual_server_timeout(private, monkeypatch):
+    monkeypatch.setattr(http1, "IDLE_SECONDS", 0.05)
+
+    async def test(session: outbound.Session) -> None:
+        async with Server(answer(OK)) as server:
+            assert (await session.send(server.url(), b"{}", {})).status == 200
+            await asyncio.sleep(0.1)
+            assert (await session.send(server.url(), b"{}", {})).status == 200
+            assert server.connections == 2
+
+    run(test)
+
+
+def test_endless_headers_fail_the_request(private):
+    """A receiver streaming headers forever fails it once the head passes MAX_HEAD_BYTES."""
+
+    async def test(session: outbound.Session) -> None:
+        flood = "X-A: " + "a" * 100 + "\r\n"
+        reply = answer("HTTP/1.1 200 OK\r\n" + flood * (http1.MAX_HEAD_BYTES // 100))
+        async with Server(reply) as server:
+            with pytest.raises(Unavailable, match="headers are too large"):
+                await session.send(server.url(), b"{}", {})
+
+    run(test)
+
+
+def test_a_second_answer_to_one_request_retires_the_connection(private):
+    async def test(session: outbound.Session) -> None:
+        extra = OK + "HTTP/1.1 503 No\r\nRetry-After: 86400\r\nContent-Length: 0\r\n\r\n"
+        async with Server(answer(extra)) as server:
+            got = await session.send(server.url(), b"{}", {}, excerpt_bytes=10)
+            assert (got.status, got.excerpt) == (200, b"ok")
+            assert "retry-after" not in got.headers
+            assert (await session.send(server.url(), b"{}", {})).status == 200
+            assert server.connections == 2
+
+    run(test)
+
+
+def test_a_name_the_request_cannot_carry_is_unavailable(private, monkeypatch):
+    _Resolver(monkeypatch, {"\u2603.net": [["127.0.0.1"]]})
+
+    async def test(session: outbound.Session) -> None:
+        with pytest.raises(Unavailable, match="cannot be written"):
+            await session.send("http://\u2603.net/hook", b"{}", {})
 
     run(test)
 
