@@ -78,10 +78,7 @@ def cmd_worker(_args) -> int:
     from charter.platform import runtime
     from charter.worker import maintenance
 
-    settings = _settings_or_exit()
-    runtime.init(settings)
-    if settings.worker_nice and hasattr(os, "nice"):
-        os.nice(settings.worker_nice)  # API processes on the same machine come first
+    runtime.init(_settings_or_exit())
     stop = threading.Event()
     try:
         asyncio.run(maintenance.loop(stop))

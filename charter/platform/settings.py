@@ -95,10 +95,6 @@ class Settings(BaseSettings):
     # endpoints, or one huge batch) never takes every worker's slots from the others.
     webhook_organization_concurrency: int = Field(default=32, ge=1, le=10000)
     webhook_worker_concurrency: int = Field(default=64, ge=1, le=1000)
-    # `charter worker` lowers its CPU priority by this (nice(2), 0-19): on a machine it shares
-    # with API processes, requests come first and deliveries (asynchronous by contract) take
-    # the CPU the API leaves; alone on its machine it changes nothing.
-    worker_nice: int = Field(default=10, ge=0, le=19)
     # A delivery's lease outlives its attempt's timeout by this much; a dead worker's claims
     # are taken by another worker once it runs out.
     webhook_lease_margin_seconds: float = Field(default=60.0, gt=0, le=3600)
