@@ -49,6 +49,12 @@ SLOW_TRANSACTION_SECONDS = 1.0
 DEADLINE_MARGIN = 0.2
 
 
+_DEAD_ROWS = text(
+    "SELECT relname, n_dead_tup, n_live_tup FROM pg_stat_user_tables "
+    "WHERE schemaname = current_schema() AND relname = ANY(:tables)"
+)
+
+
 class Database:
     def __init__(
         self, url: str, *, pool_size: int = 20, statement_timeout_seconds: float = 30.0
@@ -228,6 +234,28 @@ class Database:
         """A synchronous transaction, for tools and tests outside the event loop."""
         with sessionmaker(self.engine, expire_on_commit=False)() as session, session.begin():
             yield session
+
+    async def vacuum_bloated(
+        self, tables: tuple[str, ...], *, share: float = 0.01, floor: int = 1000
+    ) -> list[str]:
+        """PostgreSQL: VACUUM those of `tables` whose dead rows number at least `floor` and
+        `share` of their live ones (the thresholds migration 0013 gives autovacuum); the
+        tables vacuumed. For queue tables, whose claims walk an index from its oldest entries:
+        the dead entries a burst leaves there slow every claim until they are gone, and the
+        autovacuum launcher looks at each database only once per naptime (a minute by
+        default). SKIP_LOCKED: a table another session vacuums is left to it. SQLite: nothing
+        to do."""
+        if self.dialect != "postgresql":
+            return []
+        done: list[str] = []
+        async with self.async_engine(reads=True).connect() as conn:
+            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            counts = await auto.execute(_DEAD_ROWS, {"tables": list(tables)})
+            for name, dead, live in counts.all():
+                if name in tables and dead >= floor and dead >= share * live:
+                    await auto.execute(text(f'VACUUM (SKIP_LOCKED) "{name}"'))
+                    done.append(name)
+        return done
 
     async def ping(self) -> None:
         async with self.async_engine(reads=True).connect() as conn:

@@ -37,6 +37,8 @@ FANOUT_SECONDS = 0.05  # while busy, the outbox is read at most this often
 
 
 MAX_BATCH = 200  # outcomes written per transaction
+VACUUM_SECONDS = 5.0  # how often the queue tables' dead rows are looked at (PostgreSQL)
+QUEUE_TABLES = ("webhook_deliveries", "outbox_events")
 Claimed = tuple[WebhookDelivery, WebhookEndpoint]
 Refill = Callable[[int, AsyncSession], Awaitable[None]]
 
@@ -97,12 +99,17 @@ class DeliveryWorker:
         # the poll interval passes (retries falling due, other workers' leases running out).
         self.claim_more = True
         self.claimed_at = float("-inf")
+        self.vacuum: asyncio.Task[None] | None = None
+        self.vacuumed_at = float("-inf")  # a worker starting after a burst looks at once
 
     async def step(self) -> int:
         """One fan-out and one claim; how much work it found (0: idle). While attempts are in
         flight the outbox is looked at once per FANOUT_SECONDS, not at every step."""
         fanned = 0
         now = time.monotonic()
+        if self.vacuum is None and now - self.vacuumed_at >= VACUUM_SECONDS:
+            self.vacuumed_at = now
+            self.vacuum = asyncio.create_task(self._vacuum())
         if not self.tasks or now - self.fanned_at >= FANOUT_SECONDS:
             self.fanned_at = now
             fanned = await self._fan_out()
@@ -118,6 +125,22 @@ class DeliveryWorker:
                 return 0
         async with db.transaction() as session:
             return await fanout.fan_out(session)
+
+    async def _vacuum(self) -> None:
+        """Vacuum the queue tables once a burst has left dead rows at the head of the indexes
+        the claims and the fan-out walk (storage.db.Database.vacuum_bloated); beside the
+        deliveries, never in their way."""
+        try:
+            await runtime.current().db.vacuum_bloated(QUEUE_TABLES)
+        except Exception:
+            log.exception("vacuuming the webhook queue tables failed")
+        finally:
+            self.vacuum = None
+
+    async def close(self) -> None:
+        if self.vacuum is not None:
+            await self.vacuum
+        await self.http.aclose()
 
     def _free(self, ending: int = 0) -> int:
         """Slots free here once `ending` attempts (being recorded) have ended."""
@@ -195,7 +218,7 @@ class DeliveryWorker:
                 elif not busy:
                     return
         finally:
-            await self.http.aclose()
+            await self.close()
 
 
 async def loop(stop: threading.Event, poll: float = POLL_SECONDS) -> None:
@@ -204,7 +227,7 @@ async def loop(stop: threading.Event, poll: float = POLL_SECONDS) -> None:
     try:
         await _deliver_until(stop, worker, poll)
     finally:
-        await worker.http.aclose()
+        await worker.close()
 
 
 async def _deliver_until(stop: threading.Event, worker: DeliveryWorker, poll: float) -> None:

@@ -120,6 +120,49 @@ def test_the_webhook_queue_tables_are_vacuumed_early(app):
         assert "autovacuum_analyze_scale_factor=0.02" in options[table]
 
 
+def test_a_queue_table_with_many_dead_rows_is_vacuumed_at_once(app):
+    """The delivery worker's check (storage.db.Database.vacuum_bloated): a table past both
+    thresholds is vacuumed, one below them is not; SQLite has nothing to vacuum."""
+    db = runtime.current().db
+    if db.dialect != "postgresql":
+        assert asyncio.run(db.vacuum_bloated(("webhook_deliveries",))) == []
+        return
+    with db.sync_transaction() as session:
+        session.execute(text("DROP TABLE IF EXISTS vacuum_probe"))
+        session.execute(
+            text("CREATE TABLE vacuum_probe (id int PRIMARY KEY) WITH (autovacuum_enabled = false)")
+        )
+        session.execute(text("INSERT INTO vacuum_probe SELECT generate_series(1, 3000)"))
+    with db.sync_transaction() as session:
+        session.execute(text("DELETE FROM vacuum_probe WHERE id <= 1500"))
+
+    def stats() -> tuple[int, int]:
+        with db.sync_transaction() as session:
+            session.execute(text("SELECT pg_stat_clear_snapshot()"))
+            row = session.execute(
+                text(
+                    "SELECT n_dead_tup, vacuum_count FROM pg_stat_user_tables "
+                    "WHERE relname = 'vacuum_probe'"
+                )
+            ).one()
+            return int(row[0]), int(row[1])
+
+    try:
+        deadline = time.monotonic() + 10
+        while stats()[0] < 1500 and time.monotonic() < deadline:  # stats reach it within ~1 s
+            time.sleep(0.1)
+        assert stats() == (1500, 0)
+        assert asyncio.run(db.vacuum_bloated(("vacuum_probe",), floor=2000)) == []
+        assert asyncio.run(db.vacuum_bloated(("vacuum_probe",), share=2.0)) == []
+        assert asyncio.run(db.vacuum_bloated(("vacuum_probe",))) == ["vacuum_probe"]
+        while stats()[1] < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert stats() == (0, 1)
+    finally:
+        with db.sync_transaction() as session:
+            session.execute(text("DROP TABLE vacuum_probe"))
+
+
 def test_a_broken_write_is_told_apart_by_the_constraint_it_broke(app):
     """Unique violations (a taken name) are told from foreign keys (a missing plan) and from the
     rest (a NOT NULL); where the
