@@ -50,9 +50,13 @@ DEADLINE_MARGIN = 0.2
 
 
 _DEAD_ROWS = text(
-    "SELECT relname, n_dead_tup, n_live_tup FROM pg_stat_user_tables "
-    "WHERE schemaname = current_schema() AND relname = ANY(:tables)"
+    "SELECT t.name, s.relid::regclass::text, s.n_dead_tup, s.n_live_tup "
+    "FROM unnest(CAST(:tables AS text[])) AS t(name) "
+    "JOIN pg_stat_user_tables AS s ON s.relid = to_regclass(t.name) "
+    "JOIN pg_class AS c ON c.oid = s.relid "
+    "WHERE pg_has_role(c.relowner, 'USAGE')"
 )
+VACUUM_BACKOFF = (10.0, 600.0)  # seconds: the first wait and the longest
 
 
 class Database:
@@ -81,6 +85,8 @@ class Database:
         # (`_close_orphaned`), where a dropped engine would hold them until garbage collection.
         self._engines: dict[asyncio.AbstractEventLoop, _LoopEngines] = {}
         self._engine_listeners: list[tuple[str, Any]] = []
+        # vacuum_bloated's backoff per table: (not before, current wait, dead rows when vacuumed)
+        self._vacuums: dict[str, tuple[float, float, int | None]] = {}
 
     # engines -----------------------------------------------------------------------------------
 
@@ -243,19 +249,40 @@ class Database:
         tables vacuumed. For queue tables, whose claims walk an index from its oldest entries:
         the dead entries a burst leaves there slow every claim until they are gone, and the
         autovacuum launcher looks at each database only once per naptime (a minute by
-        default). SKIP_LOCKED: a table another session vacuums is left to it. SQLite: nothing
-        to do."""
+        default). SQLite: nothing to do.
+
+        Tables are found as the search path resolves their names, and only those this role
+        may vacuum (it owns them or is a member of their owner). SKIP_LOCKED leaves a table
+        another session vacuums to it. A table whose last VACUUM here removed nothing (an old
+        snapshot holds its dead rows) waits, twice as long each time (VACUUM_BACKOFF)."""
         if self.dialect != "postgresql":
             return []
         done: list[str] = []
+        now = time.monotonic()
         async with self.async_engine(reads=True).connect() as conn:
             auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
             counts = await auto.execute(_DEAD_ROWS, {"tables": list(tables)})
-            for name, dead, live in counts.all():
-                if name in tables and dead >= floor and dead >= share * live:
-                    await auto.execute(text(f'VACUUM (SKIP_LOCKED) "{name}"'))
-                    done.append(name)
+            for name, qualified, dead, live in counts.all():
+                if dead < floor or dead < share * live:
+                    self._vacuums.pop(name, None)  # the last VACUUM (or autovacuum) did its work
+                    continue
+                if not self._may_vacuum(name, dead, now):
+                    continue
+                await auto.execute(text(f"VACUUM (SKIP_LOCKED) {qualified}"))
+                done.append(name)
         return done
+
+    def _may_vacuum(self, table: str, dead: int, now: float) -> bool:
+        """Backoff for a table whose dead rows the last VACUUM here did not lower."""
+        until, wait, dead_then = self._vacuums.get(table, (0.0, 0.0, None))
+        if now < until:
+            return False
+        if dead_then is not None and dead >= dead_then:  # nothing was removed last time
+            wait = min(max(wait * 2, VACUUM_BACKOFF[0]), VACUUM_BACKOFF[1])
+            self._vacuums[table] = (now + wait, wait, None)  # then tried again
+            return False
+        self._vacuums[table] = (0.0, wait if dead_then is None else 0.0, dead)
+        return True
 
     async def ping(self) -> None:
         async with self.async_engine(reads=True).connect() as conn:

@@ -38,6 +38,7 @@ FANOUT_SECONDS = 0.05  # while busy, the outbox is read at most this often
 
 MAX_BATCH = 200  # outcomes written per transaction
 VACUUM_SECONDS = 5.0  # how often the queue tables' dead rows are looked at (PostgreSQL)
+VACUUM_GRACE_SECONDS = 2.0  # at shutdown, a VACUUM under way is waited for this long
 QUEUE_TABLES = ("webhook_deliveries", "outbox_events")
 Claimed = tuple[WebhookDelivery, WebhookEndpoint]
 Refill = Callable[[int, AsyncSession], Awaitable[None]]
@@ -100,6 +101,7 @@ class DeliveryWorker:
         self.claim_more = True
         self.claimed_at = float("-inf")
         self.vacuum: asyncio.Task[None] | None = None
+        self.vacuums = runtime.current().db.dialect == "postgresql"  # SQLite has none to do
         self.vacuumed_at = float("-inf")  # a worker starting after a burst looks at once
 
     async def step(self) -> int:
@@ -107,7 +109,7 @@ class DeliveryWorker:
         flight the outbox is looked at once per FANOUT_SECONDS, not at every step."""
         fanned = 0
         now = time.monotonic()
-        if self.vacuum is None and now - self.vacuumed_at >= VACUUM_SECONDS:
+        if self.vacuum is None and now - self.vacuumed_at >= VACUUM_SECONDS and self.vacuums:
             self.vacuumed_at = now
             self.vacuum = asyncio.create_task(self._vacuum())
         if not self.tasks or now - self.fanned_at >= FANOUT_SECONDS:
@@ -138,9 +140,14 @@ class DeliveryWorker:
             self.vacuum = None
 
     async def close(self) -> None:
-        if self.vacuum is not None:
-            await self.vacuum
-        await self.http.aclose()
+        """Let a VACUUM under way end (for a moment; then it is cancelled), close connections."""
+        try:
+            if self.vacuum is not None:
+                done, _ = await asyncio.wait({self.vacuum}, timeout=VACUUM_GRACE_SECONDS)
+                if not done:
+                    self.vacuum.cancel()
+        finally:
+            await self.http.aclose()
 
     def _free(self, ending: int = 0) -> int:
         """Slots free here once `ending` attempts (being recorded) have ended."""
