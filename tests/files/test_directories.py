@@ -263,3 +263,26 @@ def test_every_files_conflict_names_its_field(client, tenant):
     assert upload(client, tenant, b"x", name="e.txt", path="/c/d").status_code == 201
     full = client.delete(f"/v2/files/{made.json()['id']}", headers=headers(tenant))
     assert _conflict_field(full) == "path.file_id"
+
+
+def test_pages_of_a_directory_carry_its_total_and_a_page_past_the_end_too(client, tenant):
+    """The total rides on the page's rows; a page past the end has none, and still says it."""
+    for n in range(5):
+        upload(client, tenant, b"x", name=f"p{n}.txt", path="/paged")
+
+    def page(**params) -> dict:
+        listed = client.get(
+            "/v2/files", params={"path": "/paged", **params}, headers=headers(tenant)
+        )
+        assert listed.status_code == 200, listed.text
+        return listed.json()
+
+    names = lambda listed: [entry["name"] for entry in listed["files"]]  # noqa: E731
+    assert (names(page(limit=2)), page(limit=2)["total"]) == (["p0.txt", "p1.txt"], 5)
+    middle = page(limit=2, offset=2, sort="name", order="desc")
+    assert (names(middle), middle["total"]) == (["p2.txt", "p1.txt"], 5)
+    last = page(limit=10, offset=4)
+    assert (names(last), last["total"]) == (["p4.txt"], 5)
+    past = page(limit=10, offset=7)
+    assert (past["files"], past["total"], past["offset"]) == ([], 5, 7)
+    assert page(limit=10)["total"] == 5
